@@ -1,0 +1,523 @@
+"""The ``zorgkracht/1`` case file: a versioned JSON document holding one whole case.
+
+The document is described by Pydantic models (the edge of the application); the JSON Schema in
+``zorgkracht/schema/zorgkracht-1.schema.json`` is generated from them and kept in step by a test.
+Reading a file checks its shape (unknown fields and unknown codes are errors), then the case
+invariants; every problem is reported with its place in the file, and nothing is returned unless
+the whole file is valid.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from zorgkracht.domain import (
+    Case,
+    ChildRelation,
+    Condition,
+    CoupleRelation,
+    Domain,
+    EmotionalRelation,
+    InstrumentResponse,
+    InvalidInput,
+    LifeEvent,
+    Network,
+    Person,
+    Point,
+    Problem,
+    Snapshot,
+    Tie,
+    validate_case,
+)
+from zorgkracht.domain.codes import (
+    AgeGroup,
+    CaseStatus,
+    ChildType,
+    Circle,
+    ConditionKind,
+    ConditionState,
+    CoupleType,
+    Direction,
+    DomainKind,
+    EducationLevel,
+    EmotionalType,
+    Frequency,
+    Gender,
+    Identity,
+    NetworkZone,
+    Quality,
+    Role,
+    Support,
+    TieStatus,
+    TwinType,
+    Zone,
+)
+
+FORMAT = "zorgkracht/1"
+SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema" / "zorgkracht-1.schema.json"
+
+Id = Annotated[str, Field(min_length=1, max_length=200, pattern=r"^[^\s]+$")]
+Year = Annotated[int, Field(ge=1000, le=2200)]
+
+
+class _Doc(BaseModel):
+    model_config = ConfigDict(extra="forbid", use_enum_values=False)
+
+
+class ConditionDoc(_Doc):
+    kind: ConditionKind
+    state: ConditionState = ConditionState.PRESENT
+    note: str = ""
+
+
+class PersonDoc(_Doc):
+    id: Id
+    name: str = Field(min_length=1)
+    gender: Gender = Gender.UNKNOWN
+    identities: list[Identity] = []
+    birth_year: Year | None = None
+    death_year: Year | None = None
+    deceased: bool = False
+    age: Annotated[int, Field(ge=0, le=130)] | None = None
+    pet: str | None = Field(default=None, description="Kind of animal when this is a pet.")
+    conditions: list[ConditionDoc] = []
+    pregnant: bool = False
+    role: Role | None = None
+    circle: Circle | None = None
+    zone: Zone | None = None
+    frequency: Frequency | None = None
+    weight: Annotated[int, Field(ge=1, le=5)] | None = None
+    education: EducationLevel | None = None
+    age_group: AgeGroup | None = None
+    network_zone: NetworkZone = NetworkZone.PERSONAL
+    status: TieStatus | None = None
+    sensitive: bool = False
+    note: str = ""
+
+
+class CoupleDoc(_Doc):
+    id: Id
+    a: Id
+    b: Id
+    type: CoupleType = CoupleType.MARRIED
+    start_year: Year | None = None
+    end_year: Year | None = None
+    note: str = ""
+
+
+class ChildDoc(_Doc):
+    id: Id
+    child: Id
+    parents: list[Id] = Field(min_length=1, max_length=2)
+    type: ChildType = ChildType.BIOLOGICAL
+    twin_group: str | None = None
+    twin_type: TwinType | None = None
+
+
+class EmotionDoc(_Doc):
+    id: Id
+    a: Id
+    b: Id
+    type: EmotionalType
+    sensitive: bool = False
+    note: str = ""
+
+
+class TieDoc(_Doc):
+    id: Id
+    a: Id
+    b: Id
+    strength: Annotated[int, Field(ge=1, le=3)] = 2
+    quality: Quality = Quality.POSITIVE
+    direction: Direction = Direction.NONE
+    support: list[Support] = []
+    reciprocal: bool | None = None
+    care_hours_per_week: Annotated[float, Field(ge=0, le=168)] | None = None
+    care_months: Annotated[int, Field(ge=0)] | None = None
+    care_since: dt.date | None = None
+    sensitive: bool = False
+    note: str = ""
+
+
+class DomainDoc(_Doc):
+    id: Id
+    name: str = Field(min_length=1)
+    kind: DomainKind = DomainKind.OTHER
+    members: list[Id] = []
+    note: str = ""
+
+
+class EventDoc(_Doc):
+    id: Id
+    year: Year
+    title: str = Field(min_length=1)
+    valence: Annotated[int, Field(ge=-3, le=3)] = 0
+    date: dt.date | None = None
+    persons: list[Id] = []
+    sensitive: bool = False
+    note: str = ""
+
+
+class NetworkDoc(_Doc):
+    persons: list[PersonDoc] = []
+    household: list[Id] = []
+    couples: list[CoupleDoc] = []
+    children: list[ChildDoc] = []
+    emotions: list[EmotionDoc] = []
+    ties: list[TieDoc] = []
+    domains: list[DomainDoc] = []
+    events: list[EventDoc] = []
+
+
+class InstrumentDoc(_Doc):
+    instrument: str = Field(min_length=1)
+    answers: dict[str, int | None] = {}
+    taken_on: dt.date | None = None
+
+
+class SnapshotDoc(_Doc):
+    id: Id
+    label: str = Field(min_length=1)
+    taken_on: dt.date | None = None
+    network: NetworkDoc
+    instruments: list[InstrumentDoc] = []
+    note: str = ""
+
+
+class PointDoc(_Doc):
+    x: float
+    y: float
+
+
+class CaseDoc(_Doc):
+    """A whole case, as written to a ``.zorgkracht.json`` file."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        title="Zorgkracht case file",
+        json_schema_extra={"$id": "https://zorgkracht.example/schema/zorgkracht-1.schema.json"},
+    )
+
+    format: Literal["zorgkracht/1"]
+    id: Id
+    title: str = Field(min_length=1)
+    client: Id
+    index_person: Id | None = None
+    status: CaseStatus = CaseStatus.ACTIVE
+    note: str = ""
+    network: NetworkDoc
+    snapshots: list[SnapshotDoc] = []
+    positions: dict[str, dict[str, PointDoc]] = {}
+
+
+# --- documents to domain -------------------------------------------------------------------
+
+
+def _person(d: PersonDoc) -> Person:
+    return Person(
+        id=d.id,
+        name=d.name,
+        gender=d.gender,
+        identities=set(d.identities),
+        birth_year=d.birth_year,
+        death_year=d.death_year,
+        deceased=d.deceased,
+        age=d.age,
+        pet=d.pet,
+        conditions=[Condition(kind=c.kind, state=c.state, note=c.note) for c in d.conditions],
+        pregnant=d.pregnant,
+        role=d.role,
+        circle=d.circle,
+        zone=d.zone,
+        frequency=d.frequency,
+        weight=d.weight,
+        education=d.education,
+        age_group=d.age_group,
+        network_zone=d.network_zone,
+        status=d.status,
+        sensitive=d.sensitive,
+        note=d.note,
+    )
+
+
+def _network(d: NetworkDoc) -> Network:
+    return Network(
+        persons=[_person(p) for p in d.persons],
+        household=list(d.household),
+        couples=[CoupleRelation(**c.model_dump()) for c in d.couples],
+        children=[
+            ChildRelation(
+                id=c.id,
+                child=c.child,
+                parents=list(c.parents),
+                type=c.type,
+                twin_group=c.twin_group,
+                twin_type=c.twin_type,
+            )
+            for c in d.children
+        ],
+        emotions=[EmotionalRelation(**e.model_dump()) for e in d.emotions],
+        ties=[Tie(**{**t.model_dump(), "support": set(t.support)}) for t in d.ties],
+        domains=[
+            Domain(id=x.id, name=x.name, kind=x.kind, members=list(x.members), note=x.note)
+            for x in d.domains
+        ],
+        events=[LifeEvent(**{**e.model_dump(), "persons": list(e.persons)}) for e in d.events],
+    )
+
+
+def case_from_doc(doc: CaseDoc) -> Case:
+    return Case(
+        id=doc.id,
+        title=doc.title,
+        client=doc.client,
+        index_person=doc.index_person,
+        status=doc.status,
+        note=doc.note,
+        network=_network(doc.network),
+        snapshots=[
+            Snapshot(
+                id=s.id,
+                label=s.label,
+                taken_on=s.taken_on,
+                network=_network(s.network),
+                instruments=[
+                    InstrumentResponse(
+                        instrument=i.instrument, answers=dict(i.answers), taken_on=i.taken_on
+                    )
+                    for i in s.instruments
+                ],
+                note=s.note,
+            )
+            for s in doc.snapshots
+        ],
+        positions={
+            view: {ref: Point(x=p.x, y=p.y) for ref, p in points.items()}
+            for view, points in doc.positions.items()
+        },
+    )
+
+
+# --- domain to a JSON-ready dict -----------------------------------------------------------
+
+
+def _clean(value: Any) -> Any:
+    """Enums to codes, sets to sorted lists, dates to ISO strings; drop empty defaults."""
+    if isinstance(value, dict):
+        return {k: _clean(v) for k, v in value.items()}
+    if isinstance(value, (set, frozenset)):
+        return sorted(_clean(v) for v in value)
+    if isinstance(value, (list, tuple)):
+        return [_clean(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str):  # StrEnum members are str
+        return str(value)
+    return value
+
+
+_DEFAULTS: dict[str, Any] = {
+    "gender": "unknown",
+    "deceased": False,
+    "pregnant": False,
+    "sensitive": False,
+    "network_zone": "personal",
+    "note": "",
+    "identities": [],
+    "conditions": [],
+    "state": "present",
+}
+
+
+def _compact(obj: Any) -> Any:
+    if isinstance(obj, dict):
+        return {
+            k: _compact(v)
+            for k, v in obj.items()
+            if v is not None and not (k in _DEFAULTS and v == _DEFAULTS[k])
+        }
+    if isinstance(obj, list):
+        return [_compact(v) for v in obj]
+    return obj
+
+
+def _asdict(obj: Any) -> dict[str, Any]:
+    return {name: getattr(obj, name) for name in obj.__slots__}
+
+
+def _network_dict(net: Network) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "persons": [
+            {**_asdict(p), "conditions": [_asdict(c) for c in p.conditions]} for p in net.persons
+        ],
+        "household": list(net.household),
+        "couples": [_asdict(c) for c in net.couples],
+        "children": [_asdict(c) for c in net.children],
+        "emotions": [_asdict(e) for e in net.emotions],
+        "ties": [_asdict(t) for t in net.ties],
+        "domains": [_asdict(d) for d in net.domains],
+        "events": [_asdict(e) for e in net.events],
+    }
+    return out
+
+
+def case_to_dict(case: Case) -> dict[str, Any]:
+    """The case as a ``zorgkracht/1`` document (a plain, JSON-ready dict)."""
+    raw = {
+        "format": FORMAT,
+        "id": case.id,
+        "title": case.title,
+        "client": case.client,
+        "index_person": case.index_person,
+        "status": case.status,
+        "note": case.note,
+        "network": _network_dict(case.network),
+        "snapshots": [
+            {
+                "id": s.id,
+                "label": s.label,
+                "taken_on": s.taken_on,
+                "note": s.note,
+                "network": _network_dict(s.network),
+                "instruments": [_asdict(i) for i in s.instruments],
+            }
+            for s in case.snapshots
+        ],
+        "positions": {
+            view: {ref: {"x": p.x, "y": p.y} for ref, p in points.items()}
+            for view, points in case.positions.items()
+        },
+    }
+    result: dict[str, Any] = _compact(_clean(raw))
+    # Answers may legitimately be null (a missing answer); put them back.
+    for snap_out, snap in zip(result["snapshots"], case.snapshots, strict=True):
+        for inst_out, inst in zip(snap_out["instruments"], snap.instruments, strict=True):
+            inst_out["answers"] = dict(inst.answers)
+    return result
+
+
+def dumps(case: Case) -> str:
+    return json.dumps(case_to_dict(case), ensure_ascii=False, indent=2) + "\n"
+
+
+# --- reading --------------------------------------------------------------------------------
+
+
+def _where(loc: tuple[int | str, ...], data: Any) -> str:
+    """Turn a Pydantic location into a path that names ids where the file has them."""
+    parts: list[str] = []
+    node = data
+    for step in loc:
+        if isinstance(step, int) and isinstance(node, list) and 0 <= step < len(node):
+            item = node[step]
+            ident = item.get("id") if isinstance(item, dict) else None
+            parts.append(str(ident) if isinstance(ident, str) and ident else f"#{step + 1}")
+            node = item
+        else:
+            parts.append(str(step))
+            node = node.get(step) if isinstance(node, dict) else None
+    return "/".join(parts)
+
+
+_MESSAGES: dict[str, tuple[str, str]] = {
+    "missing": ("ontbreekt", "is missing"),
+    "extra_forbidden": ("onbekend veld", "unknown field"),
+    "enum": ("onbekende code", "unknown code"),
+    "literal_error": ("onbekende waarde", "unknown value"),
+    "string_too_short": ("mag niet leeg zijn", "must not be empty"),
+    "string_pattern_mismatch": ("mag geen spaties bevatten", "must not contain spaces"),
+    "int_parsing": ("is geen geheel getal", "is not a whole number"),
+    "int_type": ("is geen geheel getal", "is not a whole number"),
+    "float_parsing": ("is geen getal", "is not a number"),
+    "bool_parsing": ("is geen ja/nee-waarde", "is not a yes/no value"),
+    "date_from_datetime_parsing": ("is geen datum (JJJJ-MM-DD)", "is not a date (YYYY-MM-DD)"),
+    "greater_than_equal": ("is te klein", "is too small"),
+    "less_than_equal": ("is te groot", "is too large"),
+    "too_short": ("heeft te weinig elementen", "has too few items"),
+    "too_long": ("heeft te veel elementen", "has too many items"),
+}
+
+
+def problems_from_validation(err: ValidationError, data: Any, prefix: str = "") -> list[Problem]:
+    problems = []
+    for e in err.errors():
+        nl, en = _MESSAGES.get(e["type"], (e["msg"], e["msg"]))
+        ctx = e.get("ctx") or {}
+        if e["type"] == "enum":
+            nl = f"onbekende code {e['input']!r}; kies uit {ctx.get('expected', '')}"
+            en = f"unknown code {e['input']!r}; expected {ctx.get('expected', '')}"
+        elif e["type"] in ("greater_than_equal", "less_than_equal"):
+            bound = ctx.get("ge", ctx.get("le"))
+            nl = f"{e['input']!r} {nl} (grens {bound})"
+            en = f"{e['input']!r} {en} (limit {bound})"
+        elif e["type"] == "literal_error" and e["loc"] == ("format",):
+            nl = f"formaat {e['input']!r} wordt niet ondersteund; verwacht {FORMAT!r}"
+            en = f"format {e['input']!r} is not supported; expected {FORMAT!r}"
+        problems.append(
+            Problem(where=prefix + _where(e["loc"], data), nl=nl, en=en, code=e["type"])
+        )
+    return problems
+
+
+def case_from_data(data: Any, source: str | None = None) -> Case:
+    """Check a parsed document in full and return the case, or raise with every problem."""
+    if not isinstance(data, dict):
+        raise InvalidInput(
+            [Problem("", "het bestand bevat geen JSON-object", "the file holds no JSON object")],
+            source,
+        )
+    try:
+        doc = CaseDoc.model_validate(data)
+    except ValidationError as err:
+        raise InvalidInput(problems_from_validation(err, data), source) from None
+    return validate_case(case_from_doc(doc), source)
+
+
+def loads(text: str, source: str | None = None) -> Case:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise InvalidInput(
+            [
+                Problem(
+                    f"regel/line {err.lineno}, kolom/column {err.colno}",
+                    f"geen geldige JSON: {err.msg}",
+                    f"not valid JSON: {err.msg}",
+                    "json",
+                )
+            ],
+            source,
+        ) from None
+    return case_from_data(data, source)
+
+
+def read_case(path: Path) -> Case:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise InvalidInput(
+            [Problem("", "bestand is geen UTF-8-tekst", "file is not UTF-8 text", "encoding")],
+            str(path),
+        ) from None
+    return loads(text, str(path))
+
+
+def write_case(case: Case, path: Path) -> None:
+    path.write_text(dumps(case), encoding="utf-8")
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of the format, generated from the document models."""
+    schema = CaseDoc.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return schema
+
+
+def looks_like_case_file(text: str) -> bool:
+    stripped = text.lstrip("\ufeff \t\r\n")
+    return stripped.startswith("{") and '"format"' in stripped[:4000]
