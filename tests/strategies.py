@@ -233,9 +233,7 @@ def cases(draw: st.DrawFn, max_persons: int = 8) -> Case:
                 instruments=[
                     InstrumentResponse(
                         instrument="djg6",
-                        answers={
-                            str(k): draw(optional(st.integers(0, 4))) for k in range(1, 7)
-                        },
+                        answers={str(k): draw(optional(st.integers(0, 4))) for k in range(1, 7)},
                         taken_on=draw(optional(st.dates())),
                     )
                 ]

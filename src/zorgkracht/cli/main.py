@@ -1,0 +1,250 @@
+"""The ``zorgkracht`` command line (Typer).
+
+Every command that touches the database takes ``--db URL``; without it the
+``ZORGKRACHT_DATABASE_URL`` setting or the embedded SQLite file is used. Errors are printed on
+stderr, without a traceback, and exit non-zero (the codes are on
+:class:`zorgkracht.domain.errors.ZorgkrachtError` and its subclasses).
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+import logging
+import os
+import socket
+import sys
+from pathlib import Path
+from typing import Annotated, Literal
+
+import typer
+
+from zorgkracht import __version__
+from zorgkracht.config import Settings
+from zorgkracht.domain import ZorgkrachtError
+from zorgkracht.domain.errors import InvalidInput, Problem
+from zorgkracht.services import CaseService
+from zorgkracht.storage import CaseStore
+
+log = logging.getLogger(__name__)
+
+app = typer.Typer(
+    name="zorgkracht",
+    help="Zorgkracht: breng samen een sociaal netwerk in beeld / map a social network together.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+Lang = Literal["nl", "en"]
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db", help="Database-URL / database URL (SQLAlchemy); standaard: SQLite-bestand"
+    ),
+]
+LangOption = Annotated[str, typer.Option("--lang", help="Taal / language: nl of/or en")]
+
+_state: dict[str, str] = {"lang": os.environ.get("ZORGKRACHT_LANG", "nl")}
+
+
+def _lang(value: str) -> Lang:
+    if value not in ("nl", "en"):
+        raise InvalidInput(
+            [
+                Problem(
+                    "--lang",
+                    f"onbekende taal {value!r}; kies nl of en",
+                    f"unknown language {value!r}; choose nl or en",
+                    "enum",
+                )
+            ]
+        )
+    _state["lang"] = value
+    return "en" if value == "en" else "nl"
+
+
+def _say(nl: str, en: str) -> str:
+    return en if _state["lang"] == "en" else nl
+
+
+def _service(db: str | None) -> CaseService:
+    settings = Settings(database_url=db) if db else Settings()
+    store = CaseStore(settings.resolved_database_url())
+    store.migrate()
+    return CaseService(store)
+
+
+@app.command("import")
+def import_(
+    file: Annotated[
+        Path, typer.Argument(help="Casusbestand (.json), netwerklijst (.csv) of GEDCOM")
+    ],
+    db: DbOption = None,
+    case_id: Annotated[str | None, typer.Option("--id", help="Id voor de nieuwe casus")] = None,
+    focus: Annotated[str | None, typer.Option(help="GEDCOM: persoon in het midden")] = None,
+    generations: Annotated[int | None, typer.Option(help="GEDCOM: aantal generaties")] = None,
+    lang: LangOption = "nl",
+) -> None:
+    """Importeer een bestand als nieuwe casus; de laatste regel noemt de id. / Import a file."""
+    _lang(lang)
+    result = _service(db).import_file(file, case_id=case_id, focus=focus, generations=generations)
+    case = result.record.case
+    typer.echo(
+        _say(
+            f"Geïmporteerd ({result.kind.value}): {case.title}, {len(case.network.persons)} "
+            f"personen. Casus-id: {case.id}",
+            f"Imported ({result.kind.value}): {case.title}, {len(case.network.persons)} "
+            f"persons. Case id: {case.id}",
+        )
+    )
+
+
+@app.command()
+def export(
+    case_id: Annotated[str, typer.Argument(metavar="CASE", help="Id van de casus / case id")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Doelbestand (.json of .csv)")],
+    db: DbOption = None,
+    lang: LangOption = "nl",
+) -> None:
+    """Exporteer een casus als casusbestand (.json) of netwerklijst (.csv). / Export a case."""
+    _lang(lang)
+    kind = _service(db).export_file(case_id, output, lang=_state["lang"])
+    typer.echo(_say(f"Geschreven ({kind.value}): {output}", f"Written ({kind.value}): {output}"))
+
+
+@app.command()
+def validate(
+    file: Annotated[Path, typer.Argument(help="Casusbestand, netwerklijst of GEDCOM")],
+    lang: LangOption = "nl",
+) -> None:
+    """Controleer een bestand zonder iets op te slaan. / Check a file without storing anything."""
+    _lang(lang)
+    from zorgkracht.interchange.detect import load_path
+
+    loaded = load_path(file)
+    case = loaded.case
+    typer.echo(
+        _say(
+            f"{file}: geldig ({loaded.kind.value}); {len(case.network.persons)} personen, "
+            f"{len(case.network.ties)} banden, {len(case.snapshots)} momentopnamen.",
+            f"{file}: valid ({loaded.kind.value}); {len(case.network.persons)} persons, "
+            f"{len(case.network.ties)} ties, {len(case.snapshots)} snapshots.",
+        )
+    )
+
+
+@app.command()
+def cases(
+    db: DbOption = None,
+    search: Annotated[str | None, typer.Option(help="Zoek in titel en naam / search")] = None,
+    archived: Annotated[bool, typer.Option(help="Ook gearchiveerde / include archived")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Als JSON / as JSON")] = False,
+    lang: LangOption = "nl",
+) -> None:
+    """Toon de casussen in de database. / List the cases in the database."""
+    _lang(lang)
+    rows = _service(db).list(search=search, include_archived=archived)
+    if as_json:
+        typer.echo(
+            json.dumps(
+                [
+                    {
+                        "id": r.id,
+                        "title": r.title,
+                        "client": r.client_name,
+                        "status": r.status.value,
+                        "version": r.version,
+                        "persons": r.persons,
+                        "snapshots": r.snapshots,
+                        "updated_at": r.updated_at.isoformat(),
+                    }
+                    for r in rows
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return
+    if not rows:
+        typer.echo(_say("Geen casussen gevonden.", "No cases found."))
+        return
+    width = max(len(r.id) for r in rows)
+    for r in rows:
+        status = "" if r.status.value == "active" else f" [{_say(r.status.nl, r.status.en)}]"
+        typer.echo(
+            f"{r.id:<{width}}  {r.title} ({r.client_name}; {r.persons} "
+            f"{_say('personen', 'persons')}, v{r.version}){status}"
+        )
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Adres / host")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Poort / port")] = 8000,
+    demo: Annotated[bool, typer.Option(help="Democasussen laden in een lege database")] = True,
+    lang: LangOption = "nl",
+) -> None:
+    """Start de toepassing en toon het adres. / Start the application and print its address."""
+    _lang(lang)
+    if not _is_loopback(host):
+        raise ZorgkrachtError(
+            f"Weigering om op {host} te luisteren: deze versie heeft nog geen inlog, en "
+            "cliëntgegevens mogen niet zonder inlog vanaf andere computers bereikbaar zijn. "
+            "Gebruik 127.0.0.1.",
+            f"Refusing to listen on {host}: this version has no login yet, and client data must "
+            "not be reachable from other machines without one. Use 127.0.0.1.",
+        )
+    import uvicorn
+
+    from zorgkracht.web.app import create_app
+
+    service = _service(db)
+    loaded = service.load_demo_cases() if demo else []
+    if loaded:
+        typer.echo(_say("Democasussen geladen: ", "Demo cases loaded: ") + ", ".join(loaded))
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind((host, port))
+        except OSError as err:
+            raise ZorgkrachtError(
+                f"Poort {port} op {host} is niet beschikbaar ({err.strerror}); kies --port.",
+                f"Port {port} on {host} is not available ({err.strerror}); choose --port.",
+            ) from None
+    url = f"http://{host}:{port}/"
+    typer.echo(_say(f"Zorgkracht draait op {url}", f"Zorgkracht is running at {url}"))
+    sys.stdout.flush()
+    uvicorn.run(create_app(service), host=host, port=port, log_level="warning")
+
+
+@app.command()
+def version() -> None:
+    """Toon de versie. / Show the version."""
+    typer.echo(__version__)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the command line (``argv`` defaults to ``sys.argv[1:]``); ends in ``SystemExit``."""
+    logging.basicConfig(level=os.environ.get("ZORGKRACHT_LOG", "WARNING"))
+    try:
+        app(args=argv, prog_name="zorgkracht")
+    except ZorgkrachtError as err:
+        lang = _state["lang"]
+        typer.echo(err.text(lang), err=True)
+        sys.exit(err.exit_code)
+    except KeyboardInterrupt:
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,94 @@
+"""Read any file Zorgkracht understands: a case file, a network list or a GEDCOM file.
+
+The kind is told from the content, not the file name: a JSON object is a case file, a file that
+starts with a GEDCOM header is GEDCOM, and anything else is read as a network list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from zorgkracht.domain import Case, InvalidInput, Problem
+
+from . import case_json, gedcom, network_list
+
+
+class FileKind(StrEnum):
+    CASE = "case"
+    NETWORK_LIST = "network_list"
+    GEDCOM = "gedcom"
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedFile:
+    kind: FileKind
+    case: Case
+
+
+def kind_of(data: bytes) -> FileKind:
+    if gedcom.looks_like_gedcom(data):
+        return FileKind.GEDCOM
+    head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"{"):
+        return FileKind.CASE
+    return FileKind.NETWORK_LIST
+
+
+def load_bytes(
+    data: bytes,
+    source: str,
+    *,
+    case_id: str | None = None,
+    focus: str | None = None,
+    generations: int | None = None,
+) -> LoadedFile:
+    """Parse ``data`` (named ``source`` in messages) into a checked case, or raise with why."""
+    kind = kind_of(data)
+    if kind is FileKind.CASE:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise InvalidInput(
+                [Problem("", "bestand is geen UTF-8-tekst", "file is not UTF-8 text", "encoding")],
+                source,
+            ) from None
+        case = case_json.loads(text, source)
+        if case_id:
+            case.id = case_id
+        return LoadedFile(kind, case)
+    if kind is FileKind.GEDCOM:
+        case = gedcom.parse_gedcom(
+            data, source, case_id=case_id, focus=focus, generations=generations
+        )
+        return LoadedFile(kind, case)
+    return LoadedFile(kind, network_list.parse_network_list(data, source, case_id=case_id))
+
+
+def load_path(
+    path: Path,
+    *,
+    case_id: str | None = None,
+    focus: str | None = None,
+    generations: int | None = None,
+) -> LoadedFile:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InvalidInput(
+            [Problem("", "bestand bestaat niet", "file does not exist", "not_found")], str(path)
+        ) from None
+    except OSError as err:
+        raise InvalidInput(
+            [
+                Problem(
+                    "",
+                    f"bestand kan niet gelezen worden ({err.strerror})",
+                    f"file cannot be read ({err.strerror})",
+                    "io",
+                )
+            ],
+            str(path),
+        ) from None
+    return load_bytes(data, path.name, case_id=case_id, focus=focus, generations=generations)

@@ -1,0 +1,299 @@
+"""The web application: a JSON API over the case service and a plain HTML case list.
+
+The rich drawing interface is its own piece of work; this module already gives every client of
+the API one error shape (:func:`error_body`), optimistic concurrency through ``ETag`` and
+``If-Match``, and pages that work without JavaScript or anything from another host.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from zorgkracht import __version__
+from zorgkracht.domain import Conflict, InvalidInput, NotFound, Problem, ZorgkrachtError
+from zorgkracht.interchange import case_json
+from zorgkracht.services import CaseService
+from zorgkracht.storage import CaseRecord
+
+from .i18n import translator
+
+HERE = Path(__file__).resolve().parent
+CASE_SCHEMA_REF = {"$ref": "#/components/schemas/CaseFile"}
+
+ERROR_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["error"],
+    "properties": {
+        "error": {
+            "type": "object",
+            "required": ["code", "message"],
+            "properties": {
+                "code": {"type": "string"},
+                "message": {
+                    "type": "object",
+                    "properties": {"nl": {"type": "string"}, "en": {"type": "string"}},
+                },
+                "problems": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "properties": {
+                            "where": {"type": "string"},
+                            "code": {"type": "string"},
+                            "nl": {"type": "string"},
+                            "en": {"type": "string"},
+                        },
+                    },
+                },
+            },
+        }
+    },
+}
+_ERRORS = {
+    str(code): {
+        "description": text,
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+    }
+    for code, text in (
+        (400, "Bad input"),
+        (404, "Not found"),
+        (409, "Conflict"),
+        (422, "Invalid case"),
+        (428, "If-Match required"),
+    )
+}
+
+
+def error_body(
+    code: str, nl: str, en: str, problems: tuple[Problem, ...] | list[Problem] = ()
+) -> dict[str, Any]:
+    """The one error shape of the API."""
+    return {
+        "error": {
+            "code": code,
+            "message": {"nl": nl, "en": en},
+            "problems": [
+                {"where": p.where, "code": p.code, "nl": p.nl, "en": p.en} for p in problems
+            ],
+        }
+    }
+
+
+def _first_line(text: str) -> str:
+    return text.splitlines()[0] if text else text
+
+
+def _record_response(record: CaseRecord, status_code: int = 200) -> JSONResponse:
+    return JSONResponse(
+        case_json.case_to_dict(record.case),
+        status_code=status_code,
+        headers={"ETag": f'"{record.version}"'},
+    )
+
+
+def _if_match(request: Request) -> int:
+    raw = request.headers.get("if-match", "").strip().removeprefix("W/").strip('"')
+    if not raw:
+        raise _PreconditionRequired()
+    try:
+        return int(raw)
+    except ValueError:
+        raise InvalidInput(
+            [
+                Problem(
+                    "If-Match", f"versie {raw!r} is geen getal", f"version {raw!r} is not a number"
+                )
+            ]
+        ) from None
+
+
+class _PreconditionRequired(ZorgkrachtError):
+    def __init__(self) -> None:
+        super().__init__(
+            "Stuur de versie die u bewerkt mee in de If-Match-header (de ETag van de casus).",
+            "Send the version you are editing in the If-Match header (the case's ETag).",
+        )
+
+
+async def _read_case(request: Request) -> Any:
+    body = await request.body()
+    try:
+        return json.loads(body.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise InvalidInput(
+            [Problem("body", f"geen geldige JSON ({err})", f"not valid JSON ({err})", "json")]
+        ) from None
+
+
+def create_app(service: CaseService) -> FastAPI:
+    app = FastAPI(
+        title="Zorgkracht",
+        version=__version__,
+        description="Casussen en sociale netwerken / cases and social networks.",
+    )
+    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+
+    @app.exception_handler(ZorgkrachtError)
+    async def _domain_error(request: Request, exc: ZorgkrachtError) -> JSONResponse:
+        if isinstance(exc, InvalidInput):
+            status, code = 422, "invalid"
+            body = error_body(code, _first_line(exc.nl), _first_line(exc.en), exc.problems)
+        else:
+            status, code = {
+                NotFound: (404, "not_found"),
+                Conflict: (409, "conflict"),
+                _PreconditionRequired: (428, "precondition_required"),
+            }.get(type(exc), (400, "error"))
+            body = error_body(code, exc.nl, exc.en)
+        return JSONResponse(body, status_code=status)
+
+    @app.exception_handler(RequestValidationError)
+    async def _request_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = [
+            Problem(
+                "/".join(str(x) for x in e["loc"]), "ongeldige waarde", str(e["msg"]), e["type"]
+            )
+            for e in exc.errors()
+        ]
+        return JSONResponse(
+            error_body("bad_request", "ongeldig verzoek", "bad request", problems), 400
+        )
+
+    # --- JSON API ------------------------------------------------------------------------
+    @app.get("/api/health", tags=["system"])
+    def health() -> dict[str, str]:
+        return {"status": "ok", "version": __version__}
+
+    @app.get("/api/cases", tags=["cases"], responses=_ERRORS)
+    def list_cases(
+        search: str | None = Query(None, max_length=200), archived: bool = False
+    ) -> list[dict[str, Any]]:
+        return [
+            {
+                "id": r.id,
+                "title": r.title,
+                "client": r.client_name,
+                "status": r.status.value,
+                "version": r.version,
+                "persons": r.persons,
+                "snapshots": r.snapshots,
+                "updated_at": r.updated_at.isoformat(),
+            }
+            for r in service.list(search=search, include_archived=archived)
+        ]
+
+    case_body = {
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": CASE_SCHEMA_REF}},
+        }
+    }
+
+    @app.post(
+        "/api/cases",
+        tags=["cases"],
+        status_code=201,
+        openapi_extra=case_body,
+        responses=_ERRORS,
+    )
+    async def create_case(request: Request) -> JSONResponse:
+        case = case_json.case_from_data(await _read_case(request))
+        return _record_response(service.create(case), 201)
+
+    @app.get("/api/cases/{case_id}", tags=["cases"], responses=_ERRORS)
+    def get_case(case_id: str) -> JSONResponse:
+        return _record_response(service.get(case_id))
+
+    @app.put("/api/cases/{case_id}", tags=["cases"], openapi_extra=case_body, responses=_ERRORS)
+    async def put_case(case_id: str, request: Request) -> JSONResponse:
+        expected = _if_match(request)
+        case = case_json.case_from_data(await _read_case(request))
+        if case.id != case_id:
+            raise InvalidInput(
+                [
+                    Problem(
+                        "id",
+                        f"id {case.id!r} in het bestand hoort niet bij /api/cases/{case_id}",
+                        f"id {case.id!r} in the body does not match /api/cases/{case_id}",
+                        "mismatch",
+                    )
+                ]
+            )
+        return _record_response(service.update(case, expected))
+
+    @app.delete("/api/cases/{case_id}", tags=["cases"], status_code=204, responses=_ERRORS)
+    def delete_case(case_id: str, request: Request) -> Response:
+        service.delete(case_id, _if_match(request))
+        return Response(status_code=204)
+
+    @app.post("/api/validate", tags=["cases"], openapi_extra=case_body, responses=_ERRORS)
+    async def validate(request: Request) -> dict[str, Any]:
+        case = case_json.case_from_data(await _read_case(request))
+        return {"valid": True, "persons": len(case.network.persons)}
+
+    @app.get("/api/schema/case", tags=["cases"])
+    def case_schema() -> dict[str, Any]:
+        return case_json.json_schema()
+
+    original_openapi = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema:
+            return app.openapi_schema
+        schema = original_openapi()
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        case_schema_doc = case_json.json_schema()
+        defs = case_schema_doc.pop("$defs", {})
+        case_schema_doc.pop("$schema", None)
+        case_schema_doc.pop("$id", None)
+        text = json.dumps(case_schema_doc).replace("#/$defs/", "#/components/schemas/")
+        components["CaseFile"] = json.loads(text)
+        for name, sub in defs.items():
+            components[name] = json.loads(
+                json.dumps(sub).replace("#/$defs/", "#/components/schemas/")
+            )
+        components["Error"] = ERROR_SCHEMA
+        app.openapi_schema = schema
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+    # --- HTML ----------------------------------------------------------------------------
+    def _page_lang(request: Request) -> str:
+        lang = request.query_params.get("lang") or request.cookies.get("lang") or "nl"
+        return lang if lang in ("nl", "en") else "nl"
+
+    def _render(
+        request: Request, name: str, status_code: int = 200, **context: Any
+    ) -> HTMLResponse:
+        lang = _page_lang(request)
+        response = templates.TemplateResponse(
+            request, name, {"lang": lang, "_": translator(lang), **context}, status_code=status_code
+        )
+        if request.query_params.get("lang") in ("nl", "en"):
+            response.set_cookie("lang", lang, samesite="lax", httponly=True)
+        return response
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def home(request: Request, q: str | None = None) -> HTMLResponse:
+        rows = service.list(search=q or None)
+        return _render(request, "cases.html", cases=rows, q=q or "")
+
+    @app.get("/cases/{case_id}", response_class=HTMLResponse, include_in_schema=False)
+    def case_page(request: Request, case_id: str) -> HTMLResponse:
+        try:
+            record = service.get(case_id)
+        except NotFound:
+            return _render(request, "not_found.html", 404, case_id=case_id)
+        return _render(request, "case.html", record=record, case=record.case)
+
+    return app

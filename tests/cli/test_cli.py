@@ -1,0 +1,168 @@
+"""The command line, run in-process through ``main`` exactly as the console script runs it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from zorgkracht.cli.main import main
+from zorgkracht.interchange.case_json import read_case
+
+ROSTER = (
+    "naam;rol;geslacht;cirkel;steun;wederkerig\n"
+    "Kim;cliënt;v;;;\n"
+    "Jolanda;buurvrouw;;bekenden;PG;ja\n"
+    "Ahmed;vriend;m;2;E;nee\n"
+)
+
+
+def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as done:
+        main(argv)
+    out, err = capsys.readouterr()
+    code = done.value.code
+    return (code if isinstance(code, int) else 0 if code is None else 1), out, err
+
+
+@pytest.fixture()
+def db(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'cli.sqlite'}"
+
+
+@pytest.fixture()
+def roster(tmp_path: Path) -> Path:
+    path = tmp_path / "netwerk kim.csv"
+    path.write_text(ROSTER, encoding="utf-8")
+    return path
+
+
+def test_import_prints_the_new_case_id_as_last_word(
+    db: str, roster: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(["import", str(roster), "--db", db], capsys)
+    assert code == 0, err
+    case_id = out.split()[-1]
+    assert case_id == "netwerk-kim"
+    code, out, _ = run(["cases", "--db", db, "--json"], capsys)
+    listed = json.loads(out)
+    assert [(c["id"], c["client"], c["persons"]) for c in listed] == [("netwerk-kim", "Kim", 3)]
+
+
+def test_importing_the_same_list_twice_gives_two_cases(
+    db: str, roster: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ids = []
+    for _ in range(2):
+        code, out, err = run(["import", str(roster), "--db", db], capsys)
+        assert code == 0, err
+        ids.append(out.split()[-1])
+    assert ids == ["netwerk-kim", "netwerk-kim-2"]
+
+
+def test_export_then_import_of_a_case_file(
+    db: str, roster: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(["import", str(roster), "--db", db], capsys)
+    out_file = tmp_path / "kim.json"
+    code, _, err = run(["export", "netwerk-kim", "-o", str(out_file), "--db", db], capsys)
+    assert code == 0, err
+    exported = read_case(out_file)
+    assert [p.name for p in exported.network.persons] == ["Kim", "Jolanda", "Ahmed"]
+    # the same file again clashes with the stored id ...
+    code, _, err = run(["import", str(out_file), "--db", db], capsys)
+    assert code == 4
+    assert "netwerk-kim" in err and "Traceback" not in err
+    # ... unless it is given a new id
+    code, out, err = run(["import", str(out_file), "--db", db, "--id", "kopie"], capsys)
+    assert code == 0, err
+    assert out.split()[-1] == "kopie"
+    other = tmp_path / "kopie.json"
+    run(["export", "kopie", "-o", str(other), "--db", db], capsys)
+    again = read_case(other)
+    again.id = exported.id
+    assert again == exported
+
+
+def test_export_as_network_list(
+    db: str, roster: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(["import", str(roster), "--db", db], capsys)
+    out_file = tmp_path / "terug.csv"
+    code, _, err = run(["export", "netwerk-kim", "-o", str(out_file), "--db", db], capsys)
+    assert code == 0, err
+    code, out, err = run(["validate", str(out_file)], capsys)
+    assert code == 0, err
+    assert "3 personen" in out
+
+
+def test_bad_network_list_stores_nothing_and_lists_every_problem(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "fout.csv"
+    bad.write_text("naam;rol;cirkel\nKim;cliënt;\nJan;baas;\nPiet;vriend;9\n", encoding="utf-8")
+    code, out, err = run(["import", str(bad), "--db", db], capsys)
+    assert code == 2
+    assert out == ""
+    assert "Traceback" not in err
+    assert "fout.csv" in err
+    assert "3" in err and "4" in err  # both bad rows are named
+    code, out, _ = run(["cases", "--db", db, "--json"], capsys)
+    assert json.loads(out) == []
+
+
+def test_validate_reports_in_english_when_asked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "case.json"
+    bad.write_text('{"format": "zorgkracht/9"}', encoding="utf-8")
+    code, _, err = run(["validate", str(bad), "--lang", "en"], capsys)
+    assert code == 2
+    assert "format 'zorgkracht/9' is not supported" in err
+    assert "is missing" in err
+
+
+def test_missing_file_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(["validate", str(tmp_path / "nope.csv")], capsys)
+    assert code == 2
+    assert "bestaat niet" in err
+
+
+def test_unknown_case_on_export(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(["export", "nope", "-o", str(tmp_path / "x.json"), "--db", db], capsys)
+    assert code == 3
+    assert "nope" in err
+
+
+def test_unreachable_database_is_a_clear_error(
+    roster: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = "postgresql+psycopg://nobody@127.0.0.1:1/none"
+    code, _, err = run(["import", str(roster), "--db", url], capsys)
+    assert code == 5
+    assert "Traceback" not in err and "127.0.0.1" in err
+
+
+def test_serve_refuses_a_public_address(capsys: pytest.CaptureFixture[str], db: str) -> None:
+    code, _, err = run(["serve", "--host", "0.0.0.0", "--db", db], capsys)
+    assert code == 1
+    assert "inlog" in err
+
+
+def test_console_script_exits_nonzero_without_traceback(tmp_path: Path) -> None:
+    bad = tmp_path / "x.json"
+    bad.write_text("{", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "zorgkracht.cli.main", "validate", str(bad)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert "regel/line 1" in done.stderr and "Traceback" not in done.stderr
