@@ -9,6 +9,7 @@ if ! "$PY" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
   echo "Zorgkracht needs Python 3.11 or newer (found: $("$PY" --version 2>&1))." >&2
   exit 1
 fi
+bash scripts/system-packages.sh "${1:-}"
 if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi

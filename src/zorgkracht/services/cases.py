@@ -5,6 +5,7 @@ The web application and the command line both call these; neither talks to stora
 
 from __future__ import annotations
 
+import builtins
 import logging
 import re
 from dataclasses import dataclass
@@ -94,7 +95,7 @@ class CaseService:
             return False
         return True
 
-    def load_demo_cases(self) -> list[str]:
+    def load_demo_cases(self) -> builtins.list[str]:
         """Store the shipped demo cases when the database holds no case at all."""
         from zorgkracht.demo import load_demo_cases
 

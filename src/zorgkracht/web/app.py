@@ -57,7 +57,7 @@ ERROR_SCHEMA: dict[str, Any] = {
         }
     },
 }
-_ERRORS = {
+_ERRORS: dict[int | str, dict[str, Any]] = {
     str(code): {
         "description": text,
         "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},

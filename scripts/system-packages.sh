@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Zorgkracht needs when they are missing (idempotent).
+#   libcairo2  - PNG and PDF export (cairosvg)
+#   chromium   - only with "dev": the browser the UI tests drive through Playwright
+# Usage: scripts/system-packages.sh [dev]
+set -euo pipefail
+need=()
+if ! /sbin/ldconfig -p 2>/dev/null | grep -q 'libcairo\.so\.2'; then
+  need+=(libcairo2)
+fi
+if [ "${1:-}" = "dev" ]; then
+  [ -x /usr/bin/chromium ] || need+=(chromium)
+  command -v dot >/dev/null || need+=(graphviz)
+fi
+if [ "${#need[@]}" -gt 0 ]; then
+  echo "Installing Debian packages: ${need[*]}"
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+fi

@@ -1,0 +1,274 @@
+"""Plain-text reports of an analysis and a comparison, in Dutch or English, for the CLI.
+
+Every figure is printed with a short explanation and its source, as the domain asks
+(``shared/domain.md`` §6). The report names members by the name entered in the case: it is
+meant for the professional and the client at the table, never for a log.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from zorgkracht.domain.codes import (
+    Circle,
+    Coded,
+    Frequency,
+    NetworkZone,
+    Sector,
+    Segment,
+    Support,
+    Zone,
+)
+
+_T: dict[str, tuple[str, str]] = {
+    "title": ("Netwerkanalyse", "Network analysis"),
+    "compare_title": ("Verandering in het netwerk", "Change in the network"),
+    "size": ("Omvang", "Size"),
+    "members": ("netwerkleden", "network members"),
+    "excluded": (
+        "niet meegeteld (huisdieren, overleden personen)",
+        "not counted (pets, deceased persons)",
+    ),
+    "size_note": (
+        "Ter vergelijking, geen norm: Lensink 6-10 in intimiteit en 6-10 in vriendschap;"
+        " Mueller 35-55 mensen.",
+        "For comparison, not a norm: Lensink 6-10 in intimacy and 6-10 in friendship;"
+        " Mueller 35-55 people.",
+    ),
+    "by_sector": ("per sector (MSNA)", "by sector (MSNA)"),
+    "by_segment": ("per segment (Lensink)", "by segment (Lensink)"),
+    "by_circle": ("per cirkel (Lensink)", "by circle (Lensink)"),
+    "by_zone": ("per zone (MSNA)", "by zone (MSNA)"),
+    "by_frequency": ("per contactfrequentie", "by contact frequency"),
+    "by_network_zone": ("per netwerkzone (MSNA)", "by network zone (MSNA)"),
+    "unknown": ("onbekend", "unknown"),
+    "variety": (
+        "Gevarieerdheid (Blau 1 − Σp², IQV = Blau × k/(k−1); 0 = iedereen gelijk, 1 = zo"
+        " gevarieerd als kan)",
+        "Variety (Blau 1 − Σp², IQV = Blau × k/(k−1); 0 = all alike, 1 = as varied as can be)",
+    ),
+    "sector": ("sector", "sector"),
+    "role": ("rol", "role"),
+    "gender": ("geslacht", "gender"),
+    "age_group": ("leeftijdsgroep", "age group"),
+    "education": ("opleiding", "education"),
+    "structure": (
+        "Wie kent wie (sociogram, zonder de cliënt)",
+        "Who knows whom (sociogram, without the client)",
+    ),
+    "density": ("dichtheid (banden ÷ mogelijke banden)", "density (ties ÷ possible ties)"),
+    "ties": ("banden tussen netwerkleden", "ties between members"),
+    "components": ("groepjes (componenten)", "groups (components)"),
+    "bridges": ("bruggen", "bridges"),
+    "isolates": (
+        "kennen niemand anders in het netwerk",
+        "know nobody else in the network",
+    ),
+    "support": ("Steun aan de cliënt", "Support to the client"),
+    "nobody": ("niemand", "nobody"),
+    "concentration": (
+        "Concentratie: deel van alle steun van de grootste gever",
+        "Concentration: share of all support from the largest provider",
+    ),
+    "reciprocity": (
+        "Wederkerigheid: steunende banden waarop de cliënt iets teruggeeft",
+        "Reciprocity: supporting ties on which the client gives something back",
+    ),
+    "care_potential": (
+        "Zorgpotentieel (Broese van Groenou & van Tilburg): minstens maandelijks contact en"
+        " praktische steun",
+        "Care potential (Broese van Groenou & van Tilburg): contact at least monthly and"
+        " practical support",
+    ),
+    "carers": (
+        "Mantelzorgers (SCP: meer dan 8 uur per week en/of langer dan 3 maanden)",
+        "Carers (SCP: more than 8 hours a week and/or longer than 3 months)",
+    ),
+    "hours": ("uur per week", "hours a week"),
+    "months": ("maanden", "months"),
+    "signals": ("Aandachtspunten (signalen, geen oordeel)", "Points of attention (not verdicts)"),
+    "no_signals": ("geen", "none"),
+    "info": ("info", "info"),
+    "attention": ("aandacht", "attention"),
+    "radio": ("RADIO (Smit & van Gennep)", "RADIO (Smit & van Gennep)"),
+    "maintain_all": (
+        "onderhouden: iedereen (elk contact vraagt onderhoud)",
+        "onderhouden (maintain): everyone (every contact needs upkeep)",
+    ),
+    "undefined": ("n.v.t.", "n/a"),
+    "came": ("Erbij gekomen", "Came"),
+    "left": ("Weggegaan", "Left"),
+    "ties_added": ("Nieuwe banden", "New ties"),
+    "ties_removed": ("Verdwenen banden", "Ties gone"),
+    "strengthened": ("Sterker geworden", "Strengthened"),
+    "weakened": ("Zwakker geworden", "Weakened"),
+    "mixed": ("Gemengd veranderd", "Changed both ways"),
+    "measures": ("Maten die veranderden", "Measures that changed"),
+}
+
+_RADIO_EN = {
+    "reanimeren": "revive",
+    "activeren": "activate",
+    "deblokkeren": "unblock",
+    "intensiveren": "intensify",
+    "onderhouden": "maintain",
+}
+
+_CODES: dict[str, type[Coded]] = {
+    "by_sector": Sector,
+    "by_segment": Segment,
+    "by_circle": Circle,
+    "by_zone": Zone,
+    "by_frequency": Frequency,
+    "by_network_zone": NetworkZone,
+}
+
+
+def _t(key: str, lang: str) -> str:
+    nl, en = _T[key]
+    return en if lang == "en" else nl
+
+
+def _label(enum: type[Coded], code: str, lang: str) -> str:
+    if code == "unknown":
+        return _t("unknown", lang)
+    member = enum(code)
+    return member.en if lang == "en" else member.nl
+
+
+def _num(value: float | None, lang: str, digits: int = 2) -> str:
+    if value is None:
+        return _t("undefined", lang)
+    text = f"{value:.{digits}f}"
+    return text.replace(".", ",") if lang == "nl" else text
+
+
+def _pct(value: float | None, lang: str) -> str:
+    return _t("undefined", lang) if value is None else f"{round(value * 100)}%"
+
+
+def _names(ids: Iterable[str], persons: dict[str, Any]) -> str:
+    return ", ".join(persons.get(i, {}).get("name", i) for i in ids)
+
+
+def format_analysis(result: dict[str, Any], lang: str = "nl") -> str:
+    """A readable plain-text report of :func:`~zorgkracht.analysis.analyse`."""
+    persons: dict[str, Any] = {
+        **result["persons"],
+        result["client"]: {"name": result["client_name"]},
+    }
+    lines: list[str] = [_t("title", lang), ""]
+    excluded = len(result["excluded"]["pets"]) + len(result["excluded"]["deceased"])
+    head = f"{_t('size', lang)}: {result['size']} {_t('members', lang)}"
+    if excluded:
+        head += f" ({excluded} {_t('excluded', lang)})"
+    lines += [head, f"  {_t('size_note', lang)}"]
+    for key, enum in _CODES.items():
+        counts: dict[str, int] = result[key]
+        parts = [f"{_label(enum, code, lang)} {n}" for code, n in counts.items() if n]
+        lines.append(f"  {_t(key, lang)}: {', '.join(parts) or '-'}")
+
+    lines += ["", _t("variety", lang)]
+    for var, v in result["variety"].items():
+        lines.append(
+            f"  {_t(var, lang)}: Blau {_num(v['blau'], lang)}, IQV {_num(v['iqv'], lang)}"
+            f" (n = {v['n']}, {_t('unknown', lang)}: {v['unknown']})"
+        )
+
+    lines += ["", _t("structure", lang)]
+    lines.append(
+        f"  {_t('density', lang)}: {_num(result['density'], lang)}"
+        f" ({result['ties_among_members']} {_t('ties', lang)})"
+    )
+    lines.append(f"  {_t('components', lang)}: {result['component_count']}")
+    bridges = [f"{_names(b[:1], persons)} - {_names(b[1:], persons)}" for b in result["bridges"]]
+    lines.append(f"  {_t('bridges', lang)}: {'; '.join(bridges) or '-'}")
+    lines.append(f"  {_t('isolates', lang)}: {_names(result['isolates'], persons) or '-'}")
+
+    lines += ["", _t("support", lang)]
+    for letter, ids in result["support"].items():
+        s = Support(letter)
+        who = _names(ids, persons) or f"- ({_t('nobody', lang)})"
+        lines.append(f"  {letter} {s.en if lang == 'en' else s.nl}: {who}")
+    conc = result["concentration"]
+    who = f" ({_names(conc['tied'], persons)})" if conc["tied"] else ""
+    lines.append(f"  {_t('concentration', lang)}: {_pct(conc['share'], lang)}{who}")
+    rec = result["reciprocity"]
+    lines.append(
+        f"  {_t('reciprocity', lang)}: {_pct(rec['share'], lang)}"
+        f" ({_t('unknown', lang)}: {rec['unknown']})"
+    )
+    cp = result["care_potential"]
+    lines.append(
+        f"  {_t('care_potential', lang)}: {cp['count']}"
+        + (f" ({_names(cp['persons'], persons)})" if cp["persons"] else "")
+    )
+    lines.append(f"  {_t('carers', lang)}: {len(result['carers'])}")
+    for carer in result["carers"]:
+        bits = []
+        if carer["hours_per_week"] is not None:
+            bits.append(f"{carer['hours_per_week']:g} {_t('hours', lang)}")
+        if carer["months"] is not None:
+            bits.append(f"{carer['months']} {_t('months', lang)}")
+        lines.append(f"    {_names([carer['person']], persons)}: {', '.join(bits)}")
+
+    lines += ["", _t("signals", lang)]
+    if not result["signals"]:
+        lines.append(f"  {_t('no_signals', lang)}")
+    for sig in result["signals"]:
+        who = f" ({_names(sig['persons'], persons)})" if sig["persons"] else ""
+        lines.append(f"  [{_t(sig['severity'], lang)}] {sig['message'][lang]}{who}")
+
+    lines += ["", _t("radio", lang)]
+    for sug in result["radio"]:
+        if sug["action"] == "onderhouden":
+            continue
+        action = sug["action"] if lang == "nl" else f"{sug['action']} ({_RADIO_EN[sug['action']]})"
+        lines.append(f"  {_names([sug['person']], persons)}: {action}. {sug['reason'][lang]}")
+    if result["radio"]:
+        lines.append(f"  {_t('maintain_all', lang)}")
+    return "\n".join(lines) + "\n"
+
+
+def format_comparison(result: dict[str, Any], lang: str = "nl") -> str:
+    """A readable plain-text report of :func:`~zorgkracht.analysis.compare`."""
+    persons: dict[str, Any] = {
+        **result["persons"],
+        result["client"]: {"name": result["client_name"]},
+    }
+    lines = [f"{_t('compare_title', lang)}: {result['from']} → {result['to']}", ""]
+    lines.append(f"{_t('came', lang)}: {_names(result['came'], persons) or '-'}")
+    lines.append(f"{_t('left', lang)}: {_names(result['left'], persons) or '-'}")
+    ties = result["ties"]
+
+    def pairs(items: list[list[str]]) -> str:
+        return "; ".join(f"{_names(p[:1], persons)} - {_names(p[1:], persons)}" for p in items)
+
+    lines.append(f"{_t('ties_added', lang)}: {pairs(ties['added']) or '-'}")
+    lines.append(f"{_t('ties_removed', lang)}: {pairs(ties['removed']) or '-'}")
+    for trend in ("strengthened", "weakened", "mixed"):
+        items = [c for c in ties["changed"] if c["trend"] == trend]
+        if not items:
+            continue
+        lines.append(f"{_t(trend, lang)}:")
+        for c in items:
+            bits = []
+            if c["strength"]["change"]:
+                bits.append(f"{c['strength']['from']} → {c['strength']['to']}")
+            if c["quality"]["from"] != c["quality"]["to"]:
+                bits.append(f"{c['quality']['from']} → {c['quality']['to']}")
+            if c["support_gained"]:
+                bits.append("+" + "".join(c["support_gained"]))
+            if c["support_lost"]:
+                bits.append("-" + "".join(c["support_lost"]))
+            lines.append(f"  {pairs([c['pair']])}: {', '.join(bits)}")
+    lines += ["", _t("measures", lang)]
+    moved = {k: v for k, v in result["measures"].items() if v["change"] != 0}
+    if not moved:
+        lines.append("  -")
+    for path, v in moved.items():
+        a = "-" if v["from"] is None else f"{v['from']:.4g}"
+        b = "-" if v["to"] is None else f"{v['to']:.4g}"
+        lines.append(f"  {path}: {a} → {b}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,339 @@
+"""Signals: points of attention in a network, with stable codes and a sentence in nl and en.
+
+Signals, not verdicts (domain §1): there is no norm for a good network (book ch. 5), so every
+signal describes a pattern in the map and invites a conversation; it never labels a person.
+Each signal is ``{code, severity, persons, message: {nl, en}}`` with severity ``info`` or
+``attention``; ``persons`` are the member ids it concerns (empty for a pattern of the whole
+network). Some carry an extra key (``letter``, ``reasons``, ``ties``).
+
+The rules, with the thresholds of :class:`~zorgkracht.analysis.settings.AnalysisSettings`:
+
+``EMPTY_NETWORK`` (info)
+    No members yet. The only signal of an empty network.
+``ONLY_PROFESSIONALS`` (attention)
+    Every member has a role and all are in sector ``services``. Not a vital network
+    (Scheffers, book ch. 4).
+``ONLY_FAMILY`` (attention)
+    Every member has a role and all are in sector ``kin``. A vulnerable network (Scheffers).
+``NO_WEAK_TIES`` (info)
+    No member has role ``neighbour``, ``acquaintance`` or ``colleague``, and none is in circle
+    ``acquaintance``. Weak ties bring new information and help (Granovetter 1973, ch. 3).
+``SUPPORT_GAP`` (attention)
+    One per support letter that nobody provides (key ``letter``).
+``SUPPORT_CONCENTRATED`` (attention)
+    At least ``concentration_min_pairs`` (provider, letter) pairs and the largest provider
+    gives more than ``concentration_share`` of them: the *mantelval* risk (ch. 2, 10).
+``CARER_LOAD`` (attention)
+    One per carer (see :mod:`~zorgkracht.analysis.carers`) with any of these ``reasons``:
+    ``high_hours`` — more than ``carer_high_hours`` hours a week and nobody sharing: for some
+    letter the carer gives, nobody else gives it (or, when the carer's letters are not
+    recorded, there is no other carer); ``young`` — younger than ``young_age``;
+    ``own_needs`` — has a condition that is present (Fatima's son, ch. 10).
+``LOW_RECIPROCITY`` (attention)
+    Reciprocity known for at least ``reciprocity_min_ties`` supporting ties and the share of
+    reciprocal ones below ``reciprocity_share``. Persons: providers on one-way ties.
+``FAR_PRACTICAL_SUPPORT`` (attention)
+    One per letter P and G that has providers, all of them in zone ``region`` or
+    ``outside_region``: support that needs presence comes only from far away (MSNA).
+    Emotional support from far away is no signal.
+``CONFLICT_TIES`` (attention when a tie is ``conflict``, info when only ``tense``)
+    Ties between persons (client or members) with quality ``tense`` or ``conflict``. Persons:
+    the members at their ends; ``ties``: the tie ids.
+``LOW_VARIETY`` (info)
+    At least ``variety_min_members`` members with a known sector and the IQV over sectors
+    below ``variety_iqv``. Not shown together with ONLY_FAMILY or ONLY_PROFESSIONALS, which
+    already say it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from zorgkracht.domain.codes import Circle, Quality, Role, Sector, Support, Zone
+from zorgkracht.domain.model import Network
+
+from .settings import AnalysisSettings
+from .view import NetworkView
+
+INFO = "info"
+ATTENTION = "attention"
+
+WEAK_TIE_ROLES = frozenset({Role.NEIGHBOUR, Role.ACQUAINTANCE, Role.COLLEAGUE})
+FAR_ZONES = frozenset({Zone.REGION, Zone.OUTSIDE_REGION})
+PRESENCE_LETTERS = (Support.PRACTICAL, Support.COMPANIONSHIP)
+
+SIGNAL_CODES = (
+    "EMPTY_NETWORK",
+    "ONLY_PROFESSIONALS",
+    "ONLY_FAMILY",
+    "NO_WEAK_TIES",
+    "SUPPORT_GAP",
+    "SUPPORT_CONCENTRATED",
+    "CARER_LOAD",
+    "LOW_RECIPROCITY",
+    "FAR_PRACTICAL_SUPPORT",
+    "CONFLICT_TIES",
+    "LOW_VARIETY",
+)
+
+
+def _signal(
+    code: str, severity: str, persons: list[str], nl: str, en: str, **extra: Any
+) -> dict[str, Any]:
+    return {
+        "code": code,
+        "severity": severity,
+        "persons": persons,
+        "message": {"nl": nl, "en": en},
+        **extra,
+    }
+
+
+def _pct(share: float) -> str:
+    return f"{round(share * 100)}%"
+
+
+def signals(
+    view: NetworkView,
+    network: Network,
+    measures: dict[str, Any],
+    settings: AnalysisSettings,
+) -> list[dict[str, Any]]:
+    """All signals of one network, in the order of :data:`SIGNAL_CODES`."""
+    found: list[dict[str, Any]] = []
+    add = found.append
+    members = view.members
+    if not members:
+        add(
+            _signal(
+                "EMPTY_NETWORK",
+                INFO,
+                [],
+                "Er staan nog geen netwerkleden op de kaart. Samen verder invullen kan met vragen"
+                " als: wie woont er bij u, wie ziet u vaak, wie stuurt u een verjaardagskaart?",
+                "There are no network members on the map yet. You can fill it in together with"
+                " questions such as: who lives with you, whom do you see often, who sends you"
+                " a birthday card?",
+            )
+        )
+        return found
+
+    sectors = [p.sector for p in members]
+    all_known = all(s is not None for s in sectors)
+    only_prof = all_known and all(s is Sector.SERVICES for s in sectors)
+    only_family = all_known and all(s is Sector.KIN for s in sectors)
+    if only_prof:
+        add(
+            _signal(
+                "ONLY_PROFESSIONALS",
+                ATTENTION,
+                [],
+                "Op deze kaart staan alleen hulp- en dienstverleners. Een netwerk met ook familie,"
+                " vrienden of buren is vitaler (Scheffers). Wie zou er nog bij kunnen horen?",
+                "This map shows only professionals and service providers. A network that also"
+                " has family, friends or neighbours is more vital (Scheffers). Who else could"
+                " belong here?",
+            )
+        )
+    if only_family:
+        add(
+            _signal(
+                "ONLY_FAMILY",
+                ATTENTION,
+                [],
+                "Op deze kaart staat alleen familie. Een netwerk van alleen familie is kwetsbaar"
+                " (Scheffers); vrienden, buren of kennissen maken het sterker.",
+                "This map shows only family. A network of family alone is vulnerable"
+                " (Scheffers); friends, neighbours or acquaintances make it stronger.",
+            )
+        )
+    if not any(p.role in WEAK_TIE_ROLES or p.circle is Circle.ACQUAINTANCE for p in members):
+        add(
+            _signal(
+                "NO_WEAK_TIES",
+                INFO,
+                [],
+                "Er staan geen buren, kennissen of collega's op de kaart. Zulke losse contacten"
+                " brengen vaak nieuwe informatie en hulp (Granovetter). Aan wie stuurt u een"
+                " kerstkaart, wie zou de hond uitlaten?",
+                "There are no neighbours, acquaintances or colleagues on the map. Such loose"
+                " contacts often bring new information and help (Granovetter). Whom do you send"
+                " a Christmas card, who would walk the dog?",
+            )
+        )
+
+    support: dict[str, list[str]] = measures["support"]
+    for letter in measures["gaps"]:
+        label = Support(letter)
+        add(
+            _signal(
+                "SUPPORT_GAP",
+                ATTENTION,
+                [],
+                f"Niemand op de kaart geeft nu {label.nl} ({letter}). Is dat een wens, en wie"
+                " zou het kunnen geven?",
+                f"Nobody on the map gives {label.en} ({letter}) now. Is it wanted, and who could"
+                " give it?",
+                letter=letter,
+            )
+        )
+
+    conc = measures["concentration"]
+    if (
+        conc["share"] is not None
+        and conc["total_pairs"] >= settings.concentration_min_pairs
+        and conc["share"] > settings.concentration_share
+    ):
+        pct = _pct(conc["share"])
+        add(
+            _signal(
+                "SUPPORT_CONCENTRATED",
+                ATTENTION,
+                list(conc["tied"]),
+                f"Eén persoon geeft {pct} van alle steun. Als veel op één persoon rust, kan die"
+                " overbelast raken; kunnen anderen een deel overnemen?",
+                f"One person gives {pct} of all support. When much rests on one person, they can"
+                " become overloaded; could others take on part of it?",
+            )
+        )
+
+    for carer in measures["carers"]:
+        pid = carer["person"]
+        reasons: list[str] = []
+        hours = carer["hours_per_week"]
+        if hours is not None and hours > settings.carer_high_hours:
+            letters: list[str] = carer["support"]
+            if letters:
+                unshared = any(support[x] == [pid] for x in letters)
+            else:
+                unshared = len(measures["carers"]) == 1
+            if unshared:
+                reasons.append("high_hours")
+        if carer["young"]:
+            reasons.append("young")
+        if carer["own_needs"]:
+            reasons.append("own_needs")
+        if reasons:
+            add(_carer_signal(pid, reasons, hours, settings))
+
+    rec = measures["reciprocity"]
+    known = rec["reciprocal"] + rec["not_reciprocal"]
+    if (
+        rec["share"] is not None
+        and known >= settings.reciprocity_min_ties
+        and rec["share"] < settings.reciprocity_share
+    ):
+        pct = _pct(rec["share"])
+        add(
+            _signal(
+                "LOW_RECIPROCITY",
+                ATTENTION,
+                list(rec["one_way_persons"]),
+                f"Bij {pct} van de steunende banden geeft de cliënt iets terug. Mensen haken"
+                " eerder af als hen alleen iets gevraagd wordt (Scheffers); wat kan de cliënt"
+                " teruggeven?",
+                f"On {pct} of the supporting ties the client gives something back. People drop"
+                " out sooner when they are only asked (Scheffers); what could the client give"
+                " back?",
+            )
+        )
+
+    zone_of = {p.id: p.zone for p in members}
+    for letter_code in PRESENCE_LETTERS:
+        providers = support[letter_code.value]
+        if providers and all(zone_of[pid] in FAR_ZONES for pid in providers):
+            add(
+                _signal(
+                    "FAR_PRACTICAL_SUPPORT",
+                    ATTENTION,
+                    list(providers),
+                    f"{letter_code.nl.capitalize()} ({letter_code.value}) komt alleen van mensen"
+                    " buiten de woonplaats. Voor steun waarbij iemand aanwezig moet zijn, is"
+                    " iemand dichtbij soms nodig.",
+                    f"{letter_code.en.capitalize()} ({letter_code.value}) comes only from people"
+                    " outside the town. Support that needs someone present sometimes needs"
+                    " someone close by.",
+                    letter=letter_code.value,
+                )
+            )
+
+    found_conflict = _conflict_signal(view, network)
+    if found_conflict is not None:
+        add(found_conflict)
+
+    sector_variety = measures["variety"]["sector"]
+    if (
+        not (only_family or only_prof)
+        and sector_variety["iqv"] is not None
+        and sector_variety["n"] >= settings.variety_min_members
+        and sector_variety["iqv"] < settings.variety_iqv
+    ):
+        add(
+            _signal(
+                "LOW_VARIETY",
+                INFO,
+                [],
+                "De netwerkleden komen vooral uit één deel van het leven (familie, vrienden en"
+                " buren, of diensten). Mensen met verschillende kwaliteiten maken een netwerk"
+                " vitaal (Scheffers).",
+                "The members come mostly from one part of life (family, friends and neighbours,"
+                " or services). People with different qualities make a network vital"
+                " (Scheffers).",
+            )
+        )
+    return found
+
+
+def _join(parts: list[str], word: str) -> str:
+    """``a``, ``a en b``, ``a, b en c``."""
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} {word} {parts[-1]}"
+
+
+def _carer_signal(
+    pid: str, reasons: list[str], hours: float | None, settings: AnalysisSettings
+) -> dict[str, Any]:
+    nl: list[str] = []
+    en: list[str] = []
+    if "high_hours" in reasons:
+        h = f"{hours:g}"
+        nl.append(f"zorgt {h} uur per week en niemand anders geeft dezelfde steun")
+        en.append(f"gives {h} hours of care a week and nobody else gives the same support")
+    if "young" in reasons:
+        nl.append(f"is jonger dan {settings.young_age}")
+        en.append(f"is younger than {settings.young_age}")
+    if "own_needs" in reasons:
+        nl.append("heeft zelf ook zorg of steun nodig")
+        en.append("has needs of their own")
+    return _signal(
+        "CARER_LOAD",
+        ATTENTION,
+        [pid],
+        f"Een mantelzorger {_join(nl, 'en')}. Let op de draaglast: wie kan meehelpen of ontlasten?",
+        f"A carer {_join(en, 'and')}. Mind the load: who could help or give relief?",
+        reasons=reasons,
+    )
+
+
+def _conflict_signal(view: NetworkView, network: Network) -> dict[str, Any] | None:
+    inside = view.member_ids | {view.client}
+    persons: set[str] = set()
+    ties: list[str] = []
+    conflict = False
+    for tie in network.ties:
+        if tie.quality is Quality.POSITIVE or tie.a not in inside or tie.b not in inside:
+            continue
+        ties.append(tie.id)
+        persons.update(end for end in (tie.a, tie.b) if end != view.client)
+        conflict = conflict or tie.quality is Quality.CONFLICT
+    if not ties:
+        return None
+    return _signal(
+        "CONFLICT_TIES",
+        ATTENTION if conflict else INFO,
+        sorted(persons),
+        f"{len(ties)} {'band is' if len(ties) == 1 else 'banden zijn'} gespannen of conflictueus."
+        " Zo'n relatie kan steun blokkeren; deblokkeren kan een eerste stap zijn (RADIO).",
+        f"{len(ties)} {'tie is' if len(ties) == 1 else 'ties are'} tense or in conflict. Such a"
+        " relation can block support; unblocking it can be a first step (RADIO).",
+        ties=sorted(ties),
+    )

@@ -1,0 +1,240 @@
+"""Draw a genogram layout as SVG (McGoldrick, Gerson & Petry; the book's legend, ch. 4).
+
+:func:`render_genogram_svg` draws what :func:`zorgkracht.layout.layout_genogram` placed: family
+lines first, then the emotional overlay, then the persons (so names stay readable), then a legend
+of only the symbols used. Every person is a ``<g data-person-id=... data-bbox="x y w h">``.
+"""
+
+from __future__ import annotations
+
+from zorgkracht.domain import Case, ChildRelation, Person
+from zorgkracht.domain.codes import ChildType, ConditionState, Identity, TwinType
+from zorgkracht.layout.genogram import GenogramLayout, PersonBox
+from zorgkracht.layout.geometry import XY, quadratic
+
+from . import symbols as sym
+from .content import Drawn, drawn, gender_kind, reference_year
+from .legend import legend, used_symbols
+from .svg import SVG_NS, AttrValue, Element, document, num, path_d
+
+FONT = "DejaVu Sans, Verdana, Arial, sans-serif"
+HALO: dict[str, AttrValue] = {"stroke": "#fff", "stroke_width": 3.0, "stroke_linejoin": "round"}
+
+
+def halo_text(text: str, **attrs: AttrValue) -> list[Element]:
+    """Text on a white halo (a white-stroked copy behind it), readable over lines."""
+    return [Element("text", text, **attrs, **HALO), Element("text", text, **attrs)]
+
+
+def render_genogram_svg(
+    case: Case,
+    layout: GenogramLayout,
+    *,
+    lang: str = "nl",
+    hide_sensitive: bool = False,
+    year: int | None = None,
+    show_legend: bool = True,
+) -> str:
+    """The genogram as an SVG document. ``year`` is the year ages are computed for (default:
+    this year); ``hide_sensitive`` leaves out sensitive persons and emotional relations (lay out
+    with the same flag so that no gaps remain)."""
+    hide = hide_sensitive or layout.hide_sensitive
+    d = drawn(case, layout, hide)
+    when = reference_year(year)
+    keys = used_symbols(case, layout, d, when)
+    legend_el, legend_w, legend_h = legend(keys, lang, XY(layout.x + layout.width, layout.y))
+    width = layout.width + (legend_w if show_legend and keys else 0.0)
+    height = max(layout.height, legend_h + 24) if show_legend and keys else layout.height
+    root = Element(
+        "svg",
+        xmlns=SVG_NS,
+        viewBox=f"{num(layout.x)} {num(layout.y)} {num(width)} {num(height)}",
+        width=num(width),
+        height=num(height),
+        role="img",
+        aria_labelledby="zk-title",
+        font_family=FONT,
+    )
+    root.add("title", "Genogram", id="zk-title")
+    root.append(sym.defs())
+    root.add("rect", x=layout.x, y=layout.y, width=width, height=height, fill="#fff")
+    root.append(_family_lines(case, layout, d))
+    root.append(_emotion_lines(case, layout, d, hide))
+    people = root.add("g", class_="persons")
+    for number, box in enumerate(layout.persons):
+        if box.id in d.persons:
+            people.append(_person(d.persons[box.id], box, d, layout.index, when, number))
+    if show_legend and keys:
+        root.append(legend_el)
+    return document(root)
+
+
+def _family_lines(case: Case, layout: GenogramLayout, d: Drawn) -> Element:
+    g = Element("g", class_="family-lines")
+    couples = {c.id: c for c in case.network.couples}
+    for line in layout.couples:
+        if line.a not in d.persons or line.b not in d.persons:
+            continue
+        rel = couples.get(line.relation) if line.relation is not None else None
+        kind = rel.type.value if rel is not None else "implicit"
+        cg = g.add("g", class_="couple", data_couple=kind)
+        cg.set_raw("data-couple-id", line.id)
+        cg.extend(sym.couple_line(kind, line.start, line.end, line.y))
+        if rel is not None and (rel.start_year is not None or rel.end_year is not None):
+            text = f"{rel.start_year or ''}–{rel.end_year or ''}"
+            cg.extend(
+                halo_text(
+                    text,
+                    x=line.mid.x - 5,
+                    y=line.y + 10,
+                    font_size=8.5,
+                    text_anchor="end",
+                )
+            )
+    relations: dict[str, ChildRelation] = {ch.id: ch for ch in case.network.children}
+    for fam in layout.families:
+        if not any(p in d.persons for p in fam.parents):
+            continue
+        kids = [c for c in layout.children if c.family == fam.key and c.child in d.persons]
+        if not kids:
+            continue
+        fg = g.add("g", class_="family")
+        fg.set_raw("data-family", fam.key)
+        pts = [fam.origin, XY(fam.origin.x, fam.bar_y)]
+        fg.add("path", d=path_d(pts), fill="none", stroke=sym.INK, stroke_width=1.5)
+        bar = [XY(fam.bar_x1, fam.bar_y), XY(fam.bar_x2, fam.bar_y)]
+        fg.add("path", d=path_d(bar), fill="none", stroke=sym.INK, stroke_width=1.5)
+        for kid in kids:
+            ch = relations.get(kid.relation)
+            kind = ch.type if ch is not None else ChildType.BIOLOGICAL
+            fg.extend(sym.child_line(kind, list(kid.points)))
+    for twin in layout.twins:
+        if (
+            twin.identical
+            and twin.start is not None
+            and twin.end is not None
+            and all(c in d.persons for c in twin.children)
+        ):
+            tg = g.add("g", class_="twins", data_twins=TwinType.IDENTICAL.value)
+            twin_bar = path_d([twin.start, twin.end])
+            tg.add("path", d=twin_bar, stroke=sym.INK, stroke_width=1.5, fill="none")
+    return g
+
+
+def _emotion_lines(case: Case, layout: GenogramLayout, d: Drawn, hide: bool) -> Element:
+    g = Element("g", class_="emotions")
+    relations = {e.id: e for e in case.network.emotions}
+    for line in layout.emotions:
+        rel = relations.get(line.id)
+        if rel is None or line.a not in d.persons or line.b not in d.persons:
+            continue
+        if hide and rel.sensitive:
+            continue
+        pts = (
+            [line.start, line.end]
+            if line.control is None
+            else quadratic(line.start, line.control, line.end)
+        )
+        eg = g.add("g", class_="emotion", data_emotion=rel.type.value)
+        eg.set_raw("data-emotion-id", line.id)
+        eg.extend(sym.emotion_line(rel.type, pts))
+    return g
+
+
+def wrap(text: str, width: int = 19, lines: int = 2) -> list[str]:
+    """Break a name into at most ``lines`` lines of about ``width`` characters."""
+    words = text.split()
+    out: list[str] = []
+    current = ""
+    for word in words:
+        while len(word) > width:
+            if current:
+                out.append(current)
+                current = ""
+            out.append(word[: width - 1] + "-")
+            word = word[width - 1 :]
+        if current and len(current) + 1 + len(word) > width:
+            out.append(current)
+            current = word
+        else:
+            current = f"{current} {word}" if current else word
+    if current:
+        out.append(current)
+    if len(out) > lines:
+        out = out[:lines]
+        out[-1] = out[-1][: width - 1].rstrip() + "…"
+    return out
+
+
+def _person(
+    person: Person, box: PersonBox, d: Drawn, index: str | None, year: int, number: int
+) -> Element:
+    g = Element("g", class_="person")
+    g.set_raw("data-person-id", person.id)
+    g.set_raw("data-bbox", f"{num(box.x)} {num(box.y)} {num(box.width)} {num(box.height)}")
+    g.add("title", person.name)
+    r = box.symbol
+    cx, cy = r.x + r.width / 2, r.y + r.height / 2
+    kind = gender_kind(person)
+    birth = d.births.get(person.id)
+    outline: dict[str, AttrValue] = {"stroke": sym.INK, "stroke_width": 1.5}
+    if birth is not None:
+        g.extend(sym.child_symbol(birth, kind if kind != "pet" else "unknown", r))
+    else:
+        g.append(sym.shape(kind, r, fill="#fff", **outline))
+        for n, cond in enumerate(person.conditions):
+            region = sym.condition_region(cond.kind, r)
+            clip = g.add("clipPath", id=f"zk-clip-{number}-{n}")
+            clip.append(sym.shape(kind, r))
+            g.add(
+                "rect",
+                x=region.x,
+                y=region.y,
+                width=region.width,
+                height=region.height,
+                fill=sym.state_fill(cond.state),
+                clip_path=f"url(#{clip.attrs['id']})",
+            )
+        if person.conditions:
+            g.append(sym.shape(kind, r, fill="none", **outline))
+        if person.id == index:
+            g.append(sym.shape(kind, sym.grow(r, 4.0), fill="none", **outline))
+        marks = [i for i in Identity if i in person.identities]
+        for n, identity in enumerate(marks):
+            at = XY(cx + (n - (len(marks) - 1) / 2) * 12, r.y + 5)
+            g.append(sym.identity_mark(identity.value, at))
+        age = person.age_in(year)
+        if age is not None and age >= 0:
+            g.extend(
+                halo_text(
+                    str(age),
+                    x=cx,
+                    y=cy + (8 if marks else 4.5),
+                    font_size=12 if not person.is_pet else 9,
+                    text_anchor="middle",
+                )
+            )
+        if person.is_deceased:
+            g.append(sym.cross(r))
+        if person.pregnant:
+            g.append(sym.pregnant_mark(XY(r.right + 9, r.bottom)))
+    if person.id in d.adopted:
+        g.append(sym.brackets(r))
+    years: list[tuple[str, float, str]] = []
+    if person.birth_year is not None:
+        years.append((f"*{person.birth_year}", cx - 5, "end"))
+    if person.death_year is not None:
+        years.append((f"†{person.death_year}", cx + 5, "start"))
+    for text, x, anchor in years:
+        g.extend(halo_text(text, x=x, y=box.y + 10, font_size=9, text_anchor=anchor))
+    lines = wrap(person.name, 14 if person.is_pet else 19, 1 if person.is_pet else 2)
+    if person.pet is not None:
+        lines.append(f"({person.pet})")
+    for n, text in enumerate(lines):
+        y = box.y + 14 + 40 + 12 + 12 * n
+        g.extend(halo_text(text, x=cx, y=y, font_size=10.5, text_anchor="middle"))
+    return g
+
+
+def state_used(person: Person) -> list[ConditionState]:
+    return [c.state for c in person.conditions if c.state is not ConditionState.PRESENT]

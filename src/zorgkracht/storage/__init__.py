@@ -1,0 +1,16 @@
+"""Storage of cases: SQLite (embedded, the default) or PostgreSQL, with Alembic migrations.
+
+Use::
+
+    store = CaseStore(default_database_url())
+    store.migrate()
+    record = store.add(case)
+    record = store.save(record.case, record.version)  # Conflict if someone saved first
+"""
+
+from __future__ import annotations
+
+from .engine import default_database_url
+from .store import CaseRecord, CaseStore, CaseSummary
+
+__all__ = ["CaseRecord", "CaseStore", "CaseSummary", "default_database_url"]

@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from zorgkracht.analysis import analyse
+from zorgkracht.domain.codes import Direction, Frequency, Role
+
+from .helpers import CLIENT, case, helps, network, person, tie
+
+DAY = dt.date(2024, 6, 1)
+
+
+def _result() -> dict[str, Any]:
+    # a gives P E G (3 letters), b gives P (1), d gives E (1) but on a tie stored with the
+    # client at end b, and e's tie goes from the client only, so e provides nothing.
+    net = network(
+        person("a", frequency=Frequency.WEEKLY),
+        person("b", frequency=Frequency.YEARLY),
+        person("d", frequency=Frequency.DAILY),
+        person("e", frequency=Frequency.MONTHLY),
+        ties=[
+            helps("a", "PEG", reciprocal=True),
+            helps("b", "P", reciprocal=False),
+            tie("d", CLIENT, "E", direction=Direction.NONE),
+            helps("e", "P", direction=Direction.FROM_CLIENT, reciprocal=False),
+        ],
+    )
+    return analyse(case(net), reference_date=DAY)
+
+
+def test_coverage_per_letter_and_gaps() -> None:
+    result = _result()
+    assert result["support"] == {"P": ["a", "b"], "G": ["a"], "A": [], "E": ["a", "d"], "W": []}
+    assert result["gaps"] == ["A", "W"]
+    assert result["support_counts"] == {"P": 2, "G": 1, "A": 0, "E": 2, "W": 0}
+
+
+def test_concentration_is_share_of_provider_letter_pairs() -> None:
+    # pairs: (a,P) (a,E) (a,G) (b,P) (d,E) → 5; a has 3 → 3/5
+    conc = _result()["concentration"]
+    assert conc["share"] == pytest.approx(0.6)
+    assert conc["person"] == "a"
+    assert conc["tied"] == ["a"]
+    assert conc["total_pairs"] == 5
+
+
+def test_concentration_counts_a_letter_once_per_provider_and_reports_ties() -> None:
+    # a gives P on two ties (one pair), b gives P: pairs (a,P) (b,P) → 1/2, a and b tied
+    net = network(
+        person("a"),
+        person("b"),
+        ties=[helps("a", "P"), helps("a", "P", id="t2"), helps("b", "P")],
+    )
+    conc = analyse(case(net), reference_date=DAY)["concentration"]
+    assert conc["share"] == 0.5
+    assert conc["tied"] == ["a", "b"]
+    assert conc["person"] == "a"
+
+
+def test_reciprocity_leaves_unknown_out() -> None:
+    # supporting ties: a (True), b (False), d (None); e is from the client → not supporting.
+    # share = 1 / 2, unknown 1
+    rec = _result()["reciprocity"]
+    assert rec["share"] == 0.5
+    assert rec["reciprocal"] == 1
+    assert rec["not_reciprocal"] == 1
+    assert rec["unknown"] == 1
+    assert rec["supporting_ties"] == 3
+    assert rec["one_way_persons"] == ["b"]
+
+
+def test_care_potential_needs_monthly_contact_and_practical_support() -> None:
+    # a: weekly + P → yes; b: P but yearly → no; d: daily but only E → no;
+    # e: monthly but the tie is from the client → no
+    assert _result()["care_potential"] == {"count": 1, "persons": ["a"]}
+
+
+def test_no_support_at_all() -> None:
+    result = analyse(case(network(person("a", role=Role.FRIEND))), reference_date=DAY)
+    assert result["gaps"] == ["P", "G", "A", "E", "W"]
+    assert result["concentration"]["share"] is None
+    assert result["reciprocity"]["share"] is None
+    assert result["care_potential"] == {"count": 0, "persons": []}
