@@ -15,13 +15,11 @@ from zorgkracht.interchange.gedcom import looks_like_gedcom, parse_gedcom, read_
 from zorgkracht.interchange.gedcom_dates import parse_date
 from zorgkracht.interchange.gedcom_text import Decoded, decode
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-GEDCOM_DIR = REPO_ROOT.parent / "shared" / "testdata" / "gedcom"
+# Copied from the project's shared test data (``shared/testdata/gedcom``) with their licences,
+# so that a fresh clone tests the same files.
+GEDCOM_DIR = Path(__file__).resolve().parents[1] / "data" / "gedcom"
 if not GEDCOM_DIR.is_dir():
-    raise RuntimeError(
-        f"GEDCOM test data is missing: expected {GEDCOM_DIR} "
-        "(the shared/ folder beside the repository checkout)"
-    )
+    raise RuntimeError(f"GEDCOM test data is missing: expected {GEDCOM_DIR}")
 
 ALL_FILES = sorted(p for p in GEDCOM_DIR.rglob("*") if p.suffix.lower() == ".ged")
 GOOD_FILES = [p for p in ALL_FILES if p.parent.name != "malformed"]
