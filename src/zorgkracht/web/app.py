@@ -23,7 +23,7 @@ from zorgkracht.interchange import case_json
 from zorgkracht.services import CaseService
 from zorgkracht.storage import CaseRecord
 
-from .i18n import translator
+from .deps import load_case, render_page
 
 HERE = Path(__file__).resolve().parent
 CASE_SCHEMA_REF = {"$ref": "#/components/schemas/CaseFile"}
@@ -140,6 +140,8 @@ def create_app(service: CaseService) -> FastAPI:
         description="Casussen en sociale netwerken / cases and social networks.",
     )
     templates = Jinja2Templates(directory=str(HERE / "templates"))
+    app.state.service = service
+    app.state.templates = templates
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
     @app.exception_handler(ZorgkrachtError)
@@ -268,32 +270,17 @@ def create_app(service: CaseService) -> FastAPI:
     app.openapi = openapi  # type: ignore[method-assign]
 
     # --- HTML ----------------------------------------------------------------------------
-    def _page_lang(request: Request) -> str:
-        lang = request.query_params.get("lang") or request.cookies.get("lang") or "nl"
-        return lang if lang in ("nl", "en") else "nl"
-
-    def _render(
-        request: Request, name: str, status_code: int = 200, **context: Any
-    ) -> HTMLResponse:
-        lang = _page_lang(request)
-        response = templates.TemplateResponse(
-            request, name, {"lang": lang, "_": translator(lang), **context}, status_code=status_code
-        )
-        if request.query_params.get("lang") in ("nl", "en"):
-            response.set_cookie("lang", lang, samesite="lax", httponly=True)
-        return response
-
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def home(request: Request, q: str | None = None) -> HTMLResponse:
         rows = service.list(search=q or None)
-        return _render(request, "cases.html", cases=rows, q=q or "")
+        return render_page(request, "cases.html", cases=rows, q=q or "")
 
     @app.get("/cases/{case_id}", response_class=HTMLResponse, include_in_schema=False)
     def case_page(request: Request, case_id: str) -> HTMLResponse:
         try:
-            record = service.get(case_id)
+            record = load_case(request, case_id)
         except NotFound:
-            return _render(request, "not_found.html", 404, case_id=case_id)
-        return _render(request, "case.html", record=record, case=record.case)
+            return render_page(request, "not_found.html", 404, case_id=case_id)
+        return render_page(request, "case.html", record=record, case=record.case)
 
     return app

@@ -1,0 +1,142 @@
+"""Every picture of a case through one door: ``render_svg``, ``render_table`` and ``export``.
+
+The command line (``zorgkracht render``), the web application and the reports all draw through
+this module, so the screen, the exports and the reports show the same picture.
+
+Each view other than the genogram lives in its own module ``zorgkracht.render.<view>`` with two
+functions (the contract every view keeps):
+
+``render_svg(case: Case, *, lang: str = "nl", show_legend: bool = True) -> str``
+    the SVG document of the case's current network (a snapshot is drawn by passing
+    :func:`case_at`), laid out by ``zorgkracht.layout.<view>``, respecting the position
+    overrides in ``case.positions[<view>]``; every drawn person is an element with
+    ``data-person-id`` and ``data-bbox="x y width height"`` in user units.
+``table(case: Case, lang: str = "nl") -> list[dict[str, str]]``
+    the same content as rows ``{"kind", "id", "who", "details"}``, the text alternative.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+from typing import Literal
+
+from zorgkracht.domain import Case, InvalidInput, NotFound, Problem
+
+from .export import svg_to_pdf, svg_to_png
+
+View = Literal["genogram", "ecogram", "netwerkkaart", "netwerkschema", "levenslijn", "sociogram"]
+VIEWS: tuple[View, ...] = (
+    "genogram",
+    "ecogram",
+    "netwerkkaart",
+    "netwerkschema",
+    "levenslijn",
+    "sociogram",
+)
+FORMATS = ("svg", "png", "pdf")
+CURRENT = "current"
+
+
+def check_view(view: str) -> View:
+    for known in VIEWS:
+        if view == known:
+            return known
+    raise InvalidInput(
+        [
+            Problem(
+                "--view",
+                f"onbekende weergave {view!r}; kies uit {', '.join(VIEWS)}",
+                f"unknown view {view!r}; choose one of {', '.join(VIEWS)}",
+                "enum",
+            )
+        ]
+    )
+
+
+def case_at(case: Case, snapshot: str | None) -> Case:
+    """The case with the network of snapshot ``snapshot`` as its network (``None`` or
+    ``"current"``: the case as it is). Raises ``NotFound`` for an unknown snapshot."""
+    if snapshot in (None, CURRENT):
+        return case
+    for snap in case.snapshots:
+        if snap.id == snapshot:
+            return dataclasses.replace(case, network=snap.network)
+    raise NotFound(
+        f"De casus heeft geen momentopname {snapshot!r}.",
+        f"The case has no snapshot {snapshot!r}.",
+    )
+
+
+def render_svg(
+    case: Case,
+    view: str,
+    *,
+    lang: str = "nl",
+    focus: str | None = None,
+    generations: int | None = None,
+    show_legend: bool = True,
+) -> str:
+    """The SVG document of ``view`` for ``case``."""
+    checked = check_view(view)
+    if checked == "genogram":
+        from zorgkracht.layout.genogram import layout_genogram
+
+        from .genogram import render_genogram_svg
+
+        layout = layout_genogram(case, focus=focus, generations=generations)
+        return render_genogram_svg(case, layout, lang=lang, show_legend=show_legend)
+    module = importlib.import_module(f"zorgkracht.render.{checked}")
+    svg: str = module.render_svg(case, lang=lang, show_legend=show_legend)
+    return svg
+
+
+def render_table(
+    case: Case,
+    view: str,
+    *,
+    lang: str = "nl",
+    focus: str | None = None,
+    generations: int | None = None,
+) -> list[dict[str, str]]:
+    """The text alternative of ``view``: rows ``{"kind", "id", "who", "details"}``."""
+    checked = check_view(view)
+    if checked == "genogram":
+        from zorgkracht.layout.genogram import layout_genogram
+
+        from .table import genogram_table
+
+        layout = layout_genogram(case, focus=focus, generations=generations)
+        return genogram_table(case, lang, layout=layout)
+    module = importlib.import_module(f"zorgkracht.render.{checked}")
+    rows: list[dict[str, str]] = module.table(case, lang=lang)
+    return rows
+
+
+def export(
+    case: Case,
+    view: str,
+    fmt: str,
+    *,
+    lang: str = "nl",
+    focus: str | None = None,
+    generations: int | None = None,
+) -> bytes:
+    """The picture as bytes in ``fmt`` (``svg``, ``png`` or ``pdf``)."""
+    if fmt not in FORMATS:
+        raise InvalidInput(
+            [
+                Problem(
+                    "--format",
+                    f"onbekend formaat {fmt!r}; kies svg, png of pdf",
+                    f"unknown format {fmt!r}; choose svg, png or pdf",
+                    "enum",
+                )
+            ]
+        )
+    svg = render_svg(case, view, lang=lang, focus=focus, generations=generations)
+    if fmt == "png":
+        return svg_to_png(svg)
+    if fmt == "pdf":
+        return svg_to_pdf(svg)
+    return svg.encode("utf-8")
