@@ -23,7 +23,8 @@ from zorgkracht.interchange import case_json
 from zorgkracht.services import CaseService
 from zorgkracht.storage import CaseRecord
 
-from .deps import load_case, render_page
+from . import case_routes, edit_api, interview
+from .deps import render_page
 
 HERE = Path(__file__).resolve().parent
 CASE_SCHEMA_REF = {"$ref": "#/components/schemas/CaseFile"}
@@ -275,12 +276,7 @@ def create_app(service: CaseService) -> FastAPI:
         rows = service.list(search=q or None)
         return render_page(request, "cases.html", cases=rows, q=q or "")
 
-    @app.get("/cases/{case_id}", response_class=HTMLResponse, include_in_schema=False)
-    def case_page(request: Request, case_id: str) -> HTMLResponse:
-        try:
-            record = load_case(request, case_id)
-        except NotFound:
-            return render_page(request, "not_found.html", 404, case_id=case_id)
-        return render_page(request, "case.html", record=record, case=record.case)
-
+    app.include_router(case_routes.router)
+    app.include_router(edit_api.router)
+    app.include_router(interview.router)
     return app
