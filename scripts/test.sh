@@ -4,6 +4,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 bash scripts/setup.sh dev
+export ZORGKRACHT_HYPOTHESIS="${ZORGKRACHT_HYPOTHESIS:-ci}"
 export ZORGKRACHT_TEST_PG_URL="${ZORGKRACHT_TEST_PG_URL:-postgresql+psycopg://postgres@127.0.0.1:5432/test}"
 # PostgreSQL is part of the suite: start the machine's cluster if it is installed but stopped.
 if ! .venv/bin/python scripts/pg_ready.py "$ZORGKRACHT_TEST_PG_URL" 2>/dev/null; then

@@ -22,6 +22,7 @@ from zorgkracht.domain import (
     Tie,
 )
 from zorgkracht.domain.codes import (
+    INSTRUMENT_ITEMS,
     AgeGroup,
     CaseStatus,
     ChildType,
@@ -232,9 +233,21 @@ def cases(draw: st.DrawFn, max_persons: int = 8) -> Case:
                 network=draw(networks(max_persons=4)),
                 instruments=[
                     InstrumentResponse(
-                        instrument="djg6",
-                        answers={str(k): draw(optional(st.integers(0, 4))) for k in range(1, 7)},
+                        instrument=code,
+                        answers={
+                            str(k): draw(
+                                optional(
+                                    st.integers(
+                                        INSTRUMENT_ITEMS[code][1], INSTRUMENT_ITEMS[code][2]
+                                    )
+                                )
+                            )
+                            for k in range(1, INSTRUMENT_ITEMS[code][0] + 1)
+                        },
                         taken_on=draw(optional(st.dates())),
+                    )
+                    for code in draw(
+                        st.lists(st.sampled_from(sorted(INSTRUMENT_ITEMS)), max_size=2, unique=True)
                     )
                 ]
                 if draw(st.booleans())

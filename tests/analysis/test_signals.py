@@ -78,6 +78,12 @@ def test_no_weak_ties_rule() -> None:
     assert "NO_WEAK_TIES" not in _codes(
         network(person("a", role=Role.FRIEND, circle=Circle.ACQUAINTANCE))
     )
+    # ... but a parent the client sees rarely, in that circle, is a family tie, not a weak tie
+    assert "NO_WEAK_TIES" in _codes(
+        network(person("a", role=Role.PARENT, circle=Circle.ACQUAINTANCE))
+    )
+    # someone without a role in the circle of acquaintances counts as a weak tie
+    assert "NO_WEAK_TIES" not in _codes(network(person("a", circle=Circle.ACQUAINTANCE)))
 
 
 def test_support_gap_one_per_missing_letter() -> None:

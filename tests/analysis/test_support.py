@@ -70,6 +70,27 @@ def test_reciprocity_leaves_unknown_out() -> None:
     assert rec["unknown"] == 1
     assert rec["supporting_ties"] == 3
     assert rec["one_way_persons"] == ["b"]
+    assert rec["formal"] == 0
+
+
+def test_reciprocity_leaves_paid_help_out() -> None:
+    # a professional and a service provider on one-way ties do not count; the neighbour does
+    net = network(
+        person("w", role=Role.PROFESSIONAL),
+        person("s", role=Role.SERVICE),
+        person("n", role=Role.NEIGHBOUR),
+        person("v", role=Role.VOLUNTEER),
+        ties=[
+            helps("w", "A", reciprocal=False),
+            helps("s", "P", reciprocal=False),
+            helps("n", "G", reciprocal=True),
+            helps("v", "G", reciprocal=False),
+        ],
+    )
+    rec = analyse(case(net), reference_date=DAY)["reciprocity"]
+    # informal: n (True), v (False) → 1/2; formal 2
+    assert (rec["share"], rec["formal"], rec["supporting_ties"]) == (0.5, 2, 4)
+    assert rec["one_way_persons"] == ["v"]
 
 
 def test_care_potential_needs_monthly_contact_and_practical_support() -> None:

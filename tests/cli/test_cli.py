@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import json
+import socket
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -148,10 +151,56 @@ def test_unreachable_database_is_a_clear_error(
     assert "Traceback" not in err and "127.0.0.1" in err
 
 
-def test_serve_refuses_a_public_address(capsys: pytest.CaptureFixture[str], db: str) -> None:
-    code, _, err = run(["serve", "--host", "0.0.0.0", "--db", db], capsys)
-    assert code == 1
-    assert "inlog" in err
+def _fake_uvicorn(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
+    import uvicorn
+
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append({"app": app, **kw}))
+    return calls
+
+
+def test_serve_any_address_requires_login_and_prints_the_setup_url(
+    capsys: pytest.CaptureFixture[str], db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = _fake_uvicorn(monkeypatch)
+    code, out, err = run(["serve", "--host", "0.0.0.0", "--port", "0", "--db", db], capsys)
+    assert code == 0, err
+    url = out.strip().splitlines()[-1].split()[-1]
+    assert url.startswith("http://0.0.0.0:0/setup?token=")
+    assert "Democasussen geladen" in out
+    [call] = calls
+    token = url.split("token=")[1]
+    assert call["app"].state.setup_token == token
+    assert call["host"] == "0.0.0.0" and call["proxy_headers"] is False
+    # once an account exists, the plain address is printed and no setup token is needed
+    monkeypatch.setattr("sys.stdin", io.StringIO("een lang wachtwoord\n"))
+    code, out, err = run(["user", "add", "Anna", "--admin", "--password-stdin", "--db", db], capsys)
+    assert code == 0, err
+    assert out.strip() == "Account aangemaakt: anna (beheerder)"
+    code, out, _ = run(["serve", "--port", "0", "--proxy-headers", "--db", db], capsys)
+    assert out.strip().splitlines()[-1] == "Zorgkracht draait op http://127.0.0.1:0/"
+    assert calls[1]["app"].state.setup_token is None and calls[1]["proxy_headers"] is True
+
+
+def test_serve_refuses_a_port_in_use(
+    capsys: pytest.CaptureFixture[str], db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = _fake_uvicorn(monkeypatch)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        code, _, err = run(["serve", "--port", str(port), "--db", db], capsys)
+    assert code == 1 and f"Poort {port}" in err
+    assert calls == []
+
+
+def test_user_add_refuses_a_short_password(
+    capsys: pytest.CaptureFixture[str], db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("kort\n"))
+    code, _, err = run(["user", "add", "anna", "--password-stdin", "--db", db], capsys)
+    assert code == 2 and "minstens 10 tekens" in err
 
 
 def test_console_script_exits_nonzero_without_traceback(tmp_path: Path) -> None:

@@ -171,8 +171,8 @@ def sample_case(case_id: str = "zorg-1", title: str = "Familie Ünal") -> Case:
                 taken_on=dt.date(2024, 5, 1),
                 network=network(with_extra=False),
                 instruments=[
-                    InstrumentResponse(instrument="djg6", answers={"3": 1, "1": None, "2": 4}),
-                    InstrumentResponse(instrument="abc", taken_on=dt.date(2024, 5, 2)),
+                    InstrumentResponse(instrument="djg6", answers={"3": 1, "1": None, "2": 3}),
+                    InstrumentResponse(instrument="lsns6", taken_on=dt.date(2024, 5, 2)),
                 ],
                 note="na de verhuizing",
             ),

@@ -56,7 +56,7 @@ def test_every_list_keeps_its_order(store: CaseStore) -> None:
     assert loaded.network.domains[0].members == ["buur", "broer"]
     assert loaded.network.events[1].persons == ["zoë", "buur"]
     assert [s.id for s in loaded.snapshots] == ["s-later", "s-begin"]
-    assert [i.instrument for i in loaded.snapshots[0].instruments] == ["djg6", "abc"]
+    assert [i.instrument for i in loaded.snapshots[0].instruments] == ["djg6", "lsns6"]
     assert loaded.network.persons[0].conditions == case.network.persons[0].conditions
 
 

@@ -20,11 +20,12 @@ from typing import Any
 from zorgkracht.domain.model import Case
 
 from .change import measure_changes, tie_changes
-from .instruments import score_instruments, typology
+from .instruments import score_instruments
 from .measures import CURRENT, analyse_network, resolve
 from .report import format_analysis, format_comparison
 from .settings import DEFAULT_SETTINGS, AnalysisSettings
 from .signals import SIGNAL_CODES
+from .typology import typology
 from .view import build_view
 
 __all__ = [
@@ -55,10 +56,11 @@ def analyse(
     """
     network, taken_on, instruments = resolve(case, snapshot)
     reference = reference_date or taken_on or dt.date.today()
+    chosen = settings or DEFAULT_SETTINGS
     result = analyse_network(
         network,
         case.client,
-        settings=settings or DEFAULT_SETTINGS,
+        settings=chosen,
         year=year if year is not None else reference.year,
         reference=reference,
     )
@@ -67,7 +69,7 @@ def analyse(
         "snapshot": snapshot or CURRENT,
         **result,
         "instruments": scored,
-        "typology": typology(result["size"], scored),
+        "typology": typology(result["size"], scored, chosen.typology_rich_size),
     }
 
 

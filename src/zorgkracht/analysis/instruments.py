@@ -1,101 +1,166 @@
-"""Research instruments answered by the client, scored as their manuals prescribe.
+"""Research instruments answered with a snapshot, scored exactly as their manuals prescribe.
 
-These are **research instruments**, not diagnoses; the result is a number for the
-conversation, labelled as such (``"kind": "research_instrument"``).
+These are **research instruments, not diagnoses**: every result is labelled
+``"kind": "research_instrument"`` and is a number for the conversation with the client. The
+items, sources, scoring rules, cut-offs and conditions of use are in ``docs/instruments.md``.
 
-De Jong Gierveld loneliness scale, 6 items (De Jong Gierveld & Van Tilburg 2006; *Manual of
-the Loneliness Scale*, De Jong Gierveld & Van Tilburg 1999, updated 2022, §8), instrument id
-``djg6``. Items in the order of the short scale (11-item numbers in brackets):
+Instrument codes (answer ranges in :data:`zorgkracht.domain.codes.INSTRUMENT_ITEMS`, checked
+with the case):
 
-1. I experience a general sense of emptiness (3) — emotional
-2. I miss having people around me (9) — emotional
-3. I often feel rejected (10) — emotional
-4. There are plenty of people I can rely on when I have problems (4) — social
-5. There are many people I can trust completely (7) — social
-6. There are enough people I feel close to (8) — social
-
-Answers, by item number ``"1"``–``"6"``: ``1`` = ja/yes, ``2`` = min of meer/more or less,
-``3`` = nee/no, ``None`` = not answered. An emotional item scores 1 for yes or more or less,
-a social item scores 1 for more or less or no (the neutral answer counts as lonely on both).
-Missing answers, as the manual's syntax: the total (0–6) is the count of lonely answers and
-is missing when more than one item is unanswered; each subscale (0–3) is missing when any of
-its items is unanswered. Categories of the total: 0–1 not lonely, 2–4 moderately lonely,
-5–6 severely lonely.
-
-Not (yet) scored: the 11-item version and the Lubben Social Network Scale (LSNS-6), and the
-typology of Machielse & Hortulanus; their answers are returned as ``scored: False``.
+* ``djg11``, ``djg6`` — De Jong Gierveld loneliness scale, see :mod:`.loneliness`.
+* ``lsns6`` — Lubben Social Network Scale, 6 items (Lubben et al. 2006). Items 1–3 relatives,
+  4–6 friends: 1/4 how many do you see or hear from at least once a month; 2/5 how many do you
+  feel at ease with to talk about private matters; 3/6 how many do you feel close to such that
+  you could call on them for help. Answers 0 = none, 1 = one, 2 = two, 3 = three or four,
+  4 = five to eight, 5 = nine or more. Total 0–30 = the sum; family and friends subscales 0–15.
+  Total below 12: at risk of social isolation. The scale gives no rule for unanswered items, so
+  a score with any unanswered item is ``None`` (a partial sum is not on the 0–30 scale).
+* ``csi`` — Caregiver Strain Index (Robinson 1983), answered by a **carer**: 13 items,
+  0 = no, 1 = yes; total 0–13 = the number of yes answers; 7 or more: a high level of strain.
+  No rule for unanswered items in the source, so the total is ``None`` with any unanswered.
+* ``perception`` — not a scale: the client's own answer to the book's question how they
+  experience their network (ch. 5), item 1: 1 = betekenisvol/meaningful, 2 = belastend/
+  burdensome. Used by the typology of Machielse & Hortulanus (:mod:`.typology`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from zorgkracht.domain.model import InstrumentResponse
 
-DJG6_EMOTIONAL = ("1", "2", "3")
-DJG6_SOCIAL = ("4", "5", "6")
-YES, MORE_OR_LESS, NO = 1, 2, 3
+from .loneliness import score_djg6, score_djg11
+from .scoring import Answers, band, check_answers, item_scores, rule_sum
+
+LSNS_FAMILY = ("1", "2", "3")
+LSNS_FRIENDS = ("4", "5", "6")
+LSNS_AT_RISK_BELOW = 12
+CSI_HIGH_FROM = 7
+LSNS_BANDS = ((LSNS_AT_RISK_BELOW - 1, "at_risk_of_isolation"), (30, "not_at_risk"))
+MEANINGFUL, BURDENSOME = 1, 2
+
+NAMES: dict[str, tuple[str, str, str]] = {
+    "djg11": (
+        "Eenzaamheidsschaal van De Jong Gierveld (11 items)",
+        "De Jong Gierveld Loneliness Scale (11 items)",
+        "De Jong Gierveld & Kamphuis 1985; De Jong Gierveld & Van Tilburg, Manual of the"
+        " Loneliness Scale 1999 (update 2022); cut-offs Van Tilburg & De Jong Gierveld 1999",
+    ),
+    "djg6": (
+        "Eenzaamheidsschaal van De Jong Gierveld (6 items)",
+        "De Jong Gierveld Loneliness Scale (6 items)",
+        "De Jong Gierveld & Van Tilburg 2006; Manual of the Loneliness Scale §8",
+    ),
+    "lsns6": (
+        "Lubben Social Network Scale (6 items)",
+        "Lubben Social Network Scale (6 items)",
+        "Lubben, Blozik, Gillmann, Iliffe, von Renteln Kruse, Beck & Stuck 2006",
+    ),
+    "csi": (
+        "Caregiver Strain Index (belasting van de mantelzorger)",
+        "Caregiver Strain Index",
+        "Robinson 1983",
+    ),
+    "perception": (
+        "Beleving van het netwerk (vraag aan de cliënt, geen schaal)",
+        "Perception of the network (question to the client, not a scale)",
+        "Machielse 2003, in the book ch. 5",
+    ),
+}
 
 
-def _djg6_category(total: int) -> str:
-    if total <= 1:
-        return "not_lonely"
-    if total <= 4:
-        return "moderately_lonely"
-    return "severely_lonely"
-
-
-def score_djg6(answers: dict[str, int | None]) -> dict[str, Any]:
-    """Total, emotional and social scores of the 6-item De Jong Gierveld scale."""
-    for item, value in answers.items():
-        if item not in DJG6_EMOTIONAL + DJG6_SOCIAL:
-            raise ValueError(f"djg6 has no item {item!r}")
-        if value is not None and value not in (YES, MORE_OR_LESS, NO):
-            raise ValueError(f"djg6 item {item}: answer {value} is not 1, 2 or 3")
-    lonely: dict[str, int] = {}
-    for item in DJG6_EMOTIONAL:
-        value = answers.get(item)
-        if value is not None:
-            lonely[item] = int(value in (YES, MORE_OR_LESS))
-    for item in DJG6_SOCIAL:
-        value = answers.get(item)
-        if value is not None:
-            lonely[item] = int(value in (MORE_OR_LESS, NO))
-    missing = 6 - len(lonely)
-    total = sum(lonely.values()) if missing <= 1 else None
-
-    def sub(items: tuple[str, ...]) -> int | None:
-        if any(i not in lonely for i in items):
-            return None
-        return sum(lonely[i] for i in items)
-
+def score_lsns6(answers: Answers) -> dict[str, Any]:
+    """Total (0–30), family and friends (0–15) of the LSNS-6; < 12 is at risk of isolation."""
+    check_answers("lsns6", answers)
+    scores = item_scores(answers, LSNS_FAMILY + LSNS_FRIENDS, lambda v: v)
+    reasons: list[dict[str, Any]] = []
+    total = rule_sum(scores, LSNS_FAMILY + LSNS_FRIENDS, 0, "total", reasons)
+    family = rule_sum(scores, LSNS_FAMILY, 0, "family", reasons)
+    friends = rule_sum(scores, LSNS_FRIENDS, 0, "friends", reasons)
     return {
         "total": total,
-        "emotional": sub(DJG6_EMOTIONAL),
-        "social": sub(DJG6_SOCIAL),
-        "missing": missing,
-        "category": _djg6_category(total) if total is not None else None,
-        "max": 6,
+        "family": family,
+        "friends": friends,
+        "max": 30,
+        "missing": 6 - len(scores),
+        "category": band(
+            total, ((LSNS_AT_RISK_BELOW - 1, "at_risk_of_isolation"), (30, "not_at_risk"))
+        ),
+        "cutoff": LSNS_AT_RISK_BELOW,
+        "reasons": reasons,
     }
 
 
+def score_csi(answers: Answers) -> dict[str, Any]:
+    """Number of yes answers (0–13) of the Caregiver Strain Index; 7 or more is high strain."""
+    check_answers("csi", answers)
+    items = tuple(str(i) for i in range(1, 14))
+    scores = item_scores(answers, items, lambda v: v)
+    reasons: list[dict[str, Any]] = []
+    total = rule_sum(scores, items, 0, "total", reasons)
+    return {
+        "total": total,
+        "max": 13,
+        "missing": 13 - len(scores),
+        "category": band(total, ((CSI_HIGH_FROM - 1, "lower_strain"), (13, "high_strain"))),
+        "cutoff": CSI_HIGH_FROM,
+        "reasons": reasons,
+    }
+
+
+def score_perception(answers: Answers) -> dict[str, Any]:
+    """The client's own word: ``meaningful`` or ``burdensome`` (``None`` when not answered)."""
+    check_answers("perception", answers)
+    value = answers.get("1")
+    reasons: list[dict[str, Any]] = []
+    rule_sum(item_scores(answers, ("1",), lambda v: v), ("1",), 0, "perception", reasons)
+    perception = None if value is None else "meaningful" if value == MEANINGFUL else "burdensome"
+    return {"perception": perception, "missing": 0 if value is not None else 1, "reasons": reasons}
+
+
+SCORERS: dict[str, Callable[[Answers], dict[str, Any]]] = {
+    "djg11": score_djg11,
+    "djg6": score_djg6,
+    "lsns6": score_lsns6,
+    "csi": score_csi,
+    "perception": score_perception,
+}
+
+
+def score_response(response: InstrumentResponse) -> dict[str, Any]:
+    """One response scored, or ``scored: False`` with a reason for an unknown code or answer."""
+    entry: dict[str, Any] = {
+        "instrument": response.instrument,
+        "kind": "research_instrument",
+        "taken_on": response.taken_on.isoformat() if response.taken_on else None,
+    }
+    scorer = SCORERS.get(response.instrument)
+    if scorer is None:
+        entry.update(
+            scored=False,
+            reasons=[
+                {
+                    "score": None,
+                    "code": "unknown_instrument",
+                    "nl": f"onbekend instrument '{response.instrument}'",
+                    "en": f"unknown instrument '{response.instrument}'",
+                }
+            ],
+        )
+        return entry
+    nl, en, source = NAMES[response.instrument]
+    entry.update(name={"nl": nl, "en": en}, source=source)
+    try:
+        entry.update(scored=True, **scorer(response.answers))
+    except ValueError as err:
+        entry.update(
+            scored=False,
+            reasons=[{"score": None, "code": "invalid_answer", "nl": str(err), "en": str(err)}],
+        )
+    return entry
+
+
 def score_instruments(responses: list[InstrumentResponse]) -> list[dict[str, Any]]:
-    """Score every response the module knows; others are listed with ``scored: False``."""
-    out: list[dict[str, Any]] = []
-    for response in responses:
-        entry: dict[str, Any] = {
-            "instrument": response.instrument,
-            "kind": "research_instrument",
-            "taken_on": response.taken_on.isoformat() if response.taken_on else None,
-        }
-        if response.instrument == "djg6":
-            entry.update(scored=True, **score_djg6(response.answers))
-        else:
-            entry["scored"] = False
-        out.append(entry)
-    return out
-
-
-def typology(size: int, scored: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """Machielse & Hortulanus typology: not computed yet (needs the client's perception)."""
-    return None
+    """Every response of a snapshot, scored, in the order they were stored."""
+    return [score_response(r) for r in responses]

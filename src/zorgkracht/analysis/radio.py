@@ -21,14 +21,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from zorgkracht.domain.codes import Circle, Role, TieStatus
+from zorgkracht.domain.codes import Circle, TieStatus
 
-from .support import AT_LEAST_MONTHLY
+from .support import AT_LEAST_MONTHLY, FORMAL_ROLES
 from .view import NetworkView
 
 ACTIONS = ("reanimeren", "activeren", "deblokkeren", "intensiveren", "onderhouden")
 CLOSE_CIRCLES = frozenset({Circle.INTIMACY, Circle.FRIENDSHIP})
-FORMAL_ROLES = frozenset({Role.PROFESSIONAL, Role.SERVICE})
 
 _REASONS: dict[str, tuple[str, str]] = {
     "reanimeren": (

@@ -97,6 +97,26 @@ _T: dict[str, tuple[str, str]] = {
         "onderhouden (maintain): everyone (every contact needs upkeep)",
     ),
     "undefined": ("n.v.t.", "n/a"),
+    "instruments": (
+        "Onderzoeksinstrumenten (een getal voor het gesprek, geen diagnose)",
+        "Research instruments (a number for the conversation, not a diagnosis)",
+    ),
+    "of": ("van", "of"),
+    "category": ("categorie volgens de bron", "category per the source"),
+    "not_scored": ("niet gescoord", "not scored"),
+    "perception": ("beleving van het netwerk", "perception of the network"),
+    "meaningful": ("betekenisvol", "meaningful"),
+    "burdensome": ("belastend", "burdensome"),
+    "typology": ("Typologie (Machielse & Hortulanus)", "Typology (Machielse & Hortulanus)"),
+    "not_lonely": ("niet eenzaam", "not lonely"),
+    "moderately_lonely": ("matig eenzaam", "moderately lonely"),
+    "severely_lonely": ("ernstig eenzaam", "severely lonely"),
+    "very_severely_lonely": ("zeer ernstig eenzaam", "very severely lonely"),
+    "lonely": ("eenzaam", "lonely"),
+    "at_risk_of_isolation": ("risico op sociaal isolement", "at risk of social isolation"),
+    "not_at_risk": ("geen verhoogd risico op isolement", "not at raised risk of isolation"),
+    "high_strain": ("hoge belasting", "high strain"),
+    "lower_strain": ("lagere belasting", "lower strain"),
     "came": ("Erbij gekomen", "Came"),
     "left": ("Weggegaan", "Left"),
     "ties_added": ("Nieuwe banden", "New ties"),
@@ -220,6 +240,8 @@ def format_analysis(result: dict[str, Any], lang: str = "nl") -> str:
         who = f" ({_names(sig['persons'], persons)})" if sig["persons"] else ""
         lines.append(f"  [{_t(sig['severity'], lang)}] {sig['message'][lang]}{who}")
 
+    lines += _instrument_lines(result.get("instruments", []), result.get("typology"), lang)
+
     lines += ["", _t("radio", lang)]
     for sug in result["radio"]:
         if sug["action"] == "onderhouden":
@@ -229,6 +251,53 @@ def format_analysis(result: dict[str, Any], lang: str = "nl") -> str:
     if result["radio"]:
         lines.append(f"  {_t('maintain_all', lang)}")
     return "\n".join(lines) + "\n"
+
+
+_SUBSCALES: dict[str, tuple[str, str]] = {
+    "emotional": ("emotioneel", "emotional"),
+    "social": ("sociaal", "social"),
+    "family": ("familie", "family"),
+    "friends": ("vrienden", "friends"),
+}
+
+
+def _instrument_lines(
+    scored: list[dict[str, Any]], typology: dict[str, Any] | None, lang: str
+) -> list[str]:
+    """The instruments of a snapshot and the typology, when there is anything to say."""
+    lines: list[str] = []
+    if scored:
+        lines += ["", _t("instruments", lang)]
+    for entry in scored:
+        name = entry.get("name", {}).get(lang, entry["instrument"])
+        if not entry["scored"]:
+            why = "; ".join(r[lang] for r in entry["reasons"])
+            lines.append(f"  {name}: {_t('not_scored', lang)} ({why})")
+            continue
+        if entry["instrument"] == "perception":
+            value = entry["perception"]
+            shown = _t(value, lang) if value else _t("undefined", lang)
+            lines.append(f"  {_t('perception', lang)}: {shown}")
+        else:
+            total = entry["total"]
+            text = f"{total} {_t('of', lang)} {entry['max']}" if total is not None else "-"
+            subs = [
+                f"{label[1] if lang == 'en' else label[0]} {entry[key]}"
+                for key, label in _SUBSCALES.items()
+                if key in entry and entry[key] is not None
+            ]
+            if subs:
+                text += f" ({', '.join(subs)})"
+            if entry.get("category"):
+                text += f"; {_t('category', lang)}: {_t(entry['category'], lang)}"
+            lines.append(f"  {name}: {text}")
+        for reason in entry["reasons"]:
+            lines.append(f"    {reason[lang]}")
+    if typology is not None and (scored or typology.get("type")):
+        lines += ["", _t("typology", lang)]
+        note = typology["message"] if typology["type"] else typology["reason"]
+        lines.append(f"  {note[lang]}")
+    return lines
 
 
 def format_comparison(result: dict[str, Any], lang: str = "nl") -> str:

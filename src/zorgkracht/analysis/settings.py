@@ -48,6 +48,11 @@ class AnalysisSettings:
     young_age: int = 18
     """A carer younger than this is young (CARER_LOAD)."""
 
+    typology_rich_size: int = 10
+    """The typology of Machielse & Hortulanus calls a network *rich* from this many members
+    (size ≥ this), else *poor*. The book gives no number: 10 is this tool's convention (the
+    upper end of Lensink's 6–10 in the circle of intimacy); set it for your practice."""
+
     def __post_init__(self) -> None:
         for name in ("concentration_share", "reciprocity_share", "variety_iqv"):
             value = getattr(self, name)
@@ -59,6 +64,7 @@ class AnalysisSettings:
             "variety_min_members",
             "carer_min_months",
             "young_age",
+            "typology_rich_size",
         ):
             if getattr(self, name) < 0:
                 raise ValueError(f"{name} cannot be negative")

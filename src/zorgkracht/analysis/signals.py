@@ -16,8 +16,10 @@ The rules, with the thresholds of :class:`~zorgkracht.analysis.settings.Analysis
 ``ONLY_FAMILY`` (attention)
     Every member has a role and all are in sector ``kin``. A vulnerable network (Scheffers).
 ``NO_WEAK_TIES`` (info)
-    No member has role ``neighbour``, ``acquaintance`` or ``colleague``, and none is in circle
-    ``acquaintance``. Weak ties bring new information and help (Granovetter 1973, ch. 3).
+    No member has role ``neighbour``, ``acquaintance`` or ``colleague``, and no member outside
+    the family (sector not ``kin``) is in circle ``acquaintance``. Weak ties bring new
+    information and help from outside one's own circle (Granovetter 1973, ch. 3); a relative
+    the client sees rarely (Karel's father) is a faded family tie, not such a bridge.
 ``SUPPORT_GAP`` (attention)
     One per support letter that nobody provides (key ``letter``).
 ``SUPPORT_CONCENTRATED`` (attention)
@@ -30,8 +32,9 @@ The rules, with the thresholds of :class:`~zorgkracht.analysis.settings.Analysis
     recorded, there is no other carer); ``young`` — younger than ``young_age``;
     ``own_needs`` — has a condition that is present (Fatima's son, ch. 10).
 ``LOW_RECIPROCITY`` (attention)
-    Reciprocity known for at least ``reciprocity_min_ties`` supporting ties and the share of
-    reciprocal ones below ``reciprocity_share``. Persons: providers on one-way ties.
+    Reciprocity known for at least ``reciprocity_min_ties`` informal supporting ties (paid
+    help left out, see :mod:`~zorgkracht.analysis.support`) and the share of reciprocal ones
+    below ``reciprocity_share``. Persons: providers on one-way ties.
 ``FAR_PRACTICAL_SUPPORT`` (attention)
     One per letter P and G that has providers, all of them in zone ``region`` or
     ``outside_region``: support that needs presence comes only from far away (MSNA).
@@ -50,7 +53,7 @@ from __future__ import annotations
 from typing import Any
 
 from zorgkracht.domain.codes import Circle, Quality, Role, Sector, Support, Zone
-from zorgkracht.domain.model import Network
+from zorgkracht.domain.model import Network, Person
 
 from .settings import AnalysisSettings
 from .view import NetworkView
@@ -147,7 +150,7 @@ def signals(
                 " (Scheffers); friends, neighbours or acquaintances make it stronger.",
             )
         )
-    if not any(p.role in WEAK_TIE_ROLES or p.circle is Circle.ACQUAINTANCE for p in members):
+    if not any(_weak_tie(p) for p in members):
         add(
             _signal(
                 "NO_WEAK_TIES",
@@ -282,6 +285,14 @@ def signals(
             )
         )
     return found
+
+
+def _weak_tie(person: Person) -> bool:
+    """A neighbour, acquaintance or colleague, or someone outside the family placed among
+    the acquaintances."""
+    if person.role in WEAK_TIE_ROLES:
+        return True
+    return person.circle is Circle.ACQUAINTANCE and person.sector is not Sector.KIN
 
 
 def _join(parts: list[str], word: str) -> str:

@@ -14,7 +14,10 @@ ch. 11). Who provides what is read from the supporting client ties (see
   them all.
 * **Reciprocity** (Scheffers, book ch. 4: people drop out when they are only asked): the share
   of supporting ties with ``reciprocal = True`` among those where reciprocity is known;
-  ties with ``reciprocal = None`` are left out and counted as ``unknown``.
+  ties with ``reciprocal = None`` are left out and counted as ``unknown``. Only the informal
+  network counts: ties with members whose role is ``professional`` or ``service`` are paid
+  help that nobody expects to be returned, so they are left out and counted as ``formal``
+  (otherwise every social worker would show as a "one-way" tie).
 * **Care potential** (Broese van Groenou & van Tilburg 2007, book ch. 2): members with contact
   at least monthly (``daily``, ``weekly`` or ``monthly``) who give practical support (P).
 """
@@ -23,11 +26,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from zorgkracht.domain.codes import Frequency, Support
+from zorgkracht.domain.codes import Frequency, Role, Support
 
 from .view import SUPPORT_ORDER, NetworkView, providers_of
 
 AT_LEAST_MONTHLY = frozenset({Frequency.DAILY, Frequency.WEEKLY, Frequency.MONTHLY})
+FORMAL_ROLES = frozenset({Role.PROFESSIONAL, Role.SERVICE})
 
 
 def coverage(view: NetworkView) -> dict[str, list[str]]:
@@ -58,18 +62,21 @@ def concentration(view: NetworkView) -> dict[str, Any]:
 
 
 def reciprocity(view: NetworkView) -> dict[str, Any]:
-    """Share of supporting ties on which the client gives something back."""
-    yes = sum(1 for _, tie in view.supporting if tie.reciprocal is True)
-    no = sum(1 for _, tie in view.supporting if tie.reciprocal is False)
-    unknown = sum(1 for _, tie in view.supporting if tie.reciprocal is None)
+    """Share of informal supporting ties on which the client gives something back."""
+    formal_ids = {p.id for p in view.members if p.role in FORMAL_ROLES}
+    informal = [(pid, tie) for pid, tie in view.supporting if pid not in formal_ids]
+    yes = sum(1 for _, tie in informal if tie.reciprocal is True)
+    no = sum(1 for _, tie in informal if tie.reciprocal is False)
+    unknown = sum(1 for _, tie in informal if tie.reciprocal is None)
     known = yes + no
     return {
         "share": yes / known if known else None,
         "reciprocal": yes,
         "not_reciprocal": no,
         "unknown": unknown,
+        "formal": len(view.supporting) - len(informal),
         "supporting_ties": len(view.supporting),
-        "one_way_persons": sorted({pid for pid, tie in view.supporting if tie.reciprocal is False}),
+        "one_way_persons": sorted({pid for pid, tie in informal if tie.reciprocal is False}),
     }
 
 

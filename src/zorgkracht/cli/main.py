@@ -178,13 +178,12 @@ def cases(
         )
 
 
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
+def _url_host(host: str) -> str:
+    """``host`` as it is written in a URL (an IPv6 address between brackets)."""
     try:
-        return ipaddress.ip_address(host).is_loopback
+        return f"[{host}]" if ipaddress.ip_address(host).version == 6 else host
     except ValueError:
-        return False
+        return host
 
 
 @app.command()
@@ -193,27 +192,36 @@ def serve(
     host: Annotated[str, typer.Option(help="Adres / host")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Poort / port")] = 8000,
     demo: Annotated[bool, typer.Option(help="Democasussen laden in een lege database")] = True,
+    proxy_headers: Annotated[
+        bool,
+        typer.Option(
+            "--proxy-headers",
+            help="Achter een HTTPS-proxy: vertrouw X-Forwarded-Proto/-For van --forwarded-allow-ips"
+            " / behind an HTTPS proxy",
+        ),
+    ] = False,
+    forwarded_allow_ips: Annotated[
+        str,
+        typer.Option(help="Adressen van de proxy / addresses of the trusted proxy"),
+    ] = "127.0.0.1",
     lang: LangOption = "nl",
 ) -> None:
-    """Start de toepassing en toon het adres. / Start the application and print its address."""
+    """Start de toepassing en toon het adres; inloggen is altijd nodig. / Start the application
+    and print its address; signing in is always required."""
     _lang(lang)
-    if not _is_loopback(host):
-        raise ZorgkrachtError(
-            f"Weigering om op {host} te luisteren: deze versie heeft nog geen inlog, en "
-            "cliëntgegevens mogen niet zonder inlog vanaf andere computers bereikbaar zijn. "
-            "Gebruik 127.0.0.1.",
-            f"Refusing to listen on {host}: this version has no login yet, and client data must "
-            "not be reachable from other machines without one. Use 127.0.0.1.",
-        )
+    import secrets
+
     import uvicorn
 
+    from zorgkracht.services.accounts import AccountService
     from zorgkracht.web.app import create_app
 
     service = _service(db)
     loaded = service.load_demo_cases() if demo else []
     if loaded:
         typer.echo(_say("Democasussen geladen: ", "Demo cases loaded: ") + ", ".join(loaded))
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
         try:
             probe.bind((host, port))
         except OSError as err:
@@ -221,16 +229,49 @@ def serve(
                 f"Poort {port} op {host} is niet beschikbaar ({err.strerror}); kies --port.",
                 f"Port {port} on {host} is not available ({err.strerror}); choose --port.",
             ) from None
-    url = f"http://{host}:{port}/"
+    accounts = AccountService.for_cases(service.store)
+    url = f"http://{_url_host(host)}:{port}/"
+    setup_token = None
+    if not accounts.has_users():
+        setup_token = secrets.token_urlsafe(16)
+        url = f"{url}setup?token={setup_token}"
+        typer.echo(
+            _say(
+                "Eerste start: open dit adres om het eerste (beheerders)account aan te maken, of "
+                "gebruik 'zorgkracht user add NAAM --admin'.",
+                "First run: open this address to create the first (administrator) account, or "
+                "use 'zorgkracht user add NAME --admin'.",
+            )
+        )
     typer.echo(_say(f"Zorgkracht draait op {url}", f"Zorgkracht is running at {url}"))
     sys.stdout.flush()
-    uvicorn.run(create_app(service), host=host, port=port, log_level="warning")
+    uvicorn.run(
+        create_app(service, accounts=accounts, setup_token=setup_token),
+        host=host,
+        port=port,
+        log_level="warning",
+        proxy_headers=proxy_headers,
+        forwarded_allow_ips=forwarded_allow_ips if proxy_headers else None,
+    )
 
 
 @app.command()
 def version() -> None:
     """Toon de versie. / Show the version."""
     typer.echo(__version__)
+
+
+from zorgkracht.cli.users import register as _register_users  # noqa: E402
+
+_register_users(app, _service, _lang, _say)
+
+from zorgkracht.cli import render as _render  # noqa: E402
+
+app.command("render")(_render.render)
+
+from zorgkracht.cli.analyse import register as _register_analyse  # noqa: E402
+
+_register_analyse(app, _service, _lang)
 
 
 def main(argv: list[str] | None = None) -> None:

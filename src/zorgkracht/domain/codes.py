@@ -434,3 +434,15 @@ _LABELS: dict[tuple[str, str], tuple[str, str]] = {
 def all_code_enums() -> list[type[Enum]]:
     """Every code enumeration, for schema generation and label completeness tests."""
     return list(Coded.__subclasses__())
+
+
+INSTRUMENT_ITEMS: dict[str, tuple[int, int, int]] = {
+    "djg11": (11, 1, 5),
+    "djg6": (6, 1, 3),
+    "lsns6": (6, 0, 5),
+    "csi": (13, 0, 1),
+    "perception": (1, 1, 2),
+}
+"""Research instruments a snapshot can hold: code → (number of items, lowest answer, highest
+answer). Items are numbered ``"1"`` … ``"n"``; ``None`` is an unanswered item. Scoring lives
+in :mod:`zorgkracht.analysis.instruments`; ``docs/instruments.md`` has the items and sources."""

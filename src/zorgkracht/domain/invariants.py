@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
+from .codes import INSTRUMENT_ITEMS
 from .errors import InvalidInput, Problem
-from .model import Case, Network
+from .model import Case, InstrumentResponse, Network
 
 MIN_YEAR = 1000
 MAX_YEAR = 2200
@@ -380,6 +381,8 @@ def check_case(case: Case) -> list[Problem]:
             )
     for snap in case.snapshots:
         problems.extend(check_network(snap.network, case.client, None, f"snapshots/{snap.id}/"))
+        for k, response in enumerate(snap.instruments):
+            problems.extend(check_instrument(response, f"snapshots/{snap.id}/instruments/{k}"))
     known = case.network.person_ids() | {d.id for d in case.network.domains}
     for view, points in case.positions.items():
         for ref in points:
@@ -392,6 +395,43 @@ def check_case(case: Case) -> list[Problem]:
                         "unknown_reference",
                     )
                 )
+    return problems
+
+
+def check_instrument(response: InstrumentResponse, where: str) -> list[Problem]:
+    """An instrument code that is known, item numbers it has and answers within their range."""
+    spec = INSTRUMENT_ITEMS.get(response.instrument)
+    if spec is None:
+        known = ", ".join(sorted(INSTRUMENT_ITEMS))
+        return [
+            _p(
+                f"{where}/instrument",
+                f"onbekend instrument '{response.instrument}' (bekend: {known})",
+                f"unknown instrument '{response.instrument}' (known: {known})",
+                "unknown_instrument",
+            )
+        ]
+    items, low, high = spec
+    problems: list[Problem] = []
+    for item, answer in response.answers.items():
+        if item not in {str(i) for i in range(1, items + 1)}:
+            problems.append(
+                _p(
+                    f"{where}/answers/{item}",
+                    f"{response.instrument} heeft geen item '{item}' (items 1-{items})",
+                    f"{response.instrument} has no item '{item}' (items 1-{items})",
+                    "unknown_item",
+                )
+            )
+        elif answer is not None and not low <= answer <= high:
+            problems.append(
+                _p(
+                    f"{where}/answers/{item}",
+                    f"antwoord {answer} ligt niet tussen {low} en {high}",
+                    f"answer {answer} is not between {low} and {high}",
+                    "out_of_range",
+                )
+            )
     return problems
 
 

@@ -16,7 +16,15 @@ from collections import deque
 from dataclasses import dataclass, field
 
 from zorgkracht.domain import Case, ChildRelation, CoupleRelation, EmotionalRelation, Person
-from zorgkracht.domain.codes import Sector
+from zorgkracht.domain.codes import Role, Sector
+
+ROLE_ROW: dict[Role, int] = {
+    Role.GRANDPARENT: -2,
+    Role.PARENT: -1,
+    Role.CHILD: 1,
+    Role.GRANDCHILD: 2,
+}
+"""Rows from the client's row for a person whose only place in the genogram is their role."""
 
 
 def _is_kin(person: Person) -> bool:
@@ -228,6 +236,10 @@ def _assign_generations(case: Case, graph: FamilyGraph) -> None:
         linked |= {ps.a, ps.b}
 
     root: dict[str, str] = {pid: pid for pid in ids}
+    members: dict[str, list[str]] = {pid: [pid] for pid in ids}
+    kids: dict[str, list[str]] = {}
+    for a, b in edges:
+        kids.setdefault(a, []).append(b)
 
     def find(x: str) -> str:
         while root[x] != x:
@@ -236,18 +248,18 @@ def _assign_generations(case: Case, graph: FamilyGraph) -> None:
         return x
 
     def reaches(src: str, dst: str) -> bool:
-        succ: dict[str, list[str]] = {}
-        for a, b in edges:
-            succ.setdefault(find(a), []).append(find(b))
+        """Is there a path of child links from class ``src`` down to class ``dst``?"""
         stack, seen = [src], {src}
         while stack:
             node = stack.pop()
             if node == dst:
                 return True
-            for nxt in succ.get(node, []):
-                if nxt not in seen:
-                    seen.add(nxt)
-                    stack.append(nxt)
+            for m in members[node]:
+                for kid in kids.get(m, ()):
+                    nxt = find(kid)
+                    if nxt not in seen:
+                        seen.add(nxt)
+                        stack.append(nxt)
         return False
 
     for ps in sorted(graph.partnerships, key=lambda p: p.order):
@@ -255,6 +267,7 @@ def _assign_generations(case: Case, graph: FamilyGraph) -> None:
         if ra != rb and not reaches(ra, rb) and not reaches(rb, ra):
             keep, drop = sorted((ra, rb), key=lambda r: graph.order[r])
             root[drop] = keep
+            members[keep].extend(members.pop(drop))
 
     classes = sorted({find(pid) for pid in ids}, key=lambda r: graph.order[r])
     succ: dict[str, list[str]] = {c: [] for c in classes}
@@ -295,6 +308,12 @@ def _assign_generations(case: Case, graph: FamilyGraph) -> None:
         anchor = _anchor(case, graph, pid, linked)
         if anchor is not None:
             graph.anchor[pid] = anchor
+    client = case.client
+    if client in graph.order and client not in graph.anchor and client not in graph.owner:
+        for pid in isolated:
+            role = graph.person(pid).role
+            if pid not in graph.anchor and pid != client and role in ROLE_ROW:
+                graph.anchor[pid] = client
     rows = sorted({gen[find(pid)] for pid in ids if pid not in graph.anchor})
     rank = {g: i for i, g in enumerate(rows)}
     for pid in ids:
@@ -302,7 +321,17 @@ def _assign_generations(case: Case, graph: FamilyGraph) -> None:
             graph.generation[pid] = rank[gen[find(pid)]]
     for pid in ids:
         if pid in graph.anchor:
-            graph.generation[pid] = graph.generation[graph.anchor[pid]]
+            anchor = graph.anchor[pid]
+            role = graph.person(pid).role
+            # a role is relative to the client: a parent without parent lines still stands a
+            # row above the client, a grandchild two rows below
+            step = ROLE_ROW.get(role, 0) if role is not None and anchor == case.client else 0
+            graph.generation[pid] = graph.generation[anchor] + step
+    used = sorted(set(graph.generation.values()))
+    if used != list(range(len(used))):  # a role made a row above the top or left a gap
+        numbered = {g: i for i, g in enumerate(used)}
+        for pid in ids:
+            graph.generation[pid] = numbered[graph.generation[pid]]
     for pet, o in graph.owner.items():
         graph.generation[pet] = graph.generation[o]
 

@@ -13,10 +13,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from zorgkracht.domain import Case
+from zorgkracht.domain import Case, ChildRelation
 
 from .family import FamilyGraph, select
-from .geometry import XY, Rect, polyline_hits, quadratic
+from .geometry import XY, BoxIndex, Rect, polyline_hits, quadratic
 from .rows import Arranger
 
 VIEW = "genogram"
@@ -32,6 +32,7 @@ LEVEL_STEP = 14.0
 BAR_CLEAR = 18.0
 BAR_STEP = 10.0
 TWIN_DROP = 10.0
+INDEX_RING = 4.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,7 +174,7 @@ def layout_genogram(
     boxes = _boxes(case, graph, arranger)
     couples = _couples(graph, arranger, boxes)
     families, children, twins = _descent(graph, arranger, boxes, couples)
-    emotions = _emotions(graph, boxes)
+    emotions = _emotions(graph, boxes, case.index_id)
     persons = tuple(sorted(boxes.values(), key=lambda b: (b.generation, b.x, b.id)))
     return _framed(
         GenogramLayout(
@@ -236,13 +237,15 @@ def _bar_levels(graph: FamilyGraph, arranger: Arranger) -> dict[tuple[int, str],
         xs = [arranger.center[k] for k in kids] + [arranger.drop(key)]
         spans.append((row, min(xs), max(xs), key))
     spans.sort()
-    taken: dict[tuple[int, int], list[tuple[float, float]]] = {}
+    # bars come left edge first, so a bar already at a level starts left of this one: they
+    # overlap (8 units of room counted) exactly when the one reaching furthest right reaches it
+    reach: dict[tuple[int, int], float] = {}
     out: dict[tuple[int, str], int] = {}
     for row, lo, hi, key in spans:
         level = 1
-        while any(lo <= b + 8 and a - 8 <= hi for a, b in taken.get((row, level), [])):
+        while (row, level) in reach and lo <= reach[(row, level)] + 8:
             level += 1
-        taken.setdefault((row, level), []).append((lo, hi))
+        reach[(row, level)] = max(reach.get((row, level), hi), hi)
         out[(row, key)] = level
     return out
 
@@ -311,6 +314,9 @@ def _descent(
     children: list[ChildLine] = []
     twins: list[TwinLink] = []
     branch_of: dict[tuple[str, str], XY] = {}
+    relations_of: dict[str, list[ChildRelation]] = {}
+    for ch, k in graph.child_relations:
+        relations_of.setdefault(k, []).append(ch)
     for (row, key), kids in groups.items():
         f = fam[key]
         if f.partnership is not None:
@@ -322,8 +328,8 @@ def _descent(
         bar_y = top - BAR_CLEAR - BAR_STEP * (levels[(row, key)] - 1)
         twin_groups: dict[str, list[str]] = {}
         twin_type: dict[str, bool] = {}
-        for ch, k in graph.child_relations:
-            if k == key and ch.child in kids and ch.twin_group is not None:
+        for ch in relations_of[key]:
+            if ch.child in kids and ch.twin_group is not None:
                 members = twin_groups.setdefault(ch.twin_group, [])
                 if ch.child not in members:
                     members.append(ch.child)
@@ -349,8 +355,8 @@ def _descent(
         families.append(
             FamilyLine(key, f.parents, f.partnership, row, origin, bar_y, min(xs), max(xs))
         )
-        for ch, k in graph.child_relations:
-            if k != key or ch.child not in kids:
+        for ch in relations_of[key]:
+            if ch.child not in kids:
                 continue
             box = boxes[ch.child]
             end = XY(box.centre.x, box.symbol.y)
@@ -367,16 +373,19 @@ def _along(a: XY, b: XY, t: float) -> XY:
     return XY(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t)
 
 
-def _emotions(graph: FamilyGraph, boxes: dict[str, PersonBox]) -> tuple[EmotionLine, ...]:
+def _emotions(
+    graph: FamilyGraph, boxes: dict[str, PersonBox], index: str
+) -> tuple[EmotionLine, ...]:
     """Straight from symbol edge to symbol edge, or bowed round boxes in the way."""
     out: list[EmotionLine] = []
     seen: dict[tuple[str, str], int] = {}
+    nearby = BoxIndex([(pid, box.rect) for pid, box in boxes.items()]) if graph.emotions else None
     for e in graph.emotions:
+        assert nearby is not None
         a, b = boxes[e.a], boxes[e.b]
         pair = (e.a, e.b) if e.a <= e.b else (e.b, e.a)
         nth = seen.get(pair, 0)
         seen[pair] = nth + 1
-        others = [box.rect for pid, box in boxes.items() if pid not in (e.a, e.b)]
         ca, cb = a.centre, b.centre
         dist = math.dist((ca.x, ca.y), (cb.x, cb.y)) or 1.0
         nx, ny = -(cb.y - ca.y) / dist, (cb.x - ca.x) / dist
@@ -389,15 +398,17 @@ def _emotions(graph: FamilyGraph, boxes: dict[str, PersonBox]) -> tuple[EmotionL
                 None if bow == 0 else XY((ca.x + cb.x) / 2 + nx * bow, (ca.y + cb.y) / 2 + ny * bow)
             )
             points = [ca, cb] if control is None else quadratic(ca, control, cb)
-            hits = polyline_hits(points, others)
+            # a curve with as many hits as the best so far is no better: stop counting there
+            limit = None if best is None else best[0]
+            hits = polyline_hits(points, nearby.near(points, (e.a, e.b)), stop_at=limit)
             if best is None or hits < best[0]:
                 best = (hits, step, control)
             if hits == 0:
                 break
         assert best is not None
         control = best[2]
-        start = _edge(a, control if control is not None else cb)
-        end = _edge(b, control if control is not None else ca)
+        start = _edge(a, control if control is not None else cb, e.a == index)
+        end = _edge(b, control if control is not None else ca, e.b == index)
         out.append(EmotionLine(e.id, e.a, e.b, start, end, control))
     return tuple(out)
 
@@ -410,14 +421,15 @@ def _bows(nth: int) -> list[float]:
     return [b + shift for b in base if b >= 0] + [b - shift for b in base if b < 0]
 
 
-def _edge(box: PersonBox, towards: XY) -> XY:
-    """Where the line from the symbol's centre towards ``towards`` leaves the symbol."""
+def _edge(box: PersonBox, towards: XY, index: bool = False) -> XY:
+    """Where the line from the symbol's centre towards ``towards`` leaves the symbol (outside
+    the index person's second outline, which lies ``INDEX_RING`` further out)."""
     c = box.centre
     dx, dy = towards.x - c.x, towards.y - c.y
     d = math.hypot(dx, dy)
     if d == 0:
         return c
-    r = box.symbol.width / 2 + 2
+    r = box.symbol.width / 2 + 2 + (INDEX_RING if index else 0.0)
     return XY(c.x + dx / d * r, c.y + dy / d * r)
 
 

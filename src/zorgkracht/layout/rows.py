@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from zorgkracht.domain.codes import Gender
 
-from .family import FamilyGraph
+from .family import FamilyGraph, Partnership
 from .geometry import isotonic
 
 PARTNER_GAP = 24.0
@@ -21,6 +21,7 @@ BLOCK_GAP = 28.0
 FAMILY_GAP = 20.0
 SWEEPS = 4
 ROUNDS = 4
+SNAP = 6.0
 _NO_YEAR = 10_000
 
 
@@ -51,6 +52,7 @@ class Arranger:
     def __init__(self, graph: FamilyGraph, width_of: Callable[[str], float], index: str) -> None:
         self.g = graph
         self.width_of = width_of
+        self.width: dict[str, float] = {p.id: width_of(p.id) for p in graph.persons}
         self.index = index
         self.fam = {f.key: f for f in graph.families}
         self.parent_fams: dict[str, list[str]] = {}
@@ -58,7 +60,13 @@ class Arranger:
         self.fam_children: dict[str, list[str]] = {}
         self.sib_key: dict[str, tuple[int, int, int]] = {}
         self._index_relations()
+        self.first_fam = {m: fams[0] for m, fams in self.parent_fams.items() if fams}
         self.level: dict[str, int] = {}
+        self._sib_of: dict[int, tuple[int, int, int]] = {}
+        self._couples_of: dict[str, list[Partnership]] = {}
+        for ps in graph.partnerships:
+            self._couples_of.setdefault(ps.a, []).append(ps)
+        self._plans: dict[int, tuple[list[str], list[float], set[str]]] = {}
         self.center: dict[str, float] = {}
         self.rows: list[list[Block]] = self._build_blocks()
 
@@ -119,7 +127,7 @@ class Arranger:
                 i += 1
             members = self._arrange(component, partners)
             members = self._with_pets(members, partners)
-            block = Block(members, [self.width_of(m) for m in members], g.order[pid])
+            block = Block(members, [self.width[m] for m in members], g.order[pid])
             rows[g.generation[pid]].append(block)
         for row in rows:
             for block in row:
@@ -192,10 +200,11 @@ class Arranger:
         different depths, the shortest line highest."""
         pos = {m: i for i, m in enumerate(block.members)}
         spans: list[tuple[int, int, tuple[int, int], str]] = []
-        for ps in self.g.partnerships:
-            if ps.a in pos and ps.b in pos:
-                lo, hi = sorted((pos[ps.a], pos[ps.b]))
-                spans.append((hi - lo, lo, ps.order, ps.id))
+        for m in block.members:
+            for ps in self._couples_of.get(m, ()):
+                if ps.b in pos:
+                    lo, hi = sorted((pos[ps.a], pos[ps.b]))
+                    spans.append((hi - lo, lo, ps.order, ps.id))
         taken: dict[int, list[tuple[int, int]]] = {}
         for width, lo, _order, ps_id in sorted(spans):
             hi = lo + width
@@ -227,10 +236,10 @@ class Arranger:
                 self.center[m] = block.left + off
 
     def _family(self, block: Block) -> str | None:
+        first = self.first_fam
         for m in block.members:
-            fams = self.parent_fams.get(m)
-            if fams:
-                return fams[0]
+            if m in first:
+                return first[m]
         return None
 
     def _gap(self, a: Block, b: Block) -> float:
@@ -249,19 +258,25 @@ class Arranger:
         """Where ``m`` would like to be to hang under its parents."""
         return [self.drop(f) for f in self.parent_fams.get(m, [])]
 
-    def _down_targets(self, m: str) -> list[float]:
-        """Where ``m`` would like to be to stand over its children."""
+    def _down_targets(self, m: str, mids: dict[str, float | None] | None = None) -> list[float]:
+        """Where ``m`` would like to be to stand over its children (``mids`` remembers the
+        middle of each family's children while nothing moves)."""
         out: list[float] = []
         for f in self.child_fams.get(m, []):
-            mid = self._children_mid(f)
+            if mids is None:
+                mid = self._children_mid(f)
+            elif f in mids:
+                mid = mids[f]
+            else:
+                mid = mids[f] = self._children_mid(f)
             if mid is not None:
                 out.append(mid + self.center[m] - self.drop(f))
         return out
 
-    def _key(self, block: Block, up: bool) -> float:
+    def _key(self, block: Block, wishes: dict[str, list[float]]) -> float:
         values: list[float] = []
-        for m, _off in zip(block.members, block.offsets(), strict=True):
-            values.extend(self._up_targets(m) if up else self._down_targets(m))
+        for m in block.members:
+            values.extend(wishes[m])
         if not values:
             for m in block.members:
                 anchor = self.g.anchor.get(m)
@@ -271,56 +286,101 @@ class Arranger:
         return sum(values) / len(values)
 
     def _sib(self, block: Block) -> tuple[int, int, int]:
-        return min(
-            (self.sib_key[m] for m in block.members if m in self.sib_key),
-            default=(_NO_YEAR, _NO_YEAR, _NO_YEAR),
-        )
+        known = self._sib_of.get(id(block))  # blocks live as long as the arranger
+        if known is None:
+            known = self._sib_of[id(block)] = min(
+                (self.sib_key[m] for m in block.members if m in self.sib_key),
+                default=(_NO_YEAR, _NO_YEAR, _NO_YEAR),
+            )
+        return known
 
     def _reorder(self, r: int, up: bool) -> None:
         row = self.rows[r]
-        keyed = [(self._key(b, up), self._sib(b), b.key, b) for b in row]
+        # nothing moves until _pack, so every person's wishes can be computed once
+        if up:
+            wishes = {m: self._up_targets(m) for b in row for m in b.members}
+        else:
+            mids: dict[str, float | None] = {}
+            wishes = {m: self._down_targets(m, mids) for b in row for m in b.members}
+        keyed = [(self._key(b, wishes), self._sib(b), b.key, b) for b in row]
         keyed.sort(key=lambda t: (t[0], t[1], t[2]))
         row[:] = [t[3] for t in keyed]
         self._birth_order(row)
         if up:
             for block in row:
-                self._mirror(block)
+                self._mirror(block, wishes)
         self._pack(row)
 
     def _birth_order(self, row: list[Block]) -> None:
         """Children of one family stand oldest left, whatever the barycentres say."""
+        block_of = {m: block for block in row for m in block.members}
+        at = {id(block): i for i, block in enumerate(row)}
+        present = {f for m in block_of for f in self.parent_fams.get(m, ())}
         for family in self.g.families:
-            kids = self.fam_children.get(family.key, [])
-            slots: list[tuple[int, str]] = []
-            for i, block in enumerate(row):
-                mine = [m for m in block.members if m in kids]
-                if len(mine) > 1:
-                    slots = []
-                    break
-                if mine:
-                    slots.append((i, mine[0]))
-            if len(slots) < 2:
+            if family.key not in present:
                 continue
+            kids = self.fam_children.get(family.key, ())
+            here = [(at[id(block_of[k])], k) for k in kids if k in block_of]
+            if len(here) < 2:
+                continue
+            if len({i for i, _k in here}) < len(here):
+                continue  # two children of the family in one block: leave the order alone
+            slots = sorted(here)
             blocks = {kid: row[i] for i, kid in slots}
             ordered = sorted((kid for _i, kid in slots), key=lambda k: self.sib_key[k])
             for (i, _old), kid in zip(slots, ordered, strict=True):
                 row[i] = blocks[kid]
+                at[id(row[i])] = i
 
-    def _mirror(self, block: Block) -> None:
-        """Turn a cluster of partners round when that brings partners nearer their parents."""
-        if len(block.members) < 2:
+    def _mirror(self, block: Block, up_targets: dict[str, list[float]]) -> None:
+        """Turn a cluster of partners round when that brings partners nearer their parents,
+        and above all when it keeps a partner out from under another's sibling bar."""
+        members = block.members
+        if len(members) < 2:
             return
+        flipped = list(reversed(members))
 
-        def cost(members: list[str]) -> float:
-            trial = Block(members, [self.width_of(m) for m in members], block.key, block.left)
+        def offsets(order: list[str]) -> dict[str, float]:
+            trial = Block(order, [self.width[m] for m in order], 0)
+            return dict(zip(order, trial.offsets(), strict=True))
+
+        def cost(at: dict[str, float], order: list[str]) -> float:
             total = 0.0
-            for m, off in zip(trial.members, trial.offsets(), strict=True):
-                for target in self._up_targets(m):
-                    total += abs(trial.left + off - target)
+            for m in order:
+                for target in up_targets[m]:
+                    total += abs(block.left + at[m] - target)
             return total
 
-        flipped = list(reversed(block.members))
-        if cost(flipped) < cost(block.members) - 1e-6:
+        # the brothers and sisters of each partner on this row, where they stand now: a
+        # partner's sibling bar runs from them to the partner
+        generation = self.g.generation
+        inside = set(members)
+        bars: list[tuple[str, list[float]]] = []
+        for m in members:
+            for f in self.parent_fams.get(m, ()):
+                kids = self.fam_children.get(f, ())
+                if len(kids) > 1:
+                    xs = [
+                        self.center[k] - block.left
+                        for k in kids
+                        if k not in inside and k in self.center and generation[k] == generation[m]
+                    ]
+                    bars.append((m, xs))
+
+        def crossings(at: dict[str, float]) -> int:
+            """How often a partner stands inside the stretch of another partner's sibling bar
+            (the bar would run over them as if they were a child of that family)."""
+            count = 0
+            for m, xs in bars:
+                lo, hi = min([at[m], *xs]), max([at[m], *xs])
+                count += sum(1 for o in members if o != m and lo < at[o] < hi)
+            return count
+
+        now, turned = offsets(members), offsets(flipped)
+        before, after = crossings(now), crossings(turned)
+        if after < before or (
+            after == before and cost(turned, flipped) < cost(now, members) - 1e-6
+        ):
             block.members = flipped
             block.widths = list(reversed(block.widths))
 
@@ -335,13 +395,12 @@ class Arranger:
             for r in range(1, len(self.rows)):
                 self._reorder(r, up=True)
 
-    def _sib_offsets(self, key: str, row: list[Block]) -> dict[str, float]:
-        members = {m for block in row for m in block.members}
+    def _sib_offsets(self, key: str, members: set[str]) -> dict[str, float]:
         kids = sorted(
             (c for c in self.fam_children.get(key, []) if c in members),
             key=lambda c: self.center[c],
         )
-        widths = [self.width_of(c) for c in kids]
+        widths = [self.width[c] for c in kids]
         total = sum(widths) + BLOCK_GAP * (len(kids) - 1)
         out: dict[str, float] = {}
         x = -total / 2
@@ -356,52 +415,71 @@ class Arranger:
         person each get room for their children; a person with no wish of their own follows the
         rest of their block."""
         row = self.rows[r]
-        items: list[str] = []
+        items, offsets, in_row = self._plan(r)
         desired: list[float] = []
         weights: list[float] = []
-        minimum: list[float] = []
         sib: dict[str, dict[str, float]] = {}
-        for b, block in enumerate(row):
+        mids: dict[str, float | None] = {}  # nothing moves until the fit at the end
+        drops: dict[str, float] = {}
+        center, parent_fams, anchors = self.center, self.parent_fams, self.g.anchor
+        for block in row:
             wishes: list[tuple[str, list[float]]] = []
             for m in block.members:
                 targets: list[float] = []
                 if up:
-                    for f in self.parent_fams.get(m, []):
+                    for f in parent_fams.get(m, ()):
                         if f not in sib:
-                            sib[f] = self._sib_offsets(f, row)
-                        targets.append(self.drop(f) + sib[f].get(m, 0.0))
+                            sib[f] = self._sib_offsets(f, in_row)
+                            drops[f] = self.drop(f)
+                        targets.append(drops[f] + sib[f].get(m, 0.0))
                 else:
-                    targets = self._down_targets(m)
-                anchor = self.g.anchor.get(m)
-                if not targets and anchor is not None and anchor in self.center:
-                    targets = [self.center[anchor]]
+                    targets = self._down_targets(m, mids)
+                anchor = anchors.get(m)
+                if not targets and anchor is not None and anchor in center:
+                    targets = [center[anchor]]
                 wishes.append((m, targets))
-            shifts = [t - self.center[m] for m, ts in wishes for t in ts]
+            shifts = [t - center[m] for m, ts in wishes for t in ts]
             shift = sum(shifts) / len(shifts) if shifts else 0.0
-            wishes = self._followers(wishes)
-            for i, (m, targets) in enumerate(wishes):
-                if i:
-                    prev = block.members[i - 1]
-                    minimum.append((self.width_of(prev) + self.width_of(m)) / 2 + PARTNER_GAP)
-                elif b:
-                    prev_block = row[b - 1]
-                    prev = prev_block.members[-1]
-                    minimum.append(
-                        (self.width_of(prev) + self.width_of(m)) / 2 + self._gap(prev_block, block)
-                    )
-                items.append(m)
+            if len(wishes) > 1:  # alone in a block, nobody to follow
+                wishes = self._followers(wishes)
+            for m, targets in wishes:
                 if targets:
                     desired.append(sum(targets) / len(targets))
                     weights.append(float(len(targets)))
                 else:
-                    desired.append(self.center[m] + shift)
+                    desired.append(center[m] + shift)
                     weights.append(0.5 if shifts else 1e-3)
-        offsets = [0.0]
-        for gap in minimum:
-            offsets.append(offsets[-1] + gap)
         fitted = isotonic([d - o for d, o in zip(desired, offsets, strict=True)], weights)
         for m, z, o in zip(items, fitted, offsets, strict=True):
             self.center[m] = z + o
+
+    def _plan(self, r: int) -> tuple[list[str], list[float], set[str]]:
+        """The persons of row ``r`` in order, each one's least distance from the first (the
+        minimum gaps added up) and the set of them; fixed while positions are fitted."""
+        known = self._plans.get(r)
+        if known is not None:
+            return known
+        row = self.rows[r]
+        items: list[str] = []
+        minimum: list[float] = []
+        for b, block in enumerate(row):
+            for i, m in enumerate(block.members):
+                if i:
+                    prev = block.members[i - 1]
+                    minimum.append((self.width[prev] + self.width[m]) / 2 + PARTNER_GAP)
+                elif b:
+                    prev_block = row[b - 1]
+                    prev = prev_block.members[-1]
+                    minimum.append(
+                        (self.width[prev] + self.width[m]) / 2 + self._gap(prev_block, block)
+                    )
+                items.append(m)
+        offsets = [0.0]
+        for gap in minimum:
+            offsets.append(offsets[-1] + gap)
+        plan = (items, offsets, set(items))
+        self._plans[r] = plan
+        return plan
 
     def _followers(self, wishes: list[tuple[str, list[float]]]) -> list[tuple[str, list[float]]]:
         """A pet follows its owner, a partner without wishes of their own the nearest partner
@@ -412,10 +490,15 @@ class Arranger:
             if not targets:
                 leader = self.g.owner.get(m)
                 if leader is None or leader not in own:
-                    near = sorted(
-                        (abs(j - i), other) for j, (other, _t) in enumerate(wishes) if other in own
+                    near = min(
+                        (
+                            (abs(j - i), other)
+                            for j, (other, _t) in enumerate(wishes)
+                            if other in own
+                        ),
+                        default=None,
                     )
-                    leader = near[0][1] if near else None
+                    leader = near[1] if near is not None else None
                 if leader is not None:
                     gap = self.center[m] - self.center[leader]
                     targets = [t + gap for t in own[leader]]
@@ -423,6 +506,7 @@ class Arranger:
         return out
 
     def place(self) -> None:
+        self._plans = {}  # the order is settled: the gaps between neighbours are fixed
         for _ in range(ROUNDS):
             for r in range(1, len(self.rows)):
                 self._place(r, up=True)
@@ -430,3 +514,50 @@ class Arranger:
                 self._place(r, up=False)
         for r in range(1, len(self.rows)):
             self._place(r, up=True)
+        for r in range(1, len(self.rows)):
+            self._align_only_children(r)
+
+    def _align_only_children(self, r: int) -> None:
+        """An only child that stands a few units beside its parents' line: move it (with the
+        rest of its block) under the line, or else move its parents (when they are a block of
+        their own without parents or other children) over it, where the neighbours leave room.
+        A step of a few units in the line looks like a drawing error."""
+        row = self.rows[r]
+        for block in row:
+            for m in block.members:
+                fams = self.parent_fams.get(m, [])
+                if len(fams) != 1 or len(self.fam_children.get(fams[0], [])) != 1:
+                    continue
+                delta = self.drop(fams[0]) - self.center[m]
+                if not 0 < abs(delta) <= SNAP:
+                    continue
+                if not self._shift(row, block, delta):
+                    parents = set(self.fam[fams[0]].parents)
+                    above = self.rows[r - 1]
+                    own = [b for b in above if set(b.members) == parents]
+                    if own and all(
+                        self.child_fams.get(p) == fams and not self.parent_fams.get(p)
+                        for p in parents
+                    ):
+                        self._shift(above, own[0], -delta)
+                break
+
+    def _shift(self, row: list[Block], block: Block, delta: float) -> bool:
+        """Move ``block`` by ``delta`` if that keeps the gaps to its neighbours."""
+        b = row.index(block)
+        first, last = block.members[0], block.members[-1]
+        left = self.center[first] - self.width[first] / 2 + delta
+        right = self.center[last] + self.width[last] / 2 + delta
+        if b > 0:
+            prev = row[b - 1]
+            end = prev.members[-1]
+            if left - (self.center[end] + self.width[end] / 2) < self._gap(prev, block):
+                return False
+        if b + 1 < len(row):
+            nxt = row[b + 1]
+            start = nxt.members[0]
+            if self.center[start] - self.width[start] / 2 - right < self._gap(block, nxt):
+                return False
+        for member in block.members:
+            self.center[member] += delta
+        return True

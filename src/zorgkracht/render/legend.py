@@ -107,8 +107,9 @@ def used_symbols(case: Case, layout: GenogramLayout, d: Drawn, year: int) -> lis
             rel = couples.get(line.relation) if line.relation is not None else None
             used.add(f"couple:{rel.type.value}" if rel is not None else "couple:implicit")
     relations = {ch.id: ch for ch in case.network.children}
+    families = {f.key: f for f in layout.families}
     for child in layout.children:
-        fam = next(f for f in layout.families if f.key == child.family)
+        fam = families[child.family]
         if child.child in d.persons and any(p in d.persons for p in fam.parents):
             used.add(f"child:{relations[child.relation].type.value}")
     for twin in layout.twins:

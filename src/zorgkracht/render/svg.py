@@ -17,10 +17,28 @@ AttrValue = str | float | int | None
 _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
+# characters that change when escaped or cleaned: text without any of them is written as it is
+_TEXT_SPECIAL = re.compile("[&<>]|" + _NOT_XML.pattern)
+_ATTR_SPECIAL = re.compile('[&<>"\n]|' + _NOT_XML.pattern)
+_ATTR_ENTITIES = {chr(34): "&quot;", chr(10): "&#10;"}
+_NAMES: dict[str, str] = {}
+
+
+_NUMS: dict[float, str] = {}
+_CACHE_SIZE = 50_000
+
+
 def num(value: float) -> str:
     """A number as SVG text: at most two decimals, no trailing zeros, never ``-0``."""
+    known = _NUMS.get(value)
+    if known is not None:
+        return known
     text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
+    text = "0" if text in ("-0", "") else text
+    if len(_NUMS) >= _CACHE_SIZE:
+        _NUMS.clear()
+    _NUMS[value] = text
+    return text
 
 
 def clean(text: str) -> str:
@@ -28,7 +46,28 @@ def clean(text: str) -> str:
 
 
 def _attr_name(name: str) -> str:
-    return name.rstrip("_").replace("_", "-")
+    known = _NAMES.get(name)
+    if known is None:
+        known = _NAMES[name] = name.rstrip("_").replace("_", "-")
+    return known
+
+
+def _attr_text(value: str, seen: dict[str, str]) -> str:
+    """The attribute value escaped; ``seen`` remembers values within one document (kept per
+    document, so that no client text outlives the picture)."""
+    known = seen.get(value)
+    if known is None:
+        known = value
+        if _ATTR_SPECIAL.search(value) is not None:
+            known = escape(clean(value), _ATTR_ENTITIES)
+        seen[value] = known
+    return known
+
+
+def _text(value: str) -> str:
+    if _TEXT_SPECIAL.search(value) is None:
+        return value
+    return escape(clean(value))
 
 
 class Element:
@@ -39,15 +78,21 @@ class Element:
     def __init__(self, tag: str, text: str | None = None, /, **attrs: AttrValue) -> None:
         self.tag = tag
         self.text = text
-        self.attrs: dict[str, str] = {}
         self.children: list[Element] = []
-        self.set(**attrs)
+        own: dict[str, str] = {}
+        self.attrs = own
+        for name, value in attrs.items():  # the same as self.set(**attrs), without a second call
+            if value is not None:
+                key = _NAMES.get(name) or _attr_name(name)
+                own[key] = num(value) if isinstance(value, float) else str(value)
 
     def set(self, /, **attrs: AttrValue) -> Element:
+        own = self.attrs
         for name, value in attrs.items():
             if value is None:
                 continue
-            self.attrs[_attr_name(name)] = num(value) if isinstance(value, float) else str(value)
+            key = _NAMES.get(name) or _attr_name(name)
+            own[key] = num(value) if isinstance(value, float) else str(value)
         return self
 
     def set_raw(self, name: str, value: str) -> Element:
@@ -68,17 +113,54 @@ class Element:
         self.children.extend(children)
 
     def render(self, indent: int = 0) -> str:
+        out: list[str] = []
+        self._write(out, indent, {})
+        return "".join(out)
+
+    def _write(self, out: list[str], indent: int, seen: dict[str, str]) -> None:
         pad = "  " * indent
-        attrs = "".join(
-            f' {k}="{escape(clean(v), {chr(34): "&quot;", chr(10): "&#10;"})}"'
-            for k, v in self.attrs.items()
-        )
+        attrs = "".join([f' {k}="{_attr_text(v, seen)}"' for k, v in self.attrs.items()])
         if self.text is not None:
-            return f"{pad}<{self.tag}{attrs}>{escape(clean(self.text))}</{self.tag}>"
-        if not self.children:
-            return f"{pad}<{self.tag}{attrs}/>"
-        inner = "\n".join(child.render(indent + 1) for child in self.children)
-        return f"{pad}<{self.tag}{attrs}>\n{inner}\n{pad}</{self.tag}>"
+            out.append(f"{pad}<{self.tag}{attrs}>{_text(self.text)}</{self.tag}>")
+        elif not self.children:
+            out.append(f"{pad}<{self.tag}{attrs}/>")
+        else:
+            out.append(f"{pad}<{self.tag}{attrs}>\n")
+            for n, child in enumerate(self.children):
+                if n:
+                    out.append("\n")
+                child._write(out, indent + 1, seen)
+            out.append(f"\n{pad}</{self.tag}>")
+
+
+class Written(Element):
+    """An element without children that is already written out, for the parts of a picture
+    drawn hundreds of times: the markup is exactly what :class:`Element` would write."""
+
+    __slots__ = ("markup",)
+
+    def __init__(self, markup: str) -> None:
+        super().__init__("")
+        self.markup = markup
+
+    def _write(self, out: list[str], indent: int, seen: dict[str, str]) -> None:
+        out.append("  " * indent + self.markup)
+
+
+def attrs_markup(attrs: Sequence[tuple[str, AttrValue]]) -> str:
+    """The attributes as :class:`Element` writes them: `` name="value"`` each, names as Python
+    keywords, ``None`` values left out, numbers rounded, values escaped."""
+    parts = []
+    for name, value in attrs:
+        if value is not None:
+            shown = num(value) if isinstance(value, float) else str(value)
+            parts.append(f' {_NAMES.get(name) or _attr_name(name)}="{_attr_text(shown, {})}"')
+    return "".join(parts)
+
+
+def text_markup(text: str) -> str:
+    """Element text as :class:`Element` writes it (escaped)."""
+    return _text(text)
 
 
 def points(pts: Sequence[XY]) -> str:

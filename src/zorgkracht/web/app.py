@@ -1,8 +1,10 @@
-"""The web application: a JSON API over the case service and a plain HTML case list.
+"""The web application: a JSON API over the case service, and the HTML pages.
 
-The rich drawing interface is its own piece of work; this module already gives every client of
-the API one error shape (:func:`error_body`), optimistic concurrency through ``ETag`` and
-``If-Match``, and pages that work without JavaScript or anything from another host.
+Every client of the API gets one error shape (:func:`error_body`) and optimistic concurrency
+through ``ETag`` and ``If-Match``. Everything but ``/api/health``, ``/login``, ``/setup`` and
+``/static/`` needs a signed-in user, and every unsafe request the session's CSRF token
+(:mod:`zorgkracht.web.security`). Each case is visible to the professionals assigned to it and
+to administrators. Pages work without JavaScript or anything from another host.
 """
 
 from __future__ import annotations
@@ -11,23 +13,45 @@ import json
 from pathlib import Path
 from typing import Any
 
+from argon2 import PasswordHasher
 from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from zorgkracht import __version__
 from zorgkracht.domain import Conflict, InvalidInput, NotFound, Problem, ZorgkrachtError
+from zorgkracht.domain.errors import StorageUnavailable
+from zorgkracht.i18n import load as load_catalogues
 from zorgkracht.interchange import case_json
 from zorgkracht.services import CaseService
+from zorgkracht.services.accounts import AccountService
 from zorgkracht.storage import CaseRecord
 
-from . import case_routes, edit_api, interview
-from .deps import render_page
+from . import auth, case_routes, edit_api, home, interview
+from .deps import (
+    Forbidden,
+    NotSignedIn,
+    csrf_token,
+    current_user,
+    get_accounts,
+    load_case,
+    render_page,
+)
+from .home import visible_cases
+from .openapi import document
+from .security import LoginThrottle, SecurityMiddleware, wants_json
 
 HERE = Path(__file__).resolve().parent
 CASE_SCHEMA_REF = {"$ref": "#/components/schemas/CaseFile"}
+IF_MATCH = {
+    "name": "If-Match",
+    "in": "header",
+    "required": False,
+    "description": "Nodig / required: de ETag (versie) van de casus / the case's ETag",
+    "schema": {"type": "string", "maxLength": 40},
+}
 
 ERROR_SCHEMA: dict[str, Any] = {
     "type": "object",
@@ -65,6 +89,8 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
     }
     for code, text in (
         (400, "Bad input"),
+        (401, "Not signed in"),
+        (403, "Not allowed, or the CSRF token is missing"),
         (404, "Not found"),
         (409, "Conflict"),
         (422, "Invalid case"),
@@ -134,16 +160,47 @@ async def _read_case(request: Request) -> Any:
         ) from None
 
 
-def create_app(service: CaseService) -> FastAPI:
+def create_app(
+    service: CaseService,
+    *,
+    accounts: AccountService | None = None,
+    setup_token: str | None = None,
+    hasher: PasswordHasher | None = None,
+) -> FastAPI:
+    """The application over ``service``. ``accounts`` defaults to the accounts in the same
+    database; with ``setup_token`` the first-run page ``/setup`` asks for ``?token=`` (``serve``
+    prints that address), so nobody else on the network can claim the first account."""
+    load_catalogues()
     app = FastAPI(
+        docs_url=None,  # the interactive pages load scripts from another host; /openapi.json stays
+        redoc_url=None,
         title="Zorgkracht",
         version=__version__,
-        description="Casussen en sociale netwerken / cases and social networks.",
+        description=(
+            "Casussen en sociale netwerken / cases and social networks. Inloggen via /login; "
+            "elk verzoek dat iets wijzigt stuurt de header X-CSRF-Token mee. / Sign in at "
+            "/login; every request that changes something sends the X-CSRF-Token header."
+        ),
     )
     templates = Jinja2Templates(directory=str(HERE / "templates"))
+    account_service = accounts or AccountService.for_cases(service.store, hasher)
     app.state.service = service
+    app.state.accounts = account_service
     app.state.templates = templates
+    app.state.setup_token = setup_token
+    app.state.throttle = LoginThrottle()
+    app.add_middleware(SecurityMiddleware, accounts=account_service)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+
+    @app.exception_handler(NotSignedIn)
+    async def _not_signed_in(request: Request, exc: NotSignedIn) -> Response:
+        return JSONResponse(error_body("unauthorized", exc.nl, exc.en), status_code=401)
+
+    @app.exception_handler(Forbidden)
+    async def _forbidden(request: Request, exc: Forbidden) -> Response:
+        if wants_json(request.scope):
+            return JSONResponse(error_body("forbidden", exc.nl, exc.en), status_code=403)
+        return render_page(request, "forbidden.html", 403, message=exc)
 
     @app.exception_handler(ZorgkrachtError)
     async def _domain_error(request: Request, exc: ZorgkrachtError) -> JSONResponse:
@@ -155,6 +212,7 @@ def create_app(service: CaseService) -> FastAPI:
                 NotFound: (404, "not_found"),
                 Conflict: (409, "conflict"),
                 _PreconditionRequired: (428, "precondition_required"),
+                StorageUnavailable: (503, "unavailable"),
             }.get(type(exc), (400, "error"))
             body = error_body(code, exc.nl, exc.en)
         return JSONResponse(body, status_code=status)
@@ -176,9 +234,20 @@ def create_app(service: CaseService) -> FastAPI:
     def health() -> dict[str, str]:
         return {"status": "ok", "version": __version__}
 
+    @app.get("/api/session", tags=["system"], responses=_ERRORS)
+    def session(request: Request) -> dict[str, Any]:
+        """The signed-in user and the CSRF token to send as ``X-CSRF-Token``."""
+        user = current_user(request)
+        return {
+            "user": {"id": user.id, "name": user.name, "admin": user.is_admin},
+            "csrf_token": csrf_token(request),
+        }
+
     @app.get("/api/cases", tags=["cases"], responses=_ERRORS)
     def list_cases(
-        search: str | None = Query(None, max_length=200), archived: bool = False
+        request: Request,
+        search: str | None = Query(None, max_length=200),
+        archived: bool = False,
     ) -> list[dict[str, Any]]:
         return [
             {
@@ -191,7 +260,7 @@ def create_app(service: CaseService) -> FastAPI:
                 "snapshots": r.snapshots,
                 "updated_at": r.updated_at.isoformat(),
             }
-            for r in service.list(search=search, include_archived=archived)
+            for r in visible_cases(request, current_user(request), search, archived)
         ]
 
     case_body = {
@@ -209,15 +278,24 @@ def create_app(service: CaseService) -> FastAPI:
         responses=_ERRORS,
     )
     async def create_case(request: Request) -> JSONResponse:
+        user = current_user(request)
         case = case_json.case_from_data(await _read_case(request))
-        return _record_response(service.create(case), 201)
+        record = service.create(case)
+        get_accounts(request).assign(case.id, int(user.id))
+        return _record_response(record, 201)
 
     @app.get("/api/cases/{case_id}", tags=["cases"], responses=_ERRORS)
-    def get_case(case_id: str) -> JSONResponse:
-        return _record_response(service.get(case_id))
+    def get_case(case_id: str, request: Request) -> JSONResponse:
+        return _record_response(load_case(request, case_id))
 
-    @app.put("/api/cases/{case_id}", tags=["cases"], openapi_extra=case_body, responses=_ERRORS)
+    @app.put(
+        "/api/cases/{case_id}",
+        tags=["cases"],
+        openapi_extra={**case_body, "parameters": [IF_MATCH]},
+        responses=_ERRORS,
+    )
     async def put_case(case_id: str, request: Request) -> JSONResponse:
+        load_case(request, case_id)
         expected = _if_match(request)
         case = case_json.case_from_data(await _read_case(request))
         if case.id != case_id:
@@ -233,8 +311,15 @@ def create_app(service: CaseService) -> FastAPI:
             )
         return _record_response(service.update(case, expected))
 
-    @app.delete("/api/cases/{case_id}", tags=["cases"], status_code=204, responses=_ERRORS)
+    @app.delete(
+        "/api/cases/{case_id}",
+        tags=["cases"],
+        status_code=204,
+        openapi_extra={"parameters": [IF_MATCH]},
+        responses=_ERRORS,
+    )
     def delete_case(case_id: str, request: Request) -> Response:
+        load_case(request, case_id)
         service.delete(case_id, _if_match(request))
         return Response(status_code=204)
 
@@ -250,32 +335,15 @@ def create_app(service: CaseService) -> FastAPI:
     original_openapi = app.openapi
 
     def openapi() -> dict[str, Any]:
-        if app.openapi_schema:
-            return app.openapi_schema
-        schema = original_openapi()
-        components = schema.setdefault("components", {}).setdefault("schemas", {})
-        case_schema_doc = case_json.json_schema()
-        defs = case_schema_doc.pop("$defs", {})
-        case_schema_doc.pop("$schema", None)
-        case_schema_doc.pop("$id", None)
-        text = json.dumps(case_schema_doc).replace("#/$defs/", "#/components/schemas/")
-        components["CaseFile"] = json.loads(text)
-        for name, sub in defs.items():
-            components[name] = json.loads(
-                json.dumps(sub).replace("#/$defs/", "#/components/schemas/")
-            )
-        components["Error"] = ERROR_SCHEMA
-        app.openapi_schema = schema
-        return schema
+        if not app.openapi_schema:
+            app.openapi_schema = document(original_openapi(), ERROR_SCHEMA)
+        return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]
 
     # --- HTML ----------------------------------------------------------------------------
-    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def home(request: Request, q: str | None = None) -> HTMLResponse:
-        rows = service.list(search=q or None)
-        return render_page(request, "cases.html", cases=rows, q=q or "")
-
+    app.include_router(auth.router)
+    app.include_router(home.router)
     app.include_router(case_routes.router)
     app.include_router(edit_api.router)
     app.include_router(interview.router)

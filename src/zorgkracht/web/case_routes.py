@@ -1,21 +1,487 @@
-"""The case page: the client system, every view as a tab, the analysis, snapshots, exports."""
+"""The case page: the client system, every view as a tab, the analysis, snapshots, exports.
+
+``GET /cases/{id}`` shows one view at a time (``?view=``, tabs that are plain links, so the page
+works without JavaScript), the picture inline as SVG drawn by :mod:`zorgkracht.render.views` (the
+same renderer as the exports) with its table view right under it as the text alternative, the
+analysis with its signals explained, and the snapshots. ``?snapshot=`` shows a snapshot's
+pictures. Snapshots are taken with a form (``POST /cases/{id}/snapshots``) and compared on
+``/cases/{id}/compare``. Exports are plain downloads under ``/cases/{id}/export/``.
+"""
 
 from __future__ import annotations
 
+import copy
+import dataclasses
+import datetime as dt
+import logging
+import re
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
+
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from zorgkracht.domain import NotFound
+from zorgkracht.analysis import analyse, compare
+from zorgkracht.domain import Case, Conflict, InvalidInput, NotFound, Problem, Snapshot
+from zorgkracht.domain.codes import (
+    Circle,
+    Direction,
+    DomainKind,
+    Frequency,
+    Gender,
+    Quality,
+    Role,
+    Sector,
+    Support,
+    TieStatus,
+    Zone,
+)
+from zorgkracht.interchange import case_json
+from zorgkracht.interchange.network_list_write import network_list_text
+from zorgkracht.render.views import FORMATS, VIEWS, case_at, export, render_svg, render_table
+from zorgkracht.services.edits import new_id
+from zorgkracht.storage import CaseRecord
 
-from .deps import load_case, render_page
+from .deps import get_service, load_case, page_lang, render_page
+
+log = logging.getLogger(__name__)
 
 router = APIRouter(include_in_schema=False)
 
+VIEW_LABELS: dict[str, str] = {
+    "genogram": "Genogram",
+    "ecogram": "Ecogram",
+    "netwerkkaart": "Network map",
+    "netwerkschema": "Network schema",
+    "levenslijn": "Life line",
+    "sociogram": "Sociogram",
+}
+"""Tab labels (English msgids, translated in the templates)."""
+
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>\s*")
+_MEDIA = {"svg": "image/svg+xml", "png": "image/png", "pdf": "application/pdf"}
+
+# The choices of the edit forms, in the order a user expects them.
+CHOICES: dict[str, list[Any]] = {
+    "role": list(Role),
+    "gender": list(Gender),
+    "circle": list(Circle),
+    "zone": list(Zone),
+    "frequency": list(Frequency),
+    "status": list(TieStatus),
+    "quality": list(Quality),
+    "direction": list(Direction),
+    "support": list(Support),
+    "domain_kind": list(DomainKind),
+}
+
+
+RADIO_EN = {
+    "reanimeren": "revive",
+    "activeren": "activate",
+    "deblokkeren": "unblock",
+    "intensiveren": "intensify",
+    "onderhouden": "maintain",
+}
+"""The Dutch RADIO verbs (Smit & van Gennep) with their English sense, for English pages."""
+
+
+@dataclass(frozen=True, slots=True)
+class Picture:
+    """One view of one case: the inline SVG and its table view, or why there is none."""
+
+    view: str
+    svg: str | None
+    rows: list[dict[str, str]]
+    unavailable: bool = False
+
+
+def inline_svg(svg: str) -> str:
+    """An SVG document fit for inlining in HTML (without its XML declaration)."""
+    return _XML_DECLARATION.sub("", svg, count=1)
+
+
+def draw(case: Case, view: str, lang: str, *, table: bool = True) -> Picture:
+    """The picture and (unless ``table`` is false) its table of ``view``; a view whose module
+    does not exist yet is marked unavailable instead of failing the page."""
+    try:
+        svg = inline_svg(render_svg(case, view, lang=lang))
+        rows = render_table(case, view, lang=lang) if table else []
+    except ModuleNotFoundError as err:
+        if not (err.name or "").startswith("zorgkracht.render."):
+            raise
+        return Picture(view, None, [], unavailable=True)
+    return Picture(view, svg, rows)
+
+
+def _names(case: Case) -> dict[str, str]:
+    names = {p.id: p.name for p in case.network.persons}
+    names.update({d.id: d.name for d in case.network.domains})
+    return names
+
+
+def analysis_panel(case: Case, lang: str) -> dict[str, Any]:
+    """What the analysis panel shows: signals with the names of the persons concerned, RADIO
+    suggestions with their reasons (other than ``onderhouden``, which is for everyone), and the
+    key measures."""
+    result = analyse(case)
+    names = _names(case)
+
+    def who(ids: list[str]) -> list[str]:
+        return [names.get(i, i) for i in ids]
+
+    support = [
+        {"letter": letter, "label": Support(letter), "who": who(ids)}
+        for letter, ids in result["support"].items()
+    ]
+    return {
+        "size": result["size"],
+        "signals": [
+            {
+                "code": s["code"],
+                "severity": s["severity"],
+                "message": s["message"]["en" if lang == "en" else "nl"],
+                "persons": who(s["persons"]),
+            }
+            for s in result["signals"]
+        ],
+        "radio": [
+            {
+                "person": names.get(r["person"], r["person"]),
+                "action": r["action"]
+                if lang != "en"
+                else f"{r['action']} ({RADIO_EN.get(r['action'], r['action'])})",
+                "reason": r["reason"]["en" if lang == "en" else "nl"],
+            }
+            for r in result["radio"]
+            if r["action"] != "onderhouden"
+        ],
+        "support": support,
+        "density": result["density"],
+        "concentration": result["concentration"]["share"],
+        "reciprocity": result["reciprocity"]["share"],
+        "care_potential": result["care_potential"]["count"],
+        "carers": who([c["person"] for c in result["carers"]]),
+        "components": result["component_count"],
+    }
+
+
+def analysis_summary(panel: dict[str, Any]) -> dict[str, Any]:
+    """The short form of :func:`analysis_panel` that the edit API returns: size and signals."""
+    return {"size": panel["size"], "signals": panel["signals"]}
+
+
+def case_data(case: Case) -> dict[str, Any]:
+    """What the drawing script needs to fill its forms (no notes: only what the forms show)."""
+    net = case.network
+    fields = ("name", "role", "gender", "circle", "zone", "frequency")
+    return {
+        "client": case.client,
+        "household": list(net.household),
+        "persons": {p.id: {k: _code(getattr(p, k)) for k in fields} for p in net.persons},
+        "domains": {d.id: {"name": d.name, "members": list(d.members)} for d in net.domains},
+        "ties": {
+            t.id: {
+                "a": t.a,
+                "b": t.b,
+                "strength": t.strength,
+                "quality": t.quality.value,
+                "direction": t.direction.value,
+                "support": sorted(s.value for s in t.support),
+                "reciprocal": t.reciprocal,
+            }
+            for t in net.ties
+        },
+    }
+
+
+def _code(value: Any) -> Any:
+    return value.value if hasattr(value, "value") else value
+
+
+def _snapshot_or_404(case: Case, snapshot: str | None) -> Case:
+    return case_at(case, snapshot or None)
+
+
+def _view_or_default(view: str | None) -> str:
+    return view if view in VIEWS else VIEWS[0]
+
+
+def case_context(
+    request: Request,
+    record: CaseRecord,
+    view: str,
+    snapshot: str | None,
+    picture: Picture | None = None,
+    analysis: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """Everything the case page and its fragments need."""
+    lang = page_lang(request)
+    case = record.case
+    shown = _snapshot_or_404(case, snapshot)
+    snap: Snapshot | None = case.snapshot(snapshot) if snapshot else None
+    return {
+        "record": record,
+        "case": case,
+        "shown": shown,
+        "net": shown.network,
+        "names": _names(shown),
+        "view": view,
+        "views": VIEWS,
+        "view_labels": VIEW_LABELS,
+        "snapshot": snap,
+        "editable": snap is None,
+        "picture": picture or draw(shown, view, lang),
+        "analysis": analysis or analysis_panel(shown, lang),
+        "choices": CHOICES,
+        "formats": FORMATS,
+        "today": dt.date.today().isoformat(),
+        "case_data": case_data(shown),
+    }
+
+
+def _not_found(request: Request, case_id: str) -> HTMLResponse:
+    return render_page(request, "not_found.html", 404, case_id=case_id)
+
 
 @router.get("/cases/{case_id}", response_class=HTMLResponse)
-def case_page(request: Request, case_id: str) -> HTMLResponse:
+def case_page(
+    request: Request,
+    case_id: str,
+    view: str | None = None,
+    snapshot: str | None = None,
+    taken: str | None = None,
+) -> HTMLResponse:
+    try:
+        record = load_case(request, case_id)
+        context = case_context(request, record, _view_or_default(view), snapshot)
+    except NotFound:
+        return _not_found(request, case_id)
+    just_taken = next((s for s in record.case.snapshots if s.id == taken), None)
+    return render_page(request, "case.html", **context, just_taken=just_taken)
+
+
+# --- snapshots ------------------------------------------------------------------------------
+
+
+def _form_problem(where: str, nl: str, en: str) -> Problem:
+    return Problem(where=where, nl=nl, en=en, code="invalid")
+
+
+@router.post("/cases/{case_id}/snapshots", response_class=HTMLResponse)
+async def take_snapshot(request: Request, case_id: str) -> Response:
+    """Copy the current network into a new snapshot (label and date from the form)."""
     try:
         record = load_case(request, case_id)
     except NotFound:
-        return render_page(request, "not_found.html", 404, case_id=case_id)
-    return render_page(request, "case.html", record=record, case=record.case)
+        return _not_found(request, case_id)
+    form = await request.form()
+    label = str(form.get("label", "")).strip()
+    taken = str(form.get("taken_on", "")).strip()
+    version = str(form.get("version", "")).strip()
+    problems: list[Problem] = []
+    if not label:
+        problems.append(
+            _form_problem("label", "Geef de momentopname een naam.", "Give the snapshot a name.")
+        )
+    if len(label) > 200:
+        problems.append(_form_problem("label", "De naam is te lang.", "The name is too long."))
+    taken_on: dt.date | None = None
+    if taken:
+        try:
+            taken_on = dt.date.fromisoformat(taken)
+        except ValueError:
+            problems.append(
+                _form_problem(
+                    "taken_on",
+                    "Geef een datum als JJJJ-MM-DD.",
+                    "Give a date as YYYY-MM-DD.",
+                )
+            )
+    expected = int(version) if version.isdigit() else record.version
+    if not problems:
+        case = record.case
+        snap = Snapshot(
+            id=new_id(case, "s"),
+            label=label,
+            taken_on=taken_on,
+            network=copy.deepcopy(case.network),
+        )
+        changed = dataclasses.replace(case, snapshots=[*case.snapshots, snap])
+        try:
+            get_service(request).update(changed, expected)
+        except Conflict as err:
+            problems.append(_form_problem("version", err.nl, err.en))
+        except InvalidInput as err:
+            problems.extend(err.problems)
+        else:
+            view = str(form.get("view", ""))
+            return RedirectResponse(
+                f"/cases/{quote(case_id)}?view={_view_or_default(view)}&taken={quote(snap.id)}"
+                "#snapshots",
+                status_code=303,
+            )
+    context = case_context(request, record, VIEWS[0], None)
+    return render_page(
+        request,
+        "case.html",
+        422,
+        **context,
+        snapshot_errors={p.where: p for p in problems},
+        snapshot_form={"label": label, "taken_on": taken},
+    )
+
+
+@router.get("/cases/{case_id}/compare", response_class=HTMLResponse)
+def compare_page(
+    request: Request, case_id: str, a: str = "current", b: str = "current"
+) -> HTMLResponse:
+    """What changed between two snapshots (``current`` is the network now)."""
+    try:
+        record = load_case(request, case_id)
+        result = compare(record.case, a, b)
+    except NotFound:
+        return _not_found(request, case_id)
+    names = {pid: p["name"] for pid, p in result["persons"].items()}
+    names[result["client"]] = result["client_name"]
+    for net in (record.case.network, *(s.network for s in record.case.snapshots)):
+        for d in net.domains:
+            names.setdefault(d.id, d.name)
+    lang = page_lang(request)
+    moved = {
+        measure_label(k, lang): v
+        for k, v in result["measures"].items()
+        if v["change"] and measure_label(k, lang)
+    }
+    return render_page(
+        request,
+        "case_compare.html",
+        case=record.case,
+        result=result,
+        names=names,
+        moved=moved,
+        quality={q.value: q.en if lang == "en" else q.nl for q in Quality},
+        a=a,
+        b=b,
+    )
+
+
+_MEASURES: dict[str, tuple[str, str]] = {
+    "size": ("netwerkleden", "network members"),
+    "ties_among_members": ("banden tussen netwerkleden", "ties between members"),
+    "density": ("dichtheid (wie kent wie)", "density (who knows whom)"),
+    "component_count": ("losse groepjes", "separate groups"),
+    "bridges.count": ("bruggen", "bridges"),
+    "isolates.count": ("leden die niemand anders kennen", "members who know nobody else"),
+    "care_potential.count": ("zorgpotentieel", "care potential"),
+    "carers.count": ("mantelzorgers", "informal carers"),
+    "concentration.share": ("concentratie van de steun", "concentration of support"),
+    "reciprocity.share": ("wederkerigheid", "reciprocity"),
+    "signals.count": ("aandachtspunten", "points of attention"),
+    "gaps.count": ("soorten steun die niemand geeft", "kinds of support nobody gives"),
+    "variety.sector.iqv": ("gevarieerdheid over sectoren (IQV)", "variety over sectors (IQV)"),
+}
+_GROUPS: dict[str, tuple[str, str, type[Any]]] = {
+    "by_sector": ("sector", "sector", Sector),
+    "by_circle": ("cirkel", "circle", Circle),
+    "by_zone": ("zone", "zone", Zone),
+    "support_counts": ("steun", "support", Support),
+}
+
+
+def measure_label(path: str, lang: str) -> str:
+    """A plain label for a measure of :func:`zorgkracht.analysis.compare` (``""`` for the
+    technical ones that the page leaves out)."""
+    en = lang == "en"
+    if path in _MEASURES:
+        nl_text, en_text = _MEASURES[path]
+        return en_text if en else nl_text
+    group, _, code = path.partition(".")
+    if group in _GROUPS and code != "unknown":
+        nl_text, en_text, enum = _GROUPS[group]
+        member = enum(code)
+        return f"{en_text if en else nl_text}: {member.en if en else member.nl}"
+    return ""
+
+
+# --- exports --------------------------------------------------------------------------------
+
+
+def _download(content: bytes | str, media: str, filename: str) -> Response:
+    return Response(
+        content,
+        media_type=media,
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+def _safe(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-") or "casus"
+
+
+@router.get("/cases/{case_id}/export/case.json")
+def export_case_file(request: Request, case_id: str) -> Response:
+    try:
+        record = load_case(request, case_id)
+    except NotFound:
+        return _not_found(request, case_id)
+    return _download(
+        case_json.dumps(record.case),
+        "application/json",
+        f"{_safe(case_id)}.zorgkracht.json",
+    )
+
+
+@router.get("/cases/{case_id}/export/network-list.csv")
+def export_network_list(request: Request, case_id: str, lang: str | None = None) -> Response:
+    try:
+        record = load_case(request, case_id)
+    except NotFound:
+        return _not_found(request, case_id)
+    text = network_list_text(record.case, lang="en" if lang == "en" else "nl")
+    return _download(
+        "\ufeff" + text, "text/csv; charset=utf-8", f"{_safe(case_id)}-netwerklijst.csv"
+    )
+
+
+@router.get("/cases/{case_id}/export/{view}.{fmt}")
+def export_picture(
+    request: Request,
+    case_id: str,
+    view: str,
+    fmt: str,
+    lang: str | None = None,
+    snapshot: str | None = None,
+) -> Response:
+    """A picture as SVG, PNG or PDF, drawn by the same renderer as the page."""
+    if view not in VIEWS or fmt not in FORMATS:
+        return _not_found(request, case_id)
+    try:
+        record = load_case(request, case_id)
+        shown = _snapshot_or_404(record.case, snapshot)
+    except NotFound:
+        return _not_found(request, case_id)
+    try:
+        data = export(shown, view, fmt, lang="en" if lang == "en" else "nl")
+    except ModuleNotFoundError:  # a view that is still being written
+        return _not_found(request, case_id)
+    suffix = f"-{_safe(snapshot)}" if snapshot else ""
+    return _download(data, _MEDIA[fmt], f"{_safe(case_id)}-{view}{suffix}.{fmt}")
+
+
+FRAGMENTS = ("system", "table", "analysis", "people")
+"""Parts of the case page that an edit redraws: ``case_<name>.html``."""
+
+
+def page_fragments(
+    request: Request, record: CaseRecord, picture: Picture, analysis: dict[str, Any]
+) -> dict[str, str]:
+    """The HTML of the page parts that change with an edit, for the script to swap in."""
+    if not picture.rows and not picture.unavailable:
+        picture = draw(record.case, picture.view, page_lang(request))
+    context = case_context(request, record, picture.view, None, picture, analysis)
+    return {
+        name: bytes(render_page(request, f"case_{name}.html", **context).body).decode("utf-8")
+        for name in FRAGMENTS
+    }

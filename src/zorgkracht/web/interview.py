@@ -1,7 +1,510 @@
-"""Interview mode: collect the network by asking (domain.md §8)."""
+"""Interview mode: collect the network by asking (domain.md §8).
+
+Pages under ``/cases/{id}/interview``: an overview, one page per name generator
+(``/names/{step}``), one page per person for the interpreters (``/about/{person}``) and the
+who-knows-whom checklist (``/knows``). The step is in the URL, so the interview can be left
+and resumed. Every answer is saved at once through ``CaseService.update`` with the version the
+page showed. Forms work without JavaScript (post, then redirect back); ``static/interview.js``
+posts the same forms with ``Accept: application/json`` and redraws the map panel
+(``/map``) without a page reload. Errors come back next to the field and change nothing.
+"""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+import logging
+import re
+from typing import Any
+from urllib.parse import parse_qs, quote
 
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+
+from zorgkracht.domain import (
+    Case,
+    Circle,
+    Conflict,
+    Frequency,
+    InvalidInput,
+    NotFound,
+    Problem,
+    Quality,
+    Role,
+    Support,
+    Zone,
+)
+from zorgkracht.render.views import render_svg, render_table
+from zorgkracht.services import interview as iv
+from zorgkracht.storage import CaseRecord
+
+from .deps import get_service, load_case, page_lang, render_page
+
+log = logging.getLogger(__name__)
 router = APIRouter(include_in_schema=False)
+
+MAP_VIEWS = ("netwerkschema", "ecogram", "sociogram")
+MAX_BODY = 64 * 1024
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>\s*")
+CODES: dict[str, tuple[Any, ...]] = {
+    "roles": tuple(Role),
+    "circles": tuple(Circle),
+    "frequencies": tuple(Frequency),
+    "zones": tuple(Zone),
+    "qualities": tuple(Quality),
+    "supports": tuple(Support),
+    "genders": iv.GENDERS,
+}
+
+
+# --- helpers --------------------------------------------------------------------------------
+def _base(case_id: str) -> str:
+    return f"/cases/{quote(case_id, safe='')}/interview"
+
+
+def _wants_json(request: Request) -> bool:
+    return "application/json" in request.headers.get("accept", "")
+
+
+async def _form(request: Request) -> dict[str, list[str]]:
+    """The posted form (``application/x-www-form-urlencoded``), every field as a list."""
+    body = await request.body()
+    if len(body) > MAX_BODY:
+        raise InvalidInput([Problem("body", "te veel gegevens", "too much data", "too_large")])
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InvalidInput(
+            [Problem("body", "geen geldige tekst (UTF-8)", "not valid text (UTF-8)", "encoding")]
+        ) from None
+    return parse_qs(text, keep_blank_values=True)
+
+
+def _one(form: dict[str, list[str]], name: str) -> str:
+    values = form.get(name) or [""]
+    return values[0]
+
+
+def _version(form: dict[str, list[str]]) -> int:
+    raw = _one(form, "version").strip()
+    if not raw.isdigit():
+        raise InvalidInput(
+            [
+                Problem(
+                    "version",
+                    "de versie van de casus ontbreekt; laad de pagina opnieuw",
+                    "the case version is missing; reload the page",
+                    "required",
+                )
+            ]
+        )
+    return int(raw)
+
+
+def _map_view(request: Request, default: str = "netwerkschema") -> str:
+    view = request.query_params.get("view", default)
+    return view if view in MAP_VIEWS else default
+
+
+def _label(lang: str) -> Any:
+    def label(code: Any) -> str:
+        if code is None:
+            return ""
+        return str(code.en if lang == "en" else code.nl)
+
+    return label
+
+
+def map_panel(case: Case, view: str, lang: str) -> dict[str, Any]:
+    """The picture and its table for the map panel; a view that cannot be drawn yet says so
+    instead of breaking the interview."""
+    try:
+        svg = _XML_DECL.sub("", render_svg(case, view, lang=lang))
+        rows = render_table(case, view, lang=lang)
+    except Exception as err:  # the panel must never take the interview down
+        log.warning("view %s could not be drawn: %s", view, type(err).__name__)
+        return {"view": view, "svg": "", "rows": [], "failed": True}
+    return {"view": view, "svg": svg, "rows": rows, "failed": False}
+
+
+def _page(
+    request: Request,
+    template: str,
+    record: CaseRecord,
+    *,
+    status_code: int = 200,
+    current: str,
+    **context: Any,
+) -> HTMLResponse:
+    case = record.case
+    lang = _lang(request)
+    view = _map_view(request, "sociogram" if current == "knows" else "netwerkschema")
+    members = case.members()
+    return render_page(
+        request,
+        template,
+        status_code,
+        record=record,
+        case=case,
+        base=_base(case.id),
+        steps=iv.NAME_STEPS,
+        current=current,
+        members=members,
+        first_member=members[0].id if members else None,
+        client_name=_client_name(case),
+        label=_label(lang),
+        map_views=MAP_VIEWS,
+        panel=map_panel(case, view, lang),
+        codes=CODES,
+        **context,
+    )
+
+
+def _lang(request: Request) -> str:
+    return page_lang(request)
+
+
+def _client_name(case: Case) -> str:
+    try:
+        return case.network.person(case.client).name
+    except KeyError:
+        return case.client
+
+
+def _errors(err: InvalidInput, lang: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for p in err.problems:
+        key = p.where.split("/")[0] or "form"
+        text = p.en if lang == "en" else p.nl
+        out[key] = f"{out[key]} {text}" if key in out else text
+    return out
+
+
+def _conflict_text(lang: str) -> str:
+    if lang == "en":
+        return (
+            "Someone else changed this case in the meantime. Your answer was not saved; "
+            "this page now shows the latest state, please give it again."
+        )
+    return (
+        "Iemand anders heeft deze casus intussen gewijzigd. Je antwoord is niet opgeslagen; "
+        "deze pagina toont nu de nieuwste stand, geef het antwoord opnieuw."
+    )
+
+
+def _not_found(request: Request, case_id: str) -> HTMLResponse:
+    return render_page(request, "not_found.html", 404, case_id=case_id)
+
+
+def _saved_json(record: CaseRecord, **extra: Any) -> JSONResponse:
+    return JSONResponse(
+        {"version": record.version, **extra}, headers={"ETag": f'"{record.version}"'}
+    )
+
+
+# --- overview and map -----------------------------------------------------------------------
+@router.get("/cases/{case_id}/interview", response_class=HTMLResponse)
+def overview(request: Request, case_id: str) -> HTMLResponse:
+    try:
+        record = load_case(request, case_id)
+    except NotFound:
+        return _not_found(request, case_id)
+    return _page(request, "interview.html", record, current="overview")
+
+
+@router.get("/cases/{case_id}/interview/map", response_class=HTMLResponse)
+def map_fragment(request: Request, case_id: str) -> HTMLResponse:
+    """The map panel alone, for redrawing it after an answer."""
+    try:
+        record = load_case(request, case_id)
+    except NotFound:
+        return _not_found(request, case_id)
+    lang = _lang(request)
+    return render_page(
+        request,
+        "interview_map.html",
+        record=record,
+        case=record.case,
+        base=_base(case_id),
+        map_views=MAP_VIEWS,
+        panel=map_panel(record.case, _map_view(request), lang),
+    )
+
+
+# --- name generators ------------------------------------------------------------------------
+@router.get("/cases/{case_id}/interview/names/{step}", response_class=HTMLResponse)
+def names_page(request: Request, case_id: str, step: str) -> HTMLResponse:
+    try:
+        record = load_case(request, case_id)
+        current = iv.name_step(step)
+    except NotFound:
+        return _not_found(request, case_id)
+    notice = None
+    shown = request.query_params.get("added") or request.query_params.get("exists")
+    if shown:
+        try:  # the client's own name can come back as a duplicate too
+            notice = {
+                "person": record.case.network.person(shown),
+                "created": "added" in request.query_params,
+            }
+        except KeyError:
+            notice = None
+    return _names(
+        request, record, current, notice=notice, conflict="conflict" in request.query_params
+    )
+
+
+def _names(
+    request: Request,
+    record: CaseRecord,
+    step: iv.NameStep,
+    *,
+    status_code: int = 200,
+    notice: dict[str, Any] | None = None,
+    errors: dict[str, str] | None = None,
+    values: dict[str, str] | None = None,
+    conflict: bool = False,
+) -> HTMLResponse:
+    lang = _lang(request)
+    return _page(
+        request,
+        "interview_names.html",
+        record,
+        status_code=status_code,
+        current=step.key,
+        step=step,
+        next_step=iv.next_step(step.key),
+        previous_step=iv.previous_step(step.key),
+        question=step.question(lang),
+        title=step.title(lang),
+        notice=notice,
+        errors=errors or {},
+        values=values or {},
+        conflict=_conflict_text(lang) if conflict else None,
+    )
+
+
+@router.post("/cases/{case_id}/interview/names/{step}", response_model=None)
+async def add_name(request: Request, case_id: str, step: str) -> Response:
+    as_json = _wants_json(request)
+    try:
+        record = load_case(request, case_id)
+        current = iv.name_step(step)
+    except NotFound:
+        if as_json:
+            raise
+        return _not_found(request, case_id)
+    form = await _form(request)
+    values = {k: _one(form, k) for k in ("name", "role", "gender")}
+    lang = _lang(request)
+    try:
+        version = _version(form)
+        added = iv.add_name(
+            record.case,
+            current.key,
+            values["name"],
+            role=values["role"],
+            gender=values["gender"],
+            another_person=_one(form, "another_person") == "yes",
+        )
+        saved = get_service(request).update(added.case, version) if added.created else record
+    except InvalidInput as err:
+        if as_json:
+            raise
+        return _names(
+            request, record, current, status_code=422, errors=_errors(err, lang), values=values
+        )
+    except Conflict:
+        if as_json:
+            raise
+        fresh = load_case(request, case_id)
+        return _names(request, fresh, current, status_code=409, values=values, conflict=True)
+    person = added.person
+    if as_json:
+        label = _label(lang)
+        return _saved_json(
+            saved,
+            created=added.created,
+            person={
+                "id": person.id,
+                "name": person.name,
+                "role": label(person.role),
+                "about": f"{_base(case_id)}/about/{quote(person.id, safe='')}",
+            },
+        )
+    key = "added" if added.created else "exists"
+    url = f"{_base(case_id)}/names/{current.key}?{key}={quote(person.id, safe='')}"
+    return RedirectResponse(url, status_code=303)
+
+
+@router.post("/cases/{case_id}/interview/remove/{person_id}", response_model=None)
+async def remove_person(request: Request, case_id: str, person_id: str) -> Response:
+    as_json = _wants_json(request)
+    try:
+        record = load_case(request, case_id)
+    except NotFound:
+        if as_json:
+            raise
+        return _not_found(request, case_id)
+    form = await _form(request)
+    back = _one(form, "back")
+    if not back.startswith(_base(case_id) + "/"):
+        back = _base(case_id)
+    try:
+        changed = iv.remove_person(record.case, person_id)
+        saved = get_service(request).update(changed, _version(form))
+    except (NotFound, Conflict, InvalidInput):
+        if as_json:
+            raise
+        # nothing changed; the page shows the current state and says why
+        sep = "&" if "?" in back else "?"
+        return RedirectResponse(f"{back}{sep}conflict=1", status_code=303)
+    if as_json:
+        return _saved_json(saved, removed=person_id)
+    return RedirectResponse(back, status_code=303)
+
+
+# --- interpreters, per person ---------------------------------------------------------------
+def _about(
+    request: Request,
+    record: CaseRecord,
+    person_id: str,
+    *,
+    status_code: int = 200,
+    errors: dict[str, str] | None = None,
+    conflict: bool = False,
+) -> HTMLResponse:
+    case = record.case
+    person = iv.member(case, person_id)
+    members = case.members()
+    index = [p.id for p in members].index(person_id)
+    lang = _lang(request)
+    return _page(
+        request,
+        "interview_person.html",
+        record,
+        status_code=status_code,
+        current="about",
+        person=person,
+        tie=iv.client_tie(case, person_id),
+        position=index + 1,
+        next_person=members[index + 1] if index + 1 < len(members) else None,
+        previous_person=members[index - 1] if index > 0 else None,
+        last_step=iv.NAME_STEPS[-1],
+        errors=errors or {},
+        conflict=_conflict_text(lang) if conflict else None,
+    )
+
+
+@router.get("/cases/{case_id}/interview/about/{person_id}", response_class=HTMLResponse)
+def about_page(request: Request, case_id: str, person_id: str) -> HTMLResponse:
+    try:
+        record = load_case(request, case_id)
+        iv.member(record.case, person_id)
+    except NotFound:
+        return _not_found(request, case_id)
+    return _about(request, record, person_id)
+
+
+@router.post("/cases/{case_id}/interview/about/{person_id}", response_model=None)
+async def save_about(request: Request, case_id: str, person_id: str) -> Response:
+    as_json = _wants_json(request)
+    try:
+        record = load_case(request, case_id)
+        iv.member(record.case, person_id)
+    except NotFound:
+        if as_json:
+            raise
+        return _not_found(request, case_id)
+    form = await _form(request)
+    answers = {k: v for k, v in form.items() if k in iv.INTERPRETER_FIELDS}
+    if "support_shown" in form and "support" not in answers:
+        answers["support"] = []  # every box unticked: no support
+    lang = _lang(request)
+    try:
+        changed = iv.set_interpreters(record.case, person_id, answers)
+        saved = get_service(request).update(changed, _version(form))
+    except InvalidInput as err:
+        if as_json:
+            raise
+        return _about(request, record, person_id, status_code=422, errors=_errors(err, lang))
+    except Conflict:
+        if as_json:
+            raise
+        fresh = load_case(request, case_id)
+        return _about(request, fresh, person_id, status_code=409, conflict=True)
+    if as_json:
+        return _saved_json(saved)
+    members = [p.id for p in saved.case.members()]
+    index = members.index(person_id)
+    if _one(form, "go") == "stay" or index + 1 >= len(members):
+        target = (
+            f"{_base(case_id)}/knows"
+            if _one(form, "go") != "stay"
+            else f"{_base(case_id)}/about/{quote(person_id, safe='')}"
+        )
+    else:
+        target = f"{_base(case_id)}/about/{quote(members[index + 1], safe='')}"
+    return RedirectResponse(target, status_code=303)
+
+
+# --- who knows whom -------------------------------------------------------------------------
+def _knows(
+    request: Request,
+    record: CaseRecord,
+    *,
+    status_code: int = 200,
+    errors: dict[str, str] | None = None,
+    conflict: bool = False,
+    saved: bool = False,
+) -> HTMLResponse:
+    case = record.case
+    members = case.members()
+    lang = _lang(request)
+    return _page(
+        request,
+        "interview_knows.html",
+        record,
+        status_code=status_code,
+        current="knows",
+        knows={f"{a} {b}" for a, b in iv.known_pairs(case)},
+        rows=[(p, members[i + 1 :]) for i, p in enumerate(members[:-1])],
+        errors=errors or {},
+        conflict=_conflict_text(lang) if conflict else None,
+        saved=saved,
+        last_member=members[-1] if members else None,
+    )
+
+
+@router.get("/cases/{case_id}/interview/knows", response_class=HTMLResponse)
+def knows_page(request: Request, case_id: str) -> HTMLResponse:
+    try:
+        record = load_case(request, case_id)
+    except NotFound:
+        return _not_found(request, case_id)
+    return _knows(request, record, saved="saved" in request.query_params)
+
+
+@router.post("/cases/{case_id}/interview/knows", response_model=None)
+async def save_knows(request: Request, case_id: str) -> Response:
+    as_json = _wants_json(request)
+    try:
+        record = load_case(request, case_id)
+    except NotFound:
+        if as_json:
+            raise
+        return _not_found(request, case_id)
+    form = await _form(request)
+    lang = _lang(request)
+    try:
+        changed = iv.set_acquaintances(record.case, form.get("knows", []))
+        saved = get_service(request).update(changed, _version(form))
+    except InvalidInput as err:
+        if as_json:
+            raise
+        return _knows(request, record, status_code=422, errors=_errors(err, lang))
+    except Conflict:
+        if as_json:
+            raise
+        return _knows(request, load_case(request, case_id), status_code=409, conflict=True)
+    if as_json:
+        return _saved_json(saved)
+    return RedirectResponse(f"{_base(case_id)}/knows?saved=1", status_code=303)

@@ -1,0 +1,243 @@
+"""``zorgkracht render``: draw one view of a case (file or stored case) as SVG, PNG or PDF.
+
+Everything is drawn through :mod:`zorgkracht.render.views`, the same door the web application
+uses. The output file is written atomically (a temporary file in the same folder, then renamed),
+so a failed run never leaves a half-written or stale-looking picture behind. Errors are raised as
+:class:`~zorgkracht.domain.errors.ZorgkrachtError` and printed by ``zorgkracht.cli.main.main``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import tempfile
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from zorgkracht.domain import Case, InvalidInput, Problem, ZorgkrachtError
+from zorgkracht.render import views
+
+log = logging.getLogger(__name__)
+
+_VIEWS = "|".join(views.VIEWS)
+_FORMATS = "|".join(views.FORMATS)
+
+
+def _problem(where: str, nl: str, en: str, code: str = "invalid") -> InvalidInput:
+    return InvalidInput([Problem(where, nl, en, code)])
+
+
+def output_format(output: Path, fmt: str | None) -> str:
+    """The picture format: ``fmt`` when given, else the suffix of ``output``."""
+    if fmt is None:
+        suffix = output.suffix.lower().lstrip(".")
+        if suffix in views.FORMATS:
+            return suffix
+        raise _problem(
+            "--format",
+            f"kan het formaat niet afleiden uit {output.name!r}; geef --format svg, png of pdf "
+            "of een bestandsnaam op .svg, .png of .pdf",
+            f"cannot tell the format from {output.name!r}; give --format svg, png or pdf or a "
+            "file name ending in .svg, .png or .pdf",
+            "enum",
+        )
+    if fmt.lower() not in views.FORMATS:
+        raise _problem(
+            "--format",
+            f"onbekend formaat {fmt!r}; kies svg, png of pdf",
+            f"unknown format {fmt!r}; choose svg, png or pdf",
+            "enum",
+        )
+    return fmt.lower()
+
+
+def resolve_focus(case: Case, focus: str) -> str:
+    """The id of the person ``focus`` names in ``case`` (a GEDCOM ``@I1@`` names ``I1``)."""
+    ids = [p.id for p in case.network.persons]
+    if focus in ids:
+        return focus
+    wanted = focus.strip().strip("@").upper()
+    for pid in ids:
+        if pid.upper() == wanted:
+            return pid
+    raise _problem(
+        "--focus",
+        f"persoon {focus!r} staat niet in de casus",
+        f"person {focus!r} is not in the case",
+        "unknown_reference",
+    )
+
+
+def _is_gedcom(spec: str) -> bool:
+    from zorgkracht.interchange.detect import FileKind, kind_of
+
+    path = Path(spec)
+    if not path.is_file():
+        return False
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return False
+    return kind_of(head) is FileKind.GEDCOM
+
+
+def table_text(rows: list[dict[str, str]]) -> str:
+    """The text alternative, one line per row: ``kind: who — details``."""
+    return "".join(f"{r['kind']}: {r['who']} — {r['details']}\n" for r in rows)
+
+
+def write_atomically(output: Path, data: bytes) -> None:
+    """Write ``data`` to ``output`` through a temporary file in the same folder."""
+    folder = output.parent if str(output.parent) else Path(".")
+    if not folder.is_dir():
+        raise _problem(
+            "-o",
+            f"map {str(folder)!r} bestaat niet",
+            f"folder {str(folder)!r} does not exist",
+            "not_found",
+        )
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{output.name}.", suffix=".tmp")
+    except OSError as err:
+        raise ZorgkrachtError(
+            f"Kan niet schrijven in {str(folder)!r} ({err.strerror}).",
+            f"Cannot write in {str(folder)!r} ({err.strerror}).",
+        ) from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644 & ~_umask())
+        os.replace(tmp, output)
+    except OSError as err:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise ZorgkrachtError(
+            f"Kan {str(output)!r} niet schrijven ({err.strerror}).",
+            f"Cannot write {str(output)!r} ({err.strerror}).",
+        ) from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _draw(
+    case: Case,
+    view: str,
+    fmt: str | None,
+    *,
+    table: bool,
+    lang: str,
+    focus: str | None,
+    generations: int | None,
+) -> bytes:
+    try:
+        if table:
+            rows = views.render_table(case, view, lang=lang, focus=focus, generations=generations)
+            return table_text(rows).encode("utf-8")
+        assert fmt is not None
+        return views.export(case, view, fmt, lang=lang, focus=focus, generations=generations)
+    except ModuleNotFoundError as err:
+        if err.name != f"zorgkracht.render.{view}":
+            raise
+        raise ZorgkrachtError(
+            f"De weergave {view!r} is in deze versie nog niet beschikbaar.",
+            f"The view {view!r} is not available in this version yet.",
+        ) from None
+
+
+def render(
+    input_spec: Annotated[
+        str,
+        typer.Argument(
+            metavar="INPUT",
+            help="Casusbestand, netwerklijst, GEDCOM of casus-id / case file, list, GEDCOM or id",
+        ),
+    ],
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="Doelbestand / output file (.svg, .png, .pdf)")
+    ],
+    view: Annotated[str, typer.Option("--view", help=f"Weergave / view: {_VIEWS}")] = "genogram",
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", help=f"Formaat / format: {_FORMATS} (standaard: uit -o)"),
+    ] = None,
+    lang: Annotated[str, typer.Option("--lang", help="Taal / language: nl of/or en")] = "nl",
+    focus: Annotated[
+        str | None, typer.Option("--focus", help="Persoon in het midden / person in the centre")
+    ] = None,
+    generations: Annotated[
+        int | None,
+        typer.Option("--generations", help="Aantal stappen rond --focus / steps around --focus"),
+    ] = None,
+    snapshot: Annotated[
+        str | None, typer.Option("--snapshot", help="Momentopname / snapshot id (of current)")
+    ] = None,
+    table: Annotated[
+        bool, typer.Option("--table", help="Tekst in plaats van tekening / text, not a picture")
+    ] = False,
+    db: Annotated[
+        str | None,
+        typer.Option("--db", help="Database-URL / database URL (SQLAlchemy); standaard: SQLite"),
+    ] = None,
+) -> None:
+    """Teken een weergave van een casus als SVG, PNG of PDF. / Draw a view of a case."""
+    from zorgkracht.cli.main import _lang, _say, _service
+    from zorgkracht.services.inputs import open_input
+
+    language = _lang(lang)
+    checked = views.check_view(view)
+    if table and fmt is not None:
+        raise _problem(
+            "--format",
+            "--table schrijft tekst; laat --format weg",
+            "--table writes text; leave out --format",
+        )
+    picture = None if table else output_format(output, fmt)
+    if generations is not None and generations < 0:
+        raise _problem(
+            "--generations",
+            f"{generations} is negatief; geef 0 of meer",
+            f"{generations} is negative; give 0 or more",
+            "out_of_range",
+        )
+    gedcom = _is_gedcom(input_spec)
+    if checked != "genogram" and not gedcom and (focus is not None or generations is not None):
+        raise _problem(
+            "--focus",
+            "--focus en --generations werken voor het genogram en voor GEDCOM-bestanden",
+            "--focus and --generations work for the genogram and for GEDCOM files",
+        )
+    case = open_input(
+        input_spec, lambda: _service(db), focus=focus, generations=generations if gedcom else None
+    )
+    case = views.case_at(case, snapshot)
+    centre = resolve_focus(case, focus) if focus is not None else None
+    layout_focus, layout_steps = (centre, generations) if checked == "genogram" else (None, None)
+    data = _draw(
+        case,
+        checked,
+        picture,
+        table=table,
+        lang=language,
+        focus=layout_focus,
+        generations=layout_steps,
+    )
+    write_atomically(output, data)
+    log.info("rendered view %s as %s (%d bytes)", checked, picture or "table", len(data))
+    kind = picture or _say("tekst", "text")
+    typer.echo(
+        _say(f"Geschreven ({checked}, {kind}): {output}", f"Written ({checked}, {kind}): {output}")
+    )

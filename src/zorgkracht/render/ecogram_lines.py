@@ -1,0 +1,147 @@
+"""Ecogram tie lines: thickness for strength, solid / dashed / zigzag for positive / tense /
+conflict, arrowheads for the direction of support, support letters on a white halo.
+
+Line style, not colour, carries the meaning, so the picture prints in black and white; the dark
+colours only help on screen. Shared by the picture and its legend.
+"""
+
+from __future__ import annotations
+
+from zorgkracht.domain import Tie
+from zorgkracht.domain.codes import Direction, Quality, Support
+from zorgkracht.layout.geometry import XY, length, point_at, sub_polyline, zigzag
+
+from .svg import AttrValue, Element, num, path_d, points
+
+INK: dict[Quality, str] = {
+    Quality.POSITIVE: "#123d1f",
+    Quality.TENSE: "#5c3a00",
+    Quality.CONFLICT: "#7a0f0f",
+}
+LETTER_SIZE = 14.0
+RECIPROCAL = "⇄"
+
+
+def width(strength: int) -> float:
+    """Stroke width for strength 1, 2, 3 (values outside are clamped)."""
+    return {1: 1.5, 2: 3.5, 3: 6.0}[min(max(strength, 1), 3)]
+
+
+def dash(stroke: float) -> str:
+    return f"{num(7 + 2 * stroke)} {num(5 + 1.5 * stroke)}"
+
+
+def arrow_size(stroke: float) -> tuple[float, float]:
+    """Length and half-width of an arrowhead on a line of this width."""
+    return 11 + 2.5 * stroke, 5.5 + 1.2 * stroke
+
+
+def letters(tie: Tie) -> str:
+    """The support letters in the book's order P G A E W, then ⇄ when the client gives back."""
+    text = "".join(s.value for s in Support if s in tie.support)
+    if tie.reciprocal:
+        text = f"{text} {RECIPROCAL}" if text else RECIPROCAL
+    return text
+
+
+def arrow_ends(direction: Direction) -> tuple[bool, bool]:
+    """Arrowheads at end ``a`` (towards the client side) and at end ``b``."""
+    return (
+        direction in (Direction.TO_CLIENT, Direction.BOTH),
+        direction in (Direction.FROM_CLIENT, Direction.BOTH),
+    )
+
+
+def _head(pts: list[XY], at_end: bool, stroke: float, ink: str) -> Element:
+    total = length(pts)
+    if at_end:
+        tip, u = point_at(pts, total)
+    else:
+        tip, u = point_at(pts, 0.0)
+        u = XY(-u.x, -u.y)
+    size, half = arrow_size(stroke)
+    base = XY(tip.x - u.x * size, tip.y - u.y * size)
+    left = XY(base.x - u.y * half, base.y + u.x * half)
+    right = XY(base.x + u.y * half, base.y - u.x * half)
+    return Element("polygon", points=points([tip, left, right]), fill=ink)
+
+
+def line(
+    pts: list[XY],
+    strength: int,
+    quality: Quality,
+    direction: Direction,
+    ink: str | None = None,
+) -> list[Element]:
+    """The stroke and arrowheads of one tie along ``pts`` (from end ``a`` to end ``b``);
+    ``ink`` overrides the quality's colour (the legend draws thickness and arrows in black)."""
+    stroke = width(strength)
+    ink = ink if ink is not None else INK[quality]
+    head_a, head_b = arrow_ends(direction)
+    total = length(pts)
+    size = arrow_size(stroke)[0]
+    cut_a = min(size * 0.8, total / 3) if head_a else 0.0
+    cut_b = min(size * 0.8, total / 3) if head_b else 0.0
+    body = pts
+    if cut_a or cut_b:
+        body = sub_polyline(pts, cut_a, total - cut_b, 4 if len(pts) == 2 else 24)
+    style: dict[str, AttrValue] = {
+        "fill": "none",
+        "stroke": ink,
+        "stroke_width": stroke,
+        "stroke_linejoin": "round",
+    }
+    if quality is Quality.CONFLICT:
+        zig = zigzag(body, 4.0 + stroke * 0.8, 12.0 + stroke * 1.5)
+        out = [Element("path", d=path_d(zig), **style)]
+    elif quality is Quality.TENSE:
+        out = [Element("path", d=path_d(body), stroke_dasharray=dash(stroke), **style)]
+    else:
+        out = [Element("path", d=path_d(body), **style)]
+    if total > 0:
+        if head_a:
+            out.append(_head(pts, False, stroke, ink))
+        if head_b:
+            out.append(_head(pts, True, stroke, ink))
+    return out
+
+
+def halo_label(text: str, at: XY, size: float, bold: bool = True) -> list[Element]:
+    """Text centred on ``at`` with a white halo, readable over any line."""
+    attrs: dict[str, AttrValue] = {
+        "x": at.x,
+        "y": at.y + size * 0.36,
+        "font_size": size,
+        "text_anchor": "middle",
+        "font_weight": "bold" if bold else None,
+    }
+    halo = Element("text", text, stroke="#fff", stroke_width=5.0, stroke_linejoin="round", **attrs)
+    return [halo, Element("text", text, **attrs)]
+
+
+def tie_group(
+    tie: Tie, pts: list[XY], label_at: XY, start_name: str | None, end_name: str | None
+) -> Element:
+    """The whole tie: line, arrowheads, support letters in the middle; ``start_name`` and
+    ``end_name`` name the household member at a line that starts at the central circle's rim."""
+    g = Element(
+        "g",
+        class_="tie",
+        data_quality=tie.quality.value,
+        data_strength=min(max(tie.strength, 1), 3),
+        data_direction=tie.direction.value,
+    )
+    g.set_raw("data-tie-id", tie.id)
+    g.extend(line(pts, tie.strength, tie.quality, tie.direction))
+    total = length(pts)
+    text = letters(tie)
+    if text and total > 0:
+        label = g.add("g", class_="support")
+        label.set_raw("data-support", text)
+        label.extend(halo_label(text, label_at, LETTER_SIZE))
+    ends = ((start_name, min(30.0, total / 4)), (end_name, max(total - 30.0, total * 0.75)))
+    for name, at in ends:
+        if name and total > 0:
+            where, _u = point_at(pts, at)
+            g.extend(halo_label(name, where, 11.0, bold=False))
+    return g

@@ -1,0 +1,283 @@
+"""Pages for accounts: first-run setup, sign in and out, and the administrator's pages for
+professionals' accounts and who may see which case."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from typing import Any
+from urllib.parse import quote
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData
+
+from zorgkracht.domain import Conflict, InvalidInput, NotFound, Problem
+
+from .deps import (
+    CSRF_KEY,
+    get_accounts,
+    load_case,
+    page_lang,
+    render_page,
+    require_admin,
+    signed_in_user,
+)
+from .security import LoginThrottle, safe_next
+
+log = logging.getLogger(__name__)
+
+router = APIRouter(include_in_schema=False)
+
+FormErrors = dict[str, str]
+
+
+def _text(request: Request, nl: str, en: str) -> str:
+    return en if page_lang(request) == "en" else nl
+
+
+def _field_errors(request: Request, problems: tuple[Problem, ...]) -> FormErrors:
+    errors: FormErrors = {}
+    for p in problems:
+        text = _text(request, p.nl, p.en)
+        text = text[:1].upper() + text[1:]
+        errors.setdefault(p.where or "form", text if text.endswith(".") else f"{text}.")
+    return errors
+
+
+def _value(form: FormData, name: str) -> str:
+    value = form.get(name)
+    return value if isinstance(value, str) else ""
+
+
+def _start_session(request: Request, user_id: int) -> None:
+    """A fresh session for the signed-in user: no value of the anonymous one survives."""
+    request.session.clear()
+    request.session["uid"] = user_id
+    request.session[CSRF_KEY] = secrets.token_urlsafe(32)
+
+
+def _redirect(url: str) -> RedirectResponse:
+    return RedirectResponse(url, status_code=303)
+
+
+# --- first run --------------------------------------------------------------------------------
+
+
+def _setup_allowed(request: Request) -> bool:
+    token: str | None = request.app.state.setup_token
+    if token is None:
+        return True
+    given = request.query_params.get("token", "")
+    return secrets.compare_digest(given.encode(), token.encode())
+
+
+@router.get("/setup", response_class=HTMLResponse)
+async def setup_page(request: Request) -> Response:
+    accounts = get_accounts(request)
+    if await run_in_threadpool(accounts.has_users):
+        return _redirect("/login")
+    if not _setup_allowed(request):
+        return render_page(request, "setup.html", 403, token_needed=True, form={}, errors={})
+    return render_page(request, "setup.html", form={}, errors={}, token_needed=False)
+
+
+@router.post("/setup", response_class=HTMLResponse)
+async def setup_submit(request: Request) -> Response:
+    accounts = get_accounts(request)
+    if await run_in_threadpool(accounts.has_users):
+        return _redirect("/login")
+    if not _setup_allowed(request):
+        return render_page(request, "setup.html", 403, token_needed=True, form={}, errors={})
+    form = await request.form()
+    values = {k: _value(form, k) for k in ("username", "display_name")}
+    password = _value(form, "password")
+    problems = accounts.problems(values["username"], values["display_name"], password)
+    if password != _value(form, "password2"):
+        problems.append(
+            Problem(
+                "password2", "de twee wachtwoorden zijn niet gelijk", "the two passwords differ"
+            )
+        )
+    try:
+        if problems:
+            raise InvalidInput(problems)
+        account = await run_in_threadpool(
+            accounts.create_first_admin, values["username"], values["display_name"], password
+        )
+    except InvalidInput as err:
+        errors = _field_errors(request, err.problems)
+        return render_page(
+            request, "setup.html", 422, form=values, errors=errors, token_needed=False
+        )
+    except Conflict:
+        return _redirect("/login")
+    _start_session(request, account.id)
+    return _redirect("/")
+
+
+# --- sign in and out --------------------------------------------------------------------------
+
+
+def _throttle(request: Request) -> LoginThrottle:
+    throttle: LoginThrottle = request.app.state.throttle
+    return throttle
+
+
+@router.get("/login", response_class=HTMLResponse)
+async def login_page(request: Request, next: str = "/") -> Response:
+    if not await run_in_threadpool(get_accounts(request).has_users):
+        return _redirect("/setup")
+    if signed_in_user(request) is not None:
+        return _redirect(safe_next(next))
+    return render_page(request, "login.html", next=safe_next(next), username="", error="")
+
+
+@router.post("/login", response_class=HTMLResponse)
+async def login_submit(request: Request) -> Response:
+    form = await request.form()
+    username = _value(form, "username").strip()
+    target = safe_next(_value(form, "next"))
+    address = request.client.host if request.client else "?"
+    throttle = _throttle(request)
+    key = username.casefold()
+    wait = throttle.wait(key, address)
+    if wait > 0:
+        minutes = max(1, round(wait / 60))
+        error = _text(
+            request,
+            f"Te veel mislukte pogingen. Probeer het over {minutes} minuten opnieuw.",
+            f"Too many failed attempts. Try again in {minutes} minutes.",
+        )
+        page = render_page(request, "login.html", 429, next=target, username=username, error=error)
+        page.headers["Retry-After"] = str(int(wait) + 1)
+        return page
+    result = await run_in_threadpool(
+        get_accounts(request).sign_in, username, _value(form, "password")
+    )
+    if result.account is None:
+        throttle.failed(key, address)
+        log.info("failed sign-in")
+        error = _text(
+            request,
+            "Gebruikersnaam of wachtwoord klopt niet.",
+            "The username or password is not right.",
+        )
+        return render_page(request, "login.html", 401, next=target, username=username, error=error)
+    throttle.succeeded(key)
+    _start_session(request, result.account.id)
+    return _redirect(target)
+
+
+@router.post("/logout")
+async def logout(request: Request) -> Response:
+    request.session.clear()
+    request.session[CSRF_KEY] = secrets.token_urlsafe(32)
+    return _redirect("/login")
+
+
+# --- administration ---------------------------------------------------------------------------
+
+
+async def _users_page(
+    request: Request,
+    status: int = 200,
+    form: dict[str, Any] | None = None,
+    errors: FormErrors | None = None,
+) -> Response:
+    users = await run_in_threadpool(get_accounts(request).list)
+    return render_page(
+        request, "admin_users.html", status, users=users, form=form or {}, errors=errors or {}
+    )
+
+
+@router.get("/admin/users", response_class=HTMLResponse)
+async def users_page(request: Request) -> Response:
+    require_admin(request)
+    return await _users_page(request)
+
+
+@router.post("/admin/users", response_class=HTMLResponse)
+async def users_create(request: Request) -> Response:
+    require_admin(request)
+    form = await request.form()
+    values: dict[str, Any] = {k: _value(form, k) for k in ("username", "display_name")}
+    values["is_admin"] = _value(form, "is_admin") == "1"
+    try:
+        await run_in_threadpool(
+            lambda: get_accounts(request).create_user(
+                values["username"],
+                values["display_name"],
+                _value(form, "password"),
+                is_admin=values["is_admin"],
+            )
+        )
+    except InvalidInput as err:
+        return await _users_page(request, 422, values, _field_errors(request, err.problems))
+    except Conflict as err:
+        return await _users_page(request, 409, values, {"username": _text(request, err.nl, err.en)})
+    return _redirect("/admin/users?created=1")
+
+
+@router.post("/admin/users/{user_id}/disabled", response_class=HTMLResponse)
+async def users_disable(request: Request, user_id: int) -> Response:
+    admin = require_admin(request)
+    form = await request.form()
+    disabled = _value(form, "disabled") == "1"
+    if str(user_id) == admin.id and disabled:
+        return await _users_page(
+            request,
+            409,
+            errors={
+                "form": _text(
+                    request,
+                    "U kunt uw eigen account niet uitschakelen.",
+                    "You cannot disable your own account.",
+                )
+            },
+        )
+    await run_in_threadpool(get_accounts(request).set_disabled, user_id, disabled)
+    return _redirect("/admin/users")
+
+
+@router.get("/cases/{case_id}/access", response_class=HTMLResponse)
+async def access_page(request: Request, case_id: str) -> Response:
+    require_admin(request)
+    try:
+        record = await run_in_threadpool(load_case, request, case_id)
+    except NotFound:
+        return render_page(request, "not_found.html", 404, case_id=case_id)
+    accounts = get_accounts(request)
+    users = await run_in_threadpool(accounts.list)
+    assigned = await run_in_threadpool(accounts.assigned_users, case_id)
+    return render_page(
+        request, "case_access.html", case=record.case, users=users, assigned=assigned
+    )
+
+
+@router.post("/cases/{case_id}/access", response_class=HTMLResponse)
+async def access_change(request: Request, case_id: str) -> Response:
+    require_admin(request)
+    try:
+        await run_in_threadpool(load_case, request, case_id)
+    except NotFound:
+        return render_page(request, "not_found.html", 404, case_id=case_id)
+    form = await request.form()
+    accounts = get_accounts(request)
+    try:
+        user_id = int(_value(form, "user_id"))
+    except ValueError:
+        return _redirect(_access_url(case_id))
+    try:
+        if _value(form, "action") == "remove":
+            await run_in_threadpool(accounts.unassign, case_id, user_id)
+        else:
+            await run_in_threadpool(accounts.assign, case_id, user_id)
+    except NotFound:
+        pass  # the user was removed meanwhile; the page shows the current state
+    return _redirect(_access_url(case_id))
+
+
+def _access_url(case_id: str) -> str:
+    return f"/cases/{quote(case_id, safe='')}/access"

@@ -1,0 +1,205 @@
+/* Interview mode without page reloads. Every form on these pages also works without this file:
+ * here the same forms are posted with fetch (Accept: application/json), the answer is shown in
+ * place and the map panel is redrawn. Answers are sent one at a time, each with the latest
+ * case version, so that quick changes never overtake each other. */
+(function () {
+  "use strict";
+  var root = document.querySelector(".iv");
+  if (!root || !window.fetch) { return; }
+  var live = document.getElementById("iv-live");
+  var queue = Promise.resolve();
+
+  function csrf() {
+    var meta = document.querySelector('meta[name="csrf-token"]');
+    return meta ? meta.getAttribute("content") : "";
+  }
+  function say(text) {
+    if (!live) { return; }
+    live.textContent = "";
+    window.setTimeout(function () { live.textContent = text; }, 50);
+  }
+  function setVersion(version) {
+    document.querySelectorAll('input[name="version"]').forEach(function (input) {
+      input.value = String(version);
+    });
+  }
+  function post(form, extra) {
+    var body = new URLSearchParams(new FormData(form));
+    if (extra) { Object.keys(extra).forEach(function (k) { body.set(k, extra[k]); }); }
+    body.set("version", form.querySelector('input[name="version"]').value);
+    return fetch(form.action, {
+      method: "POST",
+      body: body,
+      credentials: "same-origin",
+      headers: { "Accept": "application/json", "X-CSRF-Token": csrf() }
+    }).then(function (response) {
+      var json = (response.headers.get("content-type") || "").indexOf("application/json") >= 0;
+      if (!json) { return { ok: false, status: response.status, data: {} }; }
+      return response.json().catch(function () { return {}; }).then(function (data) {
+        return { ok: response.ok, status: response.status, data: data };
+      });
+    });
+  }
+  function clearErrors(form) {
+    form.querySelectorAll(".iv-error").forEach(function (p) { p.hidden = true; p.textContent = ""; });
+    form.querySelectorAll("[aria-invalid]").forEach(function (el) { el.removeAttribute("aria-invalid"); });
+  }
+  function showErrors(form, result) {
+    var lang = document.documentElement.lang === "en" ? "en" : "nl";
+    var error = (result.data && result.data.error) || {};
+    var problems = error.problems || [];
+    var first = null;
+    if (result.status === 409) {
+      problems = [{ where: "form", nl: root.dataset.msgConflict, en: root.dataset.msgConflict }];
+    }
+    if (!problems.length) {
+      var message = error.message ? error.message[lang] : root.dataset.msgFailed;
+      problems = [{ where: "form", nl: message, en: message }];
+    }
+    problems.forEach(function (p) {
+      var where = (p.where || "form").split("/")[0];
+      var box = document.getElementById("iv-" + where + "-error") || document.getElementById("iv-form-error");
+      if (box) {
+        box.textContent = (box.hidden ? "" : box.textContent + " ") + p[lang];
+        box.hidden = false;
+      }
+      var field = form.querySelector('[name="' + where + '"]');
+      if (field && field.type !== "hidden") {
+        field.setAttribute("aria-invalid", "true");
+        first = first || field;
+      }
+    });
+    say(root.dataset.msgFailed);
+    if (first) { first.focus(); }
+  }
+
+  /* --- the map panel ------------------------------------------------------------------- */
+  function refreshMap(view) {
+    var panel = document.getElementById("iv-map");
+    if (!panel) { return Promise.resolve(); }
+    var wanted = view || panel.dataset.view;
+    panel.classList.add("iv-busy");
+    var url = panel.dataset.mapUrl + "?view=" + encodeURIComponent(wanted);
+    return fetch(url, { credentials: "same-origin", headers: { "Accept": "text/html" } })
+      .then(function (response) { return response.ok ? response.text() : null; })
+      .then(function (html) {
+        if (html === null) { panel.classList.remove("iv-busy"); return; }
+        var holder = document.createElement("div");
+        holder.innerHTML = html;
+        var fresh = holder.querySelector("#iv-map");
+        if (!fresh) { panel.classList.remove("iv-busy"); return; }
+        var details = panel.querySelector("details");
+        var wasOpen = details && details.open;
+        panel.replaceWith(fresh);
+        var freshDetails = fresh.querySelector("details");
+        if (freshDetails && wasOpen) { freshDetails.open = true; }
+      })
+      .catch(function () { panel.classList.remove("iv-busy"); });
+  }
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest(".iv-views a[data-view]");
+    if (!link) { return; }
+    event.preventDefault();
+    var view = link.dataset.view;
+    refreshMap(view).then(function () {
+      var url = new URL(window.location.href);
+      url.searchParams.set("view", view);
+      window.history.replaceState(null, "", url.toString());
+      var current = document.querySelector('.iv-views a[data-view="' + view + '"]');
+      if (current) { current.focus(); }
+    });
+  });
+
+  /* --- name generators ----------------------------------------------------------------- */
+  var namesForm = document.querySelector('form[data-iv="names"]');
+  if (namesForm) {
+    namesForm.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var nameInput = namesForm.querySelector('input[name="name"]');
+      var another = namesForm.querySelector('input[name="another_person"]');
+      var notice = document.getElementById("iv-notice");
+      queue = queue.then(function () {
+        clearErrors(namesForm);
+        return post(namesForm).then(function (result) {
+          if (!result.ok) { showErrors(namesForm, result); return; }
+          var data = result.data;
+          setVersion(data.version);
+          var person = data.person;
+          if (data.created) {
+            addToList(person, data.version);
+            notice.textContent = root.dataset.msgAdded + " " + person.name;
+            notice.hidden = false;
+            nameInput.value = "";
+            another.checked = false;
+            document.getElementById("iv-same").hidden = true;
+            say(root.dataset.msgAdded + " " + person.name);
+            nameInput.focus();
+            return refreshMap();
+          }
+          notice.textContent = "";
+          var strong = document.createElement("strong");
+          strong.textContent = person.name;
+          notice.appendChild(strong);
+          notice.appendChild(document.createTextNode(
+            (person.role ? " (" + person.role + ") " : " ") + root.dataset.msgExists));
+          notice.hidden = false;
+          document.getElementById("iv-same").hidden = false;
+          say(person.name + " " + root.dataset.msgExists);
+          nameInput.focus();
+        });
+      }).catch(function () { say(root.dataset.msgOffline); });
+    });
+  }
+  function addToList(person, version) {
+    var list = document.getElementById("iv-people");
+    var template = document.getElementById("iv-person-template");
+    if (!list || !template) { return; }
+    var item = template.content.querySelector("li").cloneNode(true);
+    item.dataset.personId = person.id;
+    var link = item.querySelector(".iv-person-name");
+    link.textContent = person.name;
+    link.href = person.about;
+    item.querySelector(".iv-role").textContent = person.role;
+    var form = item.querySelector("form");
+    form.action = form.getAttribute("action") + encodeURIComponent(person.id);
+    form.querySelector('input[name="version"]').value = String(version);
+    item.querySelector("button .visually-hidden").textContent = " " + person.name;
+    list.appendChild(item);
+    var count = document.getElementById("iv-count");
+    if (count) { count.textContent = String(list.children.length); }
+  }
+
+  /* --- interpreters and who-knows-whom: save every change at once ------------------------ */
+  var pending = 0;
+  document.querySelectorAll('form[data-iv="autosave"]').forEach(function (form) {
+    form.addEventListener("submit", function (event) {
+      if (!pending) { return; }
+      /* an answer is still being saved: send the form when it is, with the newest version */
+      event.preventDefault();
+      var submitter = event.submitter;
+      queue.then(function () {
+        if (submitter && submitter.name) {
+          var go = document.createElement("input");
+          go.type = "hidden";
+          go.name = submitter.name;
+          go.value = submitter.value;
+          form.appendChild(go);
+        }
+        form.submit();
+      });
+    });
+    form.addEventListener("change", function () {
+      pending += 1;
+      queue = queue.then(function () {
+        clearErrors(form);
+        return post(form, { go: "stay" }).then(function (result) {
+          if (!result.ok) { showErrors(form, result); return; }
+          setVersion(result.data.version);
+          say(root.dataset.msgSaved);
+          return refreshMap();
+        });
+      }).catch(function () { say(root.dataset.msgOffline); })
+        .then(function () { pending -= 1; });
+    });
+  });
+})();
