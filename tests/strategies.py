@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TypeVar
 
 from hypothesis import strategies as st
 
@@ -56,7 +57,10 @@ names = st.text(
 )
 
 
-def optional(strategy: st.SearchStrategy) -> st.SearchStrategy:  # type: ignore[type-arg]
+T = TypeVar("T")
+
+
+def optional(strategy: st.SearchStrategy[T]) -> st.SearchStrategy[T | None]:
     return st.none() | strategy
 
 
@@ -144,7 +148,8 @@ def networks(draw: st.DrawFn, client: str = "p0", max_persons: int = 8) -> Netwo
                 and by_id[child].birth_year < by_id[p].birth_year  # type: ignore[operator]
             )
         ]
-        if older and draw(st.booleans()):
+        has_parents: bool = draw(st.booleans()) if older else False
+        if has_parents:
             parents = draw(st.lists(st.sampled_from(older), min_size=1, max_size=2, unique=True))
             twin = draw(optional(st.sampled_from(["t1", "t2"])))
             net.children.append(

@@ -164,9 +164,9 @@ def test_invalid_input_lists_every_problem_in_both_languages() -> None:
 
 def test_sector_and_segment_are_derived_from_role() -> None:
     p = Person(id="x", name="X", role=Role.FELLOW_CLIENT)
-    assert p.sector is Sector.FRIENDLY and p.segment is Segment.CLIENT_CONTACTS
+    assert (p.sector, p.segment) == (Sector.FRIENDLY, Segment.CLIENT_CONTACTS)
     p.role = Role.SERVICE
-    assert p.sector is Sector.SERVICES and p.segment is Segment.PROFESSIONAL
+    assert (p.sector, p.segment) == (Sector.SERVICES, Segment.PROFESSIONAL)
     p.role = None
     assert p.sector is None
 

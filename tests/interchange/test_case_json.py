@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import jsonschema
 import pytest
@@ -39,7 +40,7 @@ def test_published_schema_is_generated_from_the_models() -> None:
     assert json.loads(SCHEMA_PATH.read_text(encoding="utf-8")) == json_schema()
 
 
-def _minimal() -> dict:
+def _minimal() -> dict[str, Any]:
     return {
         "format": "zorgkracht/1",
         "id": "c1",

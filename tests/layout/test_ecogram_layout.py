@@ -232,3 +232,23 @@ def test_generated_families_fit_in_the_central_circle(case: Case) -> None:
     assert_invariants(case, layout)
     hub = set(layout.circle(HOUSEHOLD).members)
     assert hub == {case.client, *case.network.household}
+
+
+def test_remembered_bows_give_the_same_layout_after_an_edit() -> None:
+    """The bows of the previous layout are reused when nobody moved; the result is the same as
+    a layout from scratch, after an edit that moves nobody and after one that moves someone."""
+    from zorgkracht.layout import ecogram_ties
+
+    case = family_case()
+    layout_ecogram(case)
+    tie = case.network.ties[0]
+    tie.strength = 1 if tie.strength != 1 else 3  # moves nobody: the memo is used
+    remembered = layout_ecogram(case)
+    ecogram_ties._MEMO.clear()
+    assert layout_ecogram(case) == remembered
+    first = case.network.persons[1].id
+    case.positions["ecogram"] = {first: Point(x=400.0, y=-300.0)}  # moves someone
+    moved = layout_ecogram(case)
+    ecogram_ties._MEMO.clear()
+    assert layout_ecogram(case) == moved
+    assert moved != remembered

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import copy
+import datetime as dt
+
 import pytest
 from sqlalchemy import Engine
 
 from zorgkracht.domain import Case, Person, Tie
+from zorgkracht.domain.codes import ChildType, Identity, Role, Support
 from zorgkracht.domain.errors import Conflict, InvalidInput, NotFound
+from zorgkracht.domain.invariants import validate_case
+from zorgkracht.domain.model import Snapshot
 from zorgkracht.storage import CaseStore
 from zorgkracht.storage.store import CaseStore as StoreClass
 
@@ -179,3 +185,143 @@ def test_a_value_no_column_can_hold_is_invalid_input(store: CaseStore, sql: Engi
         store.save(too_big, 1)
     loaded = store.get("zorg-1")
     assert (loaded.version, loaded.case) == (1, stored.case)
+
+
+def _remove_person(case: Case, person_id: str) -> None:
+    """Take ``person_id`` and everything that names them out of the current network."""
+    net = case.network
+    net.persons = [p for p in net.persons if p.id != person_id]
+    net.household = [h for h in net.household if h != person_id]
+    net.couples = [c for c in net.couples if person_id not in (c.a, c.b)]
+    net.children = [c for c in net.children if person_id not in (c.child, *c.parents)]
+    net.emotions = [e for e in net.emotions if person_id not in (e.a, e.b)]
+    net.ties = [t for t in net.ties if person_id not in (t.a, t.b)]
+    for d in net.domains:
+        d.members = [m for m in d.members if m != person_id]
+    for ev in net.events:
+        ev.persons = [p for p in ev.persons if p != person_id]
+
+
+def _edit(name: str, case: Case) -> None:
+    """One kind of edit the web app makes, applied to ``case`` in place."""
+    net = case.network
+    if name == "title and positions":
+        case.title = "Andere titel"
+        case.positions["genogram"]["zoë"].x = 99.0
+    elif name == "one tie":
+        net.ties[1].strength = 1
+        net.ties[1].support = {Support.PRACTICAL, Support.ADVICE}
+    elif name == "one person":
+        net.persons[2].role = Role.PARTNER
+        net.persons[2].note = "nu partner"
+    elif name == "identities and conditions":
+        net.persons[1].identities = {Identity.BISEXUAL}
+        net.persons[0].conditions.pop(0)
+        net.persons[0].identities.discard(Identity.LESBIAN)
+    elif name == "person added first":
+        net.persons.insert(0, Person(id="nieuw", name="Nieuwe buur", role=Role.NEIGHBOUR))
+        net.ties.append(Tie(id="t-nieuw", a="zoë", b="nieuw"))
+    elif name == "person removed":
+        _remove_person(case, "buur")
+    elif name == "persons reordered":
+        net.persons.reverse()
+    elif name == "household reordered":
+        net.household.reverse()
+    elif name == "couple names another person":
+        net.couples[0].b = "buur"
+    elif name == "parents reordered":
+        net.children[0].parents.reverse()
+    elif name == "domain members":
+        net.domains[0].members = ["moeder"]
+        net.domains[1].members = ["buur", "opa"]
+    elif name == "domain, event and child relation renamed":
+        # Only the parent rows change; the rows hanging from them (members, persons of the
+        # event, parents) must survive the rewrite of their parent table.
+        net.domains[0].name = "Kantoor"
+        net.events[1].title = "Andere baan"
+        net.children[0].type = ChildType.FOSTER
+    elif name == "domain removed":
+        net.domains.pop(0)
+        net.ties = [t for t in net.ties if "werk" not in (t.a, t.b)]
+        del case.positions["ecogram"]["werk"]
+    elif name == "event persons":
+        net.events[1].persons = ["opa"]
+        net.events.reverse()
+    elif name == "snapshot details":
+        case.snapshots[0].label = "Later nog"
+        case.snapshots[0].note = ""
+        case.snapshots[1].taken_on = dt.date(2023, 1, 2)
+        case.snapshots[0].instruments[0].answers["1"] = 2
+    elif name == "snapshot network":
+        case.snapshots[1].network.ties.pop()
+        case.snapshots[1].network.persons[0].name = "Zoë Ü."
+    elif name == "snapshots reordered":
+        case.snapshots.reverse()
+    elif name == "snapshot added":
+        case.snapshots.append(Snapshot(id="s-nu", label="Nu", network=copy.deepcopy(net)))
+    else:
+        raise AssertionError(name)
+
+
+EDITS = [
+    "title and positions",
+    "one tie",
+    "one person",
+    "identities and conditions",
+    "person added first",
+    "person removed",
+    "persons reordered",
+    "household reordered",
+    "couple names another person",
+    "parents reordered",
+    "domain members",
+    "domain, event and child relation renamed",
+    "domain removed",
+    "event persons",
+    "snapshot details",
+    "snapshot network",
+    "snapshots reordered",
+    "snapshot added",
+]
+
+
+@pytest.mark.parametrize("edit", EDITS)
+def test_every_kind_of_edit_is_saved_exactly(store: CaseStore, sql: Engine, edit: str) -> None:
+    """A save writes only what changed; the result is the same as storing the case afresh."""
+    record = store.add(sample_case())
+    other = store.add(sample_case("zorg-2"))  # must stay untouched
+    edited = copy.deepcopy(record.case)
+    _edit(edit, edited)
+    validate_case(edited)
+    saved = store.save(edited, 1)
+    assert saved.case == edited
+    assert store.get("zorg-1").case == edited
+    assert store.get("zorg-2").case == other.case
+    # A second save of the same content changes no rows, and a save back to the start works.
+    assert store.save(edited, 2).version == 3
+    assert store.get("zorg-1").case == edited
+    counts = table_counts(sql)
+    store.save(record.case, 3)
+    assert store.get("zorg-1").case == record.case
+    # No rows are left over or missing: the counts are those of storing the edited case anew.
+    store.delete("zorg-1", 4)
+    store.add(edited)
+    assert table_counts(sql) == counts
+
+
+def test_the_saved_record_shares_nothing_with_the_case_passed_in(store: CaseStore) -> None:
+    store.add(sample_case())
+    case = sample_case()
+    saved = store.save(case, 1)
+    case.network.persons[0].identities.add(Identity.BISEXUAL)
+    case.network.persons[0].conditions[0].note = "gewijzigd"
+    case.network.ties[0].support.clear()
+    case.network.domains[0].members.append("opa")
+    case.snapshots[0].instruments[0].answers["1"] = 2
+    case.positions["genogram"]["zoë"].x = -1.0
+    assert saved.case == sample_case()
+    added = store.add(sample_case("zorg-3"))
+    added_case = sample_case("zorg-3")
+    assert added.case == added_case
+    added.case.network.persons.clear()
+    assert store.get("zorg-3").case == added_case

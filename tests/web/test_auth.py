@@ -221,7 +221,7 @@ def test_repeated_failures_are_throttled(client: TestClient, app: FastAPI) -> No
 
     def attempt(password: str) -> int:
         data = {"csrf_token": token, "username": ADMIN, "password": password}
-        return client.post("/login", data=data, follow_redirects=False).status_code
+        return int(client.post("/login", data=data, follow_redirects=False).status_code)
 
     assert [attempt("fout wachtwoord") for _ in range(5)] == [401] * 5
     refused = client.post(

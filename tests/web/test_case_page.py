@@ -30,7 +30,7 @@ def client(tmp_path: Path) -> Iterator[TestClient]:
 def page(client: TestClient, query: str = "") -> str:
     answer = client.get(f"/cases/karel{query}")
     assert answer.status_code == 200, answer.text
-    return answer.text
+    return str(answer.text)
 
 
 def test_every_view_is_a_tab_link_and_the_chosen_one_is_selected(client: TestClient) -> None:

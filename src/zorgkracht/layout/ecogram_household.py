@@ -328,30 +328,42 @@ def pack(
     title_h = title_lines * TITLE_LINE
     count = len(persons)
     options = [cols] if cols is not None else list(range(1, max(count, 1) + 1))
-    best: tuple[float, Packed] | None = None
+    cell = max((box_width(p) for p in persons), default=MIN_BOX_W)
+    best: tuple[float, int, float, float, float] | None = None
     for n_cols in options:
-        rows = [persons[i : i + n_cols] for i in range(0, count, n_cols)]
-        grid_h = len(rows) * BOX_H + max(len(rows) - 1, 0) * COL_GAP
-        total = title_h + (TITLE_GAP + grid_h if rows else 0.0)
+        n_rows = -(-count // n_cols)
+        grid_h = n_rows * BOX_H + max(n_rows - 1, 0) * COL_GAP
+        total = title_h + (TITLE_GAP + grid_h if n_rows else 0.0)
         top = -total / 2
-        title_top = top + grid_h + TITLE_GAP if title_below and rows else top
+        title_top = top + grid_h + TITLE_GAP if title_below and n_rows else top
         grid_top = top if title_below else top + title_h + TITLE_GAP
-        cell = max((box_width(p) for p in persons), default=MIN_BOX_W)
-        slots: list[tuple[float, float]] = []  # centres of equal cells
-        for n, row in enumerate(rows):
-            width = len(row) * cell + COL_GAP * (len(row) - 1)
-            for k in range(len(row)):
+        # the farthest corners are those of a row's first and last cell; rows of one length
+        # have the same cells side to side, so the first, the last full and the last row do
+        outer: list[Rect] = []
+        for n in sorted({0, max(n_rows - 2, 0), n_rows - 1} if n_rows else set()):
+            length = n_cols if n < n_rows - 1 else count - n_cols * (n_rows - 1)
+            width = length * cell + COL_GAP * (length - 1)
+            y = grid_top + n * (BOX_H + COL_GAP) + BOX_H / 2
+            for k in {0, length - 1}:
                 x = -width / 2 + k * (cell + COL_GAP) + cell / 2
-                slots.append((x, grid_top + n * (BOX_H + COL_GAP) + BOX_H / 2))
-        boxes = _fill(persons, slots, cell, towards)
+                outer.append(Rect(x - cell / 2, y - BOX_H / 2, cell, BOX_H))
         title = Rect(-title_w / 2, title_top, title_w, title_h)
-        radius = max(reach([title, *(b.rect for b in boxes)]) + CIRCLE_PAD, MIN_RADIUS)
-        facing = wide is None or len(rows) <= n_cols or count <= 1
+        radius = max(reach([title, *outer]) + CIRCLE_PAD, MIN_RADIUS)
+        facing = wide is None or n_rows <= n_cols or count <= 1
         cost = radius * (1.0 if facing else 1.35)
         if best is None or cost < best[0] - 1e-9:
-            best = (cost, Packed(tuple(boxes), title_top, radius, n_cols))
+            best = (cost, n_cols, grid_top, title_top, radius)
     assert best is not None
-    return best[1]
+    _, n_cols, grid_top, title_top, radius = best
+    slots: list[tuple[float, float]] = []  # centres of equal cells
+    for n, first in enumerate(range(0, count, n_cols)):
+        length = min(n_cols, count - first)
+        width = length * cell + COL_GAP * (length - 1)
+        y = grid_top + n * (BOX_H + COL_GAP) + BOX_H / 2
+        for k in range(length):
+            slots.append((-width / 2 + k * (cell + COL_GAP) + cell / 2, y))
+    boxes = _fill(persons, slots, cell, towards)
+    return Packed(tuple(boxes), title_top, radius, n_cols)
 
 
 def _fill(

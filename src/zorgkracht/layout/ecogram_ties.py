@@ -4,7 +4,9 @@ and where its support letters go. See :mod:`zorgkracht.layout.ecogram`."""
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 
 from zorgkracht.domain import Case, Tie
 
@@ -12,6 +14,63 @@ from .ecogram_types import HOUSEHOLD, EcoCircle, EcoPerson, TieLine
 from .geometry import XY, Rect, length, point_at, polyline_hits, quadratic
 
 BOWS = (0.0, 50.0, -50.0, 100.0, -100.0, 170.0, -170.0, 260.0, -260.0)
+GRID = 120.0  # cell size of the obstacle index
+
+
+class RectIndex:
+    """Rectangles in a uniform grid, so that the ones near a line are found without looking
+    at all of them. ``near`` returns a superset of the rectangles meeting a bounding box, in
+    the order they were added."""
+
+    def __init__(self, rects: list[Rect], cell: float = GRID) -> None:
+        self.rects = rects
+        self.cell = cell
+        self.cells: dict[tuple[int, int], list[int]] = {}
+        for n, r in enumerate(rects):
+            self._put(n, r)
+
+    def _put(self, n: int, r: Rect) -> None:
+        for key in self._keys(r.x, r.y, r.right, r.bottom):
+            self.cells.setdefault(key, []).append(n)
+
+    def add(self, r: Rect) -> None:
+        self.rects.append(r)
+        self._put(len(self.rects) - 1, r)
+
+    def any_overlaps(self, r: Rect) -> bool:
+        """Does ``r`` overlap (interiors meet) any of the rectangles?"""
+        return any(r.overlaps(self.rects[n]) for n in self.near(r.x, r.y, r.right, r.bottom))
+
+    def near_line(self, points: list[XY]) -> list[int]:
+        """A superset of the rectangles the polyline through ``points`` can pass through:
+        those in the cells that the bounding box of each run of four segments meets."""
+        found: set[int] = set()
+        cells = self.cells
+        c = self.cell
+        for start in range(0, max(len(points) - 1, 1), 4):  # runs of four segments
+            run = points[start : start + 5]
+            xs, ys = [p.x for p in run], [p.y for p in run]
+            left, right, top, bottom = min(xs), max(xs), min(ys), max(ys)
+            for i in range(math.floor((left - 1.0) / c), math.floor((right + 1.0) / c) + 1):
+                for j in range(math.floor((top - 1.0) / c), math.floor((bottom + 1.0) / c) + 1):
+                    hit = cells.get((i, j))
+                    if hit:
+                        found.update(hit)
+        return sorted(found)
+
+    def _keys(self, left: float, top: float, right: float, bottom: float) -> list[tuple[int, int]]:
+        c = self.cell
+        return [
+            (i, j)
+            for i in range(math.floor(left / c), math.floor(right / c) + 1)
+            for j in range(math.floor(top / c), math.floor(bottom / c) + 1)
+        ]
+
+    def near(self, left: float, top: float, right: float, bottom: float) -> list[int]:
+        found: set[int] = set()
+        for key in self._keys(left - 1.0, top - 1.0, right + 1.0, bottom + 1.0):
+            found.update(self.cells.get(key, ()))
+        return sorted(found)
 
 
 def _edge(centre: XY, radius: float, towards: XY) -> XY:
@@ -80,6 +139,12 @@ def route_ties(
         return c.centre, c.r, c.id
 
     domains = {c.id for c in circles.values() if c.kind == "domain"}
+    # every possible obstacle once: people's boxes, then circles' cores
+    keys: list[tuple[str, str, str | None]] = [("person", p.id, p.group) for p in boxes.values()]
+    keys += [("circle", c.id, None) for c in circles.values()]
+    rects = [p.rect for p in boxes.values()] + [_core(c) for c in circles.values()]
+    index = RectIndex(rects)
+    bows = _bow_memo(keys, rects, circles)
     for t in case.network.ties:
         if t.a == t.b or not all(e in boxes or e in domains for e in (t.a, t.b)):
             continue
@@ -104,10 +169,21 @@ def route_ties(
             ends = {t.a, t.b}
             groups = {boxes[e].group for e in ends if e in boxes and not boxes[e].pinned}
             skip = {circ_a, circ_b} | groups
-            obstacles = [p.rect for p in boxes.values() if p.id not in ends and p.group != circ_a]
-            obstacles = [r for r in obstacles if not (circ_b and _inside(r, circles[circ_b]))]
-            obstacles += [_core(c) for c in circles.values() if c.id not in skip]
-            control = _bow(ca, cb, obstacles, nth)
+            keep = partial(
+                _keep,
+                keys,
+                rects,
+                ends,
+                skip,
+                circ_a,
+                circles[circ_b] if circ_b else None,
+            )
+            memo_key: tuple[object, ...] = (ca.x, ca.y, cb.x, cb.y, nth, tuple(sorted(ends)))
+            memo_key += (circ_a, circ_b, tuple(sorted(x for x in skip if x is not None)))
+            if memo_key in bows:
+                control = bows[memo_key]
+            else:
+                control = bows[memo_key] = _bow(ca, cb, rects, index, keep, nth)
             if not (rim_a or rim_b) and t.a in boxes and t.b in boxes:
                 pa, pb = boxes[t.a], boxes[t.b]
                 if pa.group == pb.group == HOUSEHOLD and abs(ca.y - cb.y) < 1.0:
@@ -144,7 +220,7 @@ def _spread_labels(case: Case, lines: list[TieLine], boxes: list[Rect]) -> tuple
     """Move a tie's letters along its line when they would cover another tie's letters or a
     person: the first free place of the preferred one, the middle, then further out."""
     ties = {t.id: t for t in case.network.ties}
-    taken: list[Rect] = []
+    taken = RectIndex(list(boxes))  # people's boxes, then the letters placed so far
     out: list[TieLine] = []
     for line in lines:
         tie = ties[line.id]
@@ -159,10 +235,10 @@ def _spread_labels(case: Case, lines: list[TieLine], boxes: list[Rect]) -> tuple
         chosen = line.label
         for spot in spots:
             room = _label_box(tie, spot)
-            if not any(room.overlaps(r) for r in (*taken, *boxes)):
+            if not taken.any_overlaps(room):
                 chosen = spot
                 break
-        taken.append(_label_box(tie, chosen))
+        taken.add(_label_box(tie, chosen))
         out.append(replace(line, label=chosen))
     return tuple(out)
 
@@ -187,6 +263,53 @@ def _label_at(pts: list[XY], circles: list[EcoCircle], samples: int = 40) -> XY:
     return along[best[0] + int((best[1] - 1 - best[0]) * 0.55 + 0.5)]
 
 
+_MEMO: list[tuple[object, dict[tuple[object, ...], XY | None]]] = []
+
+
+def forget_bows() -> None:
+    """Drop the remembered bows (the next layout searches every bow afresh)."""
+    _MEMO.clear()
+
+
+def _bow_memo(
+    keys: list[tuple[str, str, str | None]], rects: list[Rect], circles: dict[str, EcoCircle]
+) -> dict[tuple[object, ...], XY | None]:
+    """The bows chosen in the previous layout, when every obstacle (each person's box and
+    group, each circle's core) is where it was then; else a new, empty memo. A redraw after an
+    edit that moves nobody (a tie's strength, quality, direction or letters) then skips the
+    search: :func:`_bow` depends on nothing else than the obstacles, the ends and ``nth``."""
+    fingerprint = (
+        tuple(keys),
+        tuple((r.x, r.y, r.width, r.height) for r in rects),
+        tuple((c.id, c.cx, c.cy, c.r) for c in circles.values()),
+    )
+    if _MEMO and _MEMO[0][0] == fingerprint:
+        return _MEMO[0][1]
+    memo: dict[tuple[object, ...], XY | None] = {}
+    _MEMO[:] = [(fingerprint, memo)]
+    return memo
+
+
+def _keep(
+    keys: list[tuple[str, str, str | None]],
+    rects: list[Rect],
+    ends: set[str],
+    skip: set[str | None],
+    circ_a: str | None,
+    into: EcoCircle | None,
+    n: int,
+) -> bool:
+    """Is obstacle ``n`` in the way of a tie between ``ends``: a person's box not at either
+    end, not in the circle the line starts from nor inside the circle ``into`` it ends in;
+    a circle's core not in ``skip``."""
+    kind, key, group = keys[n]
+    if kind == "circle":
+        return key not in skip
+    return (
+        key not in ends and group != circ_a and not (into is not None and _inside(rects[n], into))
+    )
+
+
 def _inside(r: Rect, c: EcoCircle) -> bool:
     return math.hypot(r.x + r.width / 2 - c.cx, r.y + r.height / 2 - c.cy) < c.r
 
@@ -196,7 +319,16 @@ def _core(c: EcoCircle) -> Rect:
     return Rect(c.cx - h, c.cy - h, 2 * h, 2 * h)
 
 
-def _bow(a: XY, b: XY, obstacles: list[Rect], nth: int) -> XY | None:
+def _bow(
+    a: XY,
+    b: XY,
+    rects: list[Rect],
+    index: RectIndex,
+    keep: Callable[[int], bool],
+    nth: int,
+) -> XY | None:
+    """The control point of the first bow that passes fewest obstacles (``rects`` kept by
+    ``keep``); only obstacles near the curve's bounding box are tested."""
     dist = math.dist((a.x, a.y), (b.x, b.y)) or 1.0
     nx, ny = -(b.y - a.y) / dist, (b.x - a.x) / dist
     shift = 18.0 * ((nth + 1) // 2) * (1 if nth % 2 else -1)
@@ -207,7 +339,10 @@ def _bow(a: XY, b: XY, obstacles: list[Rect], nth: int) -> XY | None:
             None if bend == 0 else XY((a.x + b.x) / 2 + nx * bend, (a.y + b.y) / 2 + ny * bend)
         )
         pts = [a, b] if control is None else quadratic(a, control, b)
-        hits = polyline_hits(pts, obstacles)
+        near = index.near_line(pts)
+        # a count that reaches the best so far cannot win: stop counting there
+        stop = best[0] if best is not None else None
+        hits = polyline_hits(pts, [rects[n] for n in near if keep(n)], stop_at=stop)
         if best is None or hits < best[0]:
             best = (hits, control)
         if hits == 0:

@@ -278,15 +278,17 @@ def _assign_generations(case: Case, graph: FamilyGraph) -> None:
             succ[ca].append(cb)
             indeg[cb] += 1
     topo: list[str] = []
+    in_topo: set[str] = set()
     remaining = dict(indeg)
-    ready = [c for c in classes if remaining[c] == 0]
+    ready = deque(c for c in classes if remaining[c] == 0)
     while len(topo) < len(classes):
         if not ready:  # only in an invalid case with a parent cycle: break it deterministically
-            ready = [next(c for c in classes if c not in topo)]
-        node = ready.pop(0)
-        if node in topo:
+            ready = deque([next(c for c in classes if c not in in_topo)])
+        node = ready.popleft()
+        if node in in_topo:
             continue
         topo.append(node)
+        in_topo.add(node)
         for nxt in succ[node]:
             remaining[nxt] -= 1
             if remaining[nxt] == 0:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from zorgkracht.domain import Case, ChildRelation
 
 from .family import FamilyGraph, select
-from .geometry import XY, BoxIndex, Rect, polyline_hits, quadratic
+from .geometry import XY, BoxIndex, Rect, polyline_hits_xy, quadratic, quadratic_xy
 from .rows import Arranger
 
 VIEW = "genogram"
@@ -397,10 +397,14 @@ def _emotions(
             control = (
                 None if bow == 0 else XY((ca.x + cb.x) / 2 + nx * bow, (ca.y + cb.y) / 2 + ny * bow)
             )
-            points = [ca, cb] if control is None else quadratic(ca, control, cb)
+            if control is None:
+                xs, ys = [ca.x, cb.x], [ca.y, cb.y]
+            else:
+                xs, ys = quadratic_xy(ca, control, cb)  # the points of quadratic(), as numbers
             # a curve with as many hits as the best so far is no better: stop counting there
             limit = None if best is None else best[0]
-            hits = polyline_hits(points, nearby.near(points, (e.a, e.b)), stop_at=limit)
+            near = nearby.near_xy(xs, ys, (e.a, e.b))
+            hits = polyline_hits_xy(xs, ys, near, stop_at=limit)
             if best is None or hits < best[0]:
                 best = (hits, step, control)
             if hits == 0:

@@ -47,6 +47,42 @@ class Rect:
 
 def isotonic(values: Sequence[float], weights: Sequence[float]) -> list[float]:
     """Weighted least-squares non-decreasing fit (pool adjacent violators)."""
+    if len(values) != len(weights) or 0 in weights:
+        return _isotonic_pools(values, weights)
+    # the pools as parallel stacks (``top`` the last in use): sum of w*v, sum of w, count and
+    # mean (sum / weight), with the same additions in the same order as :func:`_isotonic_pools`
+    size = len(values)
+    sums = [0.0] * size
+    totals = [0.0] * size
+    counts = [0] * size
+    means = [0.0] * size
+    top = -1
+    for value, weight in zip(values, weights, strict=True):
+        s = value * weight
+        mean = s / weight
+        n = 1
+        while top >= 0 and means[top] > mean:
+            s = sums[top] + s
+            weight = totals[top] + weight
+            n += counts[top]
+            top -= 1
+            mean = s / weight
+        top += 1
+        sums[top] = s
+        totals[top] = weight
+        counts[top] = n
+        means[top] = mean
+    out: list[float] = []
+    for i in range(top + 1):
+        count = counts[i]
+        if count == 1:
+            out.append(means[i])
+        else:
+            out.extend([means[i]] * count)
+    return out
+
+
+def _isotonic_pools(values: Sequence[float], weights: Sequence[float]) -> list[float]:
     pools: list[tuple[float, float, int]] = []  # (sum of w*v, sum of w, count)
     for value, weight in zip(values, weights, strict=True):
         pools.append((value * weight, weight, 1))
@@ -62,17 +98,34 @@ def isotonic(values: Sequence[float], weights: Sequence[float]) -> list[float]:
 
 def quadratic(start: XY, control: XY, end: XY, steps: int = 24) -> list[XY]:
     """Points along a quadratic Bézier curve, both ends included."""
+    sx, sy, cx, cy, ex, ey = start.x, start.y, control.x, control.y, end.x, end.y
     points: list[XY] = []
+    append = points.append
     for i in range(steps + 1):
         t = i / steps
         u = 1 - t
-        points.append(
+        append(
             XY(
-                u * u * start.x + 2 * u * t * control.x + t * t * end.x,
-                u * u * start.y + 2 * u * t * control.y + t * t * end.y,
+                u * u * sx + 2 * u * t * cx + t * t * ex,
+                u * u * sy + 2 * u * t * cy + t * t * ey,
             )
         )
     return points
+
+
+def quadratic_xy(
+    start: XY, control: XY, end: XY, steps: int = 24
+) -> tuple[list[float], list[float]]:
+    """:func:`quadratic` as the lists of x and of y (the same numbers, no points made)."""
+    sx, sy, cx, cy, ex, ey = start.x, start.y, control.x, control.y, end.x, end.y
+    xs: list[float] = []
+    ys: list[float] = []
+    for i in range(steps + 1):
+        t = i / steps
+        u = 1 - t
+        xs.append(u * u * sx + 2 * u * t * cx + t * t * ex)
+        ys.append(u * u * sy + 2 * u * t * cy + t * t * ey)
+    return xs, ys
 
 
 def segment_hits_rect(a: XY, b: XY, rect: Rect) -> bool:
@@ -99,31 +152,74 @@ def segment_hits_rect(a: XY, b: XY, rect: Rect) -> bool:
     return t1 - t0 > 1e-9
 
 
+# a segment of a polyline: start (x, y), delta (dx, dy), bounding box (x0, x1, y0, y1)
+_Segment = tuple[float, float, float, float, float, float, float, float]
+
+
 def polyline_hits(
     points: Sequence[XY], rects: Sequence[Rect], *, stop_at: int | None = None
 ) -> int:
     """How many of ``rects`` the polyline passes through; with ``stop_at``, counting stops
     there (for a caller that only needs to know whether the count is below it)."""
-    segments = [
-        (a, b, min(a.x, b.x), max(a.x, b.x), min(a.y, b.y), max(a.y, b.y))
-        for a, b in itertools.pairwise(points)
-    ]
+    if not rects:
+        return 0
+    return polyline_hits_xy([p.x for p in points], [p.y for p in points], rects, stop_at=stop_at)
+
+
+def polyline_hits_xy(
+    xs: Sequence[float], ys: Sequence[float], rects: Sequence[Rect], *, stop_at: int | None = None
+) -> int:
+    """:func:`polyline_hits` of the polyline through the points ``(xs[i], ys[i])``."""
+    if not rects or len(xs) < 2:
+        return 0
     # runs of a few segments with their bounding boxes, so that most rectangles are passed by
     # after a handful of comparisons
-    runs = [segments[i : i + _RUN] for i in range(0, len(segments), _RUN)]
-    boxes = [
-        (
-            min(s[2] for s in run),
-            max(s[3] for s in run),
-            min(s[4] for s in run),
-            max(s[5] for s in run),
-        )
-        for run in runs
-    ]
+    boxes: list[tuple[float, float, float, float, list[_Segment]]] = []
+    run: list[_Segment] = []
+    rx0 = rx1 = ry0 = ry1 = 0.0
+    ax, ay = xs[0], ys[0]
+    for i in range(1, len(xs)):
+        bx, by = xs[i], ys[i]
+        x0 = ax if ax < bx else bx
+        x1 = bx if bx > ax else ax
+        y0 = ay if ay < by else by
+        y1 = by if by > ay else ay
+        if run:
+            if x0 < rx0:
+                rx0 = x0
+            if x1 > rx1:
+                rx1 = x1
+            if y0 < ry0:
+                ry0 = y0
+            if y1 > ry1:
+                ry1 = y1
+        else:
+            rx0, rx1, ry0, ry1 = x0, x1, y0, y1
+        run.append((ax, ay, bx - ax, by - ay, x0, x1, y0, y1))
+        if len(run) == _RUN:
+            boxes.append((rx0, rx1, ry0, ry1, run))
+            run = []
+        ax, ay = bx, by
+    if run:
+        boxes.append((rx0, rx1, ry0, ry1, run))
     count = 0
     for rect in rects:
-        left, top, right, bottom = rect.x, rect.y, rect.x + rect.width, rect.y + rect.height
-        if _crossed(rect, left, top, right, bottom, runs, boxes):
+        left, top = rect.x, rect.y
+        right, bottom = left + rect.width, top + rect.height
+        hit = False
+        for rx0, rx1, ry0, ry1, segments in boxes:
+            # a rectangle that does not meet a bounding box cannot be crossed inside it
+            if rx1 < left or rx0 > right or ry1 < top or ry0 > bottom:
+                continue
+            for sx, sy, dx, dy, x0, x1, y0, y1 in segments:
+                if x1 < left or x0 > right or y1 < top or y0 > bottom:
+                    continue
+                if _clips(sx, sy, dx, dy, left, top, right, bottom):
+                    hit = True
+                    break
+            if hit:
+                break
+        if hit:
             count += 1
             if count == stop_at:
                 break
@@ -133,31 +229,30 @@ def polyline_hits(
 _RUN = 6
 
 
-def _crossed(
-    rect: Rect,
-    left: float,
-    top: float,
-    right: float,
-    bottom: float,
-    runs: list[list[tuple[XY, XY, float, float, float, float]]],
-    boxes: list[tuple[float, float, float, float]],
+def _clips(
+    ax: float, ay: float, dx: float, dy: float, left: float, top: float, right: float, bottom: float
 ) -> bool:
-    for run, (rx0, rx1, ry0, ry1) in zip(runs, boxes, strict=True):
-        # a rectangle that does not meet a bounding box cannot be crossed inside it
-        if rx1 < left or rx0 > right or ry1 < top or ry0 > bottom:
+    t0, t1 = 0.0, 1.0
+    for p, q in ((-dx, ax - left), (dx, right - ax), (-dy, ay - top), (dy, bottom - ay)):
+        if p == 0:
+            if q <= 0:
+                return False
             continue
-        for a, b, x0, x1, y0, y1 in run:
-            if x1 < left or x0 > right or y1 < top or y0 > bottom:
-                continue
-            if segment_hits_rect(a, b, rect):
-                return True
-    return False
+        r = q / p
+        if p < 0:
+            if r > t0:
+                t0 = r
+        elif r < t1:
+            t1 = r
+        if t0 >= t1:
+            return False
+    return t1 - t0 > 1e-9
 
 
 class BoxIndex:
     """Named rectangles sorted by their left edge, to find those near a polyline quickly."""
 
-    __slots__ = ("_lefts", "_names", "_rects", "_widest")
+    __slots__ = ("_items", "_lefts", "_names", "_rects", "_widest")
 
     def __init__(self, named: Sequence[tuple[str, Rect]]) -> None:
         ordered = sorted(named, key=lambda item: item[1].x)
@@ -165,19 +260,25 @@ class BoxIndex:
         self._rects = [r for _n, r in ordered]
         self._lefts = [r.x for r in self._rects]
         self._widest = max((r.width for r in self._rects), default=0.0)
+        # what near() compares, worked out once: right edge, top, bottom, name, rectangle
+        self._items = [(r.right, r.y, r.bottom, name, r) for name, r in ordered]
 
     def near(self, points: Sequence[XY], exclude: Sequence[str] = ()) -> list[Rect]:
         """Every rectangle (except those named in ``exclude``) that meets the bounding box of
         ``points``, edges included: a superset of the rectangles the polyline can pass through."""
-        xs = [p.x for p in points]
-        ys = [p.y for p in points]
+        return self.near_xy([p.x for p in points], [p.y for p in points], exclude)
+
+    def near_xy(
+        self, xs: Sequence[float], ys: Sequence[float], exclude: Sequence[str] = ()
+    ) -> list[Rect]:
+        """:meth:`near` for the points ``(xs[i], ys[i])``."""
         lo_x, hi_x, lo_y, hi_y = min(xs), max(xs), min(ys), max(ys)
         start = bisect.bisect_left(self._lefts, lo_x - self._widest)
         stop = bisect.bisect_right(self._lefts, hi_x)
         return [
             r
-            for name, r in zip(self._names[start:stop], self._rects[start:stop], strict=True)
-            if r.right >= lo_x and r.y <= hi_y and r.bottom >= lo_y and name not in exclude
+            for right, top, bottom, name, r in self._items[start:stop]
+            if right >= lo_x and top <= hi_y and bottom >= lo_y and name not in exclude
         ]
 
 
@@ -205,29 +306,47 @@ def point_at(points: Sequence[XY], distance: float) -> tuple[XY, XY]:
 def points_along(points: Sequence[XY], distances: Sequence[float]) -> list[tuple[XY, XY]]:
     """:func:`point_at` for each of ``distances`` (non-decreasing), in one walk along the
     polyline; the results are exactly those of :func:`point_at`."""
-    pairs = list(itertools.pairwise(points))
-    out: list[tuple[XY, XY]] = []
+    return [(XY(x, y), XY(ux, uy)) for x, y, ux, uy in _along(points, distances)]
+
+
+def _along(
+    points: Sequence[XY], distances: Sequence[float]
+) -> list[tuple[float, float, float, float]]:
+    """:func:`points_along` as plain numbers (x, y, ux, uy), for the callers that only compute
+    with them."""
+    xs = [p.x for p in points]
+    ys = [p.y for p in points]
+    last = len(points) - 1
+    dist = math.dist
+    out: list[tuple[float, float, float, float]] = []
+    append = out.append
     i, walked = 0, 0.0
+    # the current segment: start, unit direction and length (step 0: not known yet)
+    ax = ay = ux = uy = step = 0.0
+    known = False
     for distance in distances:
-        found: tuple[XY, XY] | None = None
-        while i < len(pairs):
-            a, b = pairs[i]
-            step = math.dist((a.x, a.y), (b.x, b.y))
-            if step == 0:
-                i += 1
-                continue
-            ux, uy = (b.x - a.x) / step, (b.y - a.y) / step
+        found = False
+        while i < last:
+            if not known:
+                ax, ay, bx, by = xs[i], ys[i], xs[i + 1], ys[i + 1]
+                step = dist((ax, ay), (bx, by))
+                if step == 0:
+                    i += 1
+                    continue
+                ux, uy = (bx - ax) / step, (by - ay) / step
+                known = True
             if walked + step >= distance:
                 t = distance - walked
-                found = (XY(a.x + ux * t, a.y + uy * t), XY(ux, uy))
+                append((ax + ux * t, ay + uy * t, ux, uy))
+                found = True
                 break
             walked += step
             i += 1
-        if found is None:
+            known = False
+        if not found:
             a, b = points[-2], points[-1]
-            step = math.dist((a.x, a.y), (b.x, b.y)) or 1.0
-            found = (points[-1], XY((b.x - a.x) / step, (b.y - a.y) / step))
-        out.append(found)
+            end_step = dist((a.x, a.y), (b.x, b.y)) or 1.0
+            append((points[-1].x, points[-1].y, (b.x - a.x) / end_step, (b.y - a.y) / end_step))
     return out
 
 
@@ -255,9 +374,10 @@ def zigzag(points: Sequence[XY], amplitude: float = 4.0, wavelength: float = 8.0
     """A zigzag that follows the polyline."""
     total = length(points)
     count = max(2, int(total / (wavelength / 2)))
+    along = _along(points, [total * i / count for i in range(count + 1)])
     out: list[XY] = []
-    along = points_along(points, [total * i / count for i in range(count + 1)])
-    for i, (p, u) in enumerate(along):
+    append = out.append
+    for i, (x, y, ux, uy) in enumerate(along):
         side = 0.0 if i in (0, count) else (amplitude if i % 2 else -amplitude)
-        out.append(XY(p.x + u.y * side, p.y - u.x * side))
+        append(XY(x + uy * side, y - ux * side))
     return out

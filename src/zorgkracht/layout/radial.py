@@ -87,6 +87,58 @@ class Band:
     outer: float
 
 
+BIG_CELLS = 16
+"""A rectangle that would take more grid squares than this is kept aside in :class:`RectGrid`."""
+
+
+class RectGrid:
+    """Rectangles in a uniform grid of ``cell``-sized squares, to ask whether a new rectangle
+    overlaps any of them without comparing it with every one. Two rectangles whose interiors
+    meet share a grid square, so :meth:`overlaps` answers exactly as comparing with all."""
+
+    __slots__ = ("big", "cell", "cells", "rects")
+
+    def __init__(self, rects: Sequence[Rect] = (), cell: float = 2 * BOX_W) -> None:
+        self.cell = cell
+        self.cells: dict[tuple[int, int], list[Rect]] = {}
+        self.rects: list[Rect] = []
+        self.big: list[Rect] = []
+        for r in rects:
+            self.add(r)
+
+    def _keys(self, r: Rect) -> list[tuple[int, int]]:
+        c = self.cell
+        return [
+            (i, j)
+            for i in range(math.floor(r.x / c), math.floor((r.x + r.width) / c) + 1)
+            for j in range(math.floor(r.y / c), math.floor((r.y + r.height) / c) + 1)
+        ]
+
+    def add(self, r: Rect) -> None:
+        self.rects.append(r)
+        c = self.cell
+        if (r.width / c + 1) * (r.height / c + 1) > BIG_CELLS:
+            self.big.append(r)  # compared directly, not entered in many cells
+            return
+        for key in self._keys(r):
+            self.cells.setdefault(key, []).append(r)
+
+    def overlaps(self, r: Rect) -> bool:
+        """Does ``r`` overlap (interiors meet) one of the rectangles?"""
+        x0, y0, x1, y1 = r.x, r.y, r.x + r.width, r.y + r.height
+        for t in self.big:
+            if x0 < t.x + t.width and t.x < x1 and y0 < t.y + t.height and t.y < y1:
+                return True
+        c, cells = self.cell, self.cells
+        j0, j1 = math.floor(y0 / c), math.floor(y1 / c) + 1
+        for i in range(math.floor(x0 / c), math.floor(x1 / c) + 1):
+            for j in range(j0, j1):
+                for t in cells.get((i, j), ()):
+                    if x0 < t.x + t.width and t.x < x1 and y0 < t.y + t.height and t.y < y1:
+                        return True
+        return False
+
+
 def _near(rect: Rect, c: XY) -> float:
     dx = max(rect.x - c.x, 0.0, c.x - rect.right)
     dy = max(rect.y - c.y, 0.0, c.y - rect.bottom)
@@ -100,14 +152,25 @@ def _far(rect: Rect, c: XY) -> float:
 
 
 def _fits(
-    rect: Rect, centre: XY, inner: float, span: Span, taken: Sequence[Rect], free: Sequence[Rect]
+    rect: Rect,
+    centre: XY,
+    inner: float,
+    span: Span,
+    taken: RectGrid,
+    free: RectGrid,
+    also: Sequence[Rect] = (),
 ) -> bool:
+    """May ``rect`` go here: outside the inner circle, inside the span's edges, overlapping
+    nothing in ``taken``, ``free`` or ``also``?"""
+    # the same tests as ever, the cheap ones that fail most often first
+    if taken.overlaps(rect) or any(rect.overlaps(t) for t in also) or free.overlaps(rect):
+        return False
     if _near(rect, centre) < inner + GAP / 2:
         return False
     for angle in (span.start, span.end):
         if segment_hits_rect(centre, polar(centre, 1e6, angle), rect):
             return False
-    return not any(rect.overlaps(t) for t in taken) and not any(rect.overlaps(f) for f in free)
+    return True
 
 
 def _arc(
@@ -116,22 +179,29 @@ def _arc(
     inner: float,
     span: Span,
     todo: Sequence[str],
-    taken: list[Rect],
-    free: Sequence[Rect],
+    taken: RectGrid,
+    free: RectGrid,
 ) -> dict[str, XY]:
     """Persons of ``todo`` on one arc of ``span``, left to right, each at the first angle
     (one degree at a time) where its box fits; then the group is centred in the span when it
     still fits there."""
     out: dict[str, XY] = {}
     boxes: list[Rect] = []
+    mine = RectGrid()  # the boxes of this arc so far
     angle = span.start
     for pid in todo:
         while angle <= span.end:
             at = polar(centre, radius, angle)
-            rect = slot_at(pid, at).rect
-            if _fits(rect, centre, inner, span, [*taken, *boxes], free):
+            rect = Rect(at.x - BOX_W / 2, at.y - ABOVE, BOX_W, BOX_H)  # slot_at(pid, at).rect
+            # this arc's own boxes first, the latest (nearest) first
+            if (
+                not (boxes and rect.overlaps(boxes[-1]))
+                and not mine.overlaps(rect)
+                and _fits(rect, centre, inner, span, taken, free)
+            ):
                 out[pid] = at
                 boxes.append(rect)
+                mine.add(rect)
                 break
             angle += 1.0
         if pid not in out:
@@ -151,12 +221,13 @@ def _arc(
             }
             rects = [slot_at(pid, at).rect for pid, at in moved.items()]
             if all(
-                _fits(r, centre, inner, span, [*taken, *rects[:i], *rects[i + 1 :]], free)
+                _fits(r, centre, inner, span, taken, free, [*rects[:i], *rects[i + 1 :]])
                 for i, r in enumerate(rects)
             ):
                 out = moved
                 boxes = rects
-    taken.extend(boxes)
+    for r in boxes:
+        taken.add(r)
     return out
 
 
@@ -184,7 +255,8 @@ def fill_rings(
     """
     bands: list[Band] = []
     anchors: dict[str, XY] = {}
-    placed: list[Rect] = list(taken)
+    placed = RectGrid(taken)
+    kept_free = RectGrid(free)
     radius = inner
     for ring in rings:
         waiting = {span.code: list(cells.get((ring, span.code), [])) for span in spans}
@@ -199,9 +271,9 @@ def fill_rings(
                 todo = waiting[span.code]
                 if not todo:
                     continue
-                before = len(placed)
-                got = _arc(centre, r, radius, span, todo, placed, free)
-                mine.extend(placed[before:])
+                before = len(placed.rects)
+                got = _arc(centre, r, radius, span, todo, placed, kept_free)
+                mine.extend(placed.rects[before:])
                 anchors.update(got)
                 del todo[: len(got)]
             r += ARC_STEP
@@ -237,20 +309,20 @@ def place(
     overlap a pinned person or a person placed before them."""
     fixed = [slot_at(pid, pins[pid], True) for pid in order if pid in pins]
     placed: dict[str, Slot] = {s.id: s for s in fixed}
-    taken = [s.rect for s in fixed]
+    taken = RectGrid([s.rect for s in fixed])
     for pid in order:
         if pid in pins:
             continue
         at = anchors[pid]
         slot = slot_at(pid, at)
-        if any(slot.rect.overlaps(r) for r in taken):
+        if taken.overlaps(slot.rect):
             u = away_from(at)
             n = 0
-            while any(slot.rect.overlaps(r) for r in taken):
+            while taken.overlaps(slot.rect):
                 n += 1
                 slot = slot_at(pid, XY(at.x + u.x * n * GAP * 2, at.y + u.y * n * GAP * 2))
         placed[pid] = slot
-        taken.append(slot.rect)
+        taken.add(slot.rect)
     return [placed[pid] for pid in order]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from operator import itemgetter
 
 from zorgkracht.domain.codes import Gender
 
@@ -23,6 +24,7 @@ SWEEPS = 4
 ROUNDS = 4
 SNAP = 6.0
 _NO_YEAR = 10_000
+_FIRST_THREE = itemgetter(0, 1, 2)  # the sort key of a keyed block: barycentre, sibling, order
 
 
 @dataclass(slots=True)
@@ -55,6 +57,9 @@ class Arranger:
         self.width: dict[str, float] = {p.id: width_of(p.id) for p in graph.persons}
         self.index = index
         self.fam = {f.key: f for f in graph.families}
+        self._fam_rank: dict[str, int] = {}
+        for n, f in enumerate(graph.families):
+            self._fam_rank.setdefault(f.key, n)
         self.parent_fams: dict[str, list[str]] = {}
         self.child_fams: dict[str, list[str]] = {}
         self.fam_children: dict[str, list[str]] = {}
@@ -67,6 +72,7 @@ class Arranger:
         for ps in graph.partnerships:
             self._couples_of.setdefault(ps.a, []).append(ps)
         self._plans: dict[int, tuple[list[str], list[float], set[str]]] = {}
+        self._row_fams: dict[int, list[list[str]]] = {}  # by id() of a row list in self.rows
         self.center: dict[str, float] = {}
         self.rows: list[list[Block]] = self._build_blocks()
 
@@ -218,22 +224,29 @@ class Arranger:
 
     def _pack(self, row: list[Block]) -> None:
         x = 0.0
-        prev: Block | None = None
-        for block in row:
-            if prev is not None:
-                x += self._gap(prev, block)
+        family = self._family
+        prev_family: str | None = None
+        for n, block in enumerate(row):
+            here = family(block)
+            if n:  # self._gap(previous block, block), each block's family looked up once
+                x += BLOCK_GAP + (FAMILY_GAP if prev_family != here else 0.0)
             block.left = x
             x += block.width
-            prev = block
+            prev_family = here
         shift = -x / 2
         for block in row:
             block.left += shift
         self._centres(row)
 
     def _centres(self, row: list[Block]) -> None:
+        center = self.center
         for block in row:
-            for m, off in zip(block.members, block.offsets(), strict=True):
-                self.center[m] = block.left + off
+            # block.left + each of block.offsets()
+            left = block.left
+            x = 0.0
+            for m, w in zip(block.members, block.widths, strict=True):
+                center[m] = left + (x + w / 2)
+                x += w + PARTNER_GAP
 
     def _family(self, block: Block) -> str | None:
         first = self.first_fam
@@ -248,7 +261,8 @@ class Arranger:
 
     def drop(self, key: str) -> float:
         parents = self.fam[key].parents
-        return sum(self.center[p] for p in parents) / len(parents)
+        center = self.center
+        return sum([center[p] for p in parents]) / len(parents)
 
     def _children_mid(self, key: str) -> float | None:
         xs = [self.center[c] for c in self.fam_children.get(key, []) if c in self.center]
@@ -258,11 +272,18 @@ class Arranger:
         """Where ``m`` would like to be to hang under its parents."""
         return [self.drop(f) for f in self.parent_fams.get(m, [])]
 
-    def _down_targets(self, m: str, mids: dict[str, float | None] | None = None) -> list[float]:
+    def _down_targets(
+        self,
+        m: str,
+        mids: dict[str, float | None] | None = None,
+        drops: dict[str, float] | None = None,
+    ) -> list[float]:
         """Where ``m`` would like to be to stand over its children (``mids`` remembers the
-        middle of each family's children while nothing moves)."""
+        middle of each family's children and ``drops`` where its line comes down, while
+        nothing moves)."""
         out: list[float] = []
-        for f in self.child_fams.get(m, []):
+        center = self.center
+        for f in self.child_fams.get(m, ()):
             if mids is None:
                 mid = self._children_mid(f)
             elif f in mids:
@@ -270,8 +291,29 @@ class Arranger:
             else:
                 mid = mids[f] = self._children_mid(f)
             if mid is not None:
-                out.append(mid + self.center[m] - self.drop(f))
+                if drops is None:
+                    drop = self.drop(f)
+                else:
+                    known = drops.get(f)
+                    drop = drops[f] = self.drop(f) if known is None else known
+                out.append(mid + center[m] - drop)
         return out
+
+    def _up_wishes(self, row: list[Block]) -> dict[str, list[float]]:
+        """:meth:`_up_targets` of everyone in ``row``, each family's drop computed once."""
+        drops: dict[str, float] = {}
+        parent_fams = self.parent_fams
+        wishes: dict[str, list[float]] = {}
+        for b in row:
+            for m in b.members:
+                targets: list[float] = []
+                for f in parent_fams.get(m, ()):
+                    drop = drops.get(f)
+                    if drop is None:
+                        drop = drops[f] = self.drop(f)
+                    targets.append(drop)
+                wishes[m] = targets
+        return wishes
 
     def _key(self, block: Block, wishes: dict[str, list[float]]) -> float:
         values: list[float] = []
@@ -298,39 +340,50 @@ class Arranger:
         row = self.rows[r]
         # nothing moves until _pack, so every person's wishes can be computed once
         if up:
-            wishes = {m: self._up_targets(m) for b in row for m in b.members}
+            wishes = self._up_wishes(row)
         else:
             mids: dict[str, float | None] = {}
-            wishes = {m: self._down_targets(m, mids) for b in row for m in b.members}
+            drops: dict[str, float] = {}
+            wishes = {m: self._down_targets(m, mids, drops) for b in row for m in b.members}
         keyed = [(self._key(b, wishes), self._sib(b), b.key, b) for b in row]
-        keyed.sort(key=lambda t: (t[0], t[1], t[2]))
+        keyed.sort(key=_FIRST_THREE)
         row[:] = [t[3] for t in keyed]
         self._birth_order(row)
         if up:
             for block in row:
-                self._mirror(block, wishes)
+                if len(block.members) > 1:
+                    self._mirror(block, wishes)
         self._pack(row)
 
     def _birth_order(self, row: list[Block]) -> None:
         """Children of one family stand oldest left, whatever the barycentres say."""
-        block_of = {m: block for block in row for m in block.members}
-        at = {id(block): i for i, block in enumerate(row)}
-        present = {f for m in block_of for f in self.parent_fams.get(m, ())}
-        for family in self.g.families:
-            if family.key not in present:
-                continue
-            kids = self.fam_children.get(family.key, ())
-            here = [(at[id(block_of[k])], k) for k in kids if k in block_of]
-            if len(here) < 2:
-                continue
+        pos = {m: i for i, block in enumerate(row) for m in block.members}
+        for kids in self._row_families(row):
+            here = [(pos[k], k) for k in kids]
             if len({i for i, _k in here}) < len(here):
                 continue  # two children of the family in one block: leave the order alone
             slots = sorted(here)
             blocks = {kid: row[i] for i, kid in slots}
-            ordered = sorted((kid for _i, kid in slots), key=lambda k: self.sib_key[k])
+            ordered = sorted((kid for _i, kid in slots), key=self.sib_key.__getitem__)
             for (i, _old), kid in zip(slots, ordered, strict=True):
-                row[i] = blocks[kid]
-                at[id(row[i])] = i
+                moved = row[i] = blocks[kid]
+                for m in moved.members:
+                    pos[m] = i
+
+    def _row_families(self, row: list[Block]) -> list[list[str]]:
+        """The children on ``row`` of each family with two or more of them there, families in
+        the graph's order; the persons of a row stay the same while it is ordered."""
+        known = self._row_fams.get(id(row))
+        if known is None:
+            here = {m for block in row for m in block.members}
+            present = {f for m in here for f in self.parent_fams.get(m, ())}
+            known = []
+            for key in sorted(present, key=self._fam_rank.__getitem__):
+                kids = [k for k in self.fam_children.get(key, ()) if k in here]
+                if len(kids) >= 2:
+                    known.append(kids)
+            self._row_fams[id(row)] = known
+        return known
 
     def _mirror(self, block: Block, up_targets: dict[str, list[float]]) -> None:
         """Turn a cluster of partners round when that brings partners nearer their parents,
@@ -339,41 +392,61 @@ class Arranger:
         if len(members) < 2:
             return
         flipped = list(reversed(members))
+        width = self.width
 
         def offsets(order: list[str]) -> dict[str, float]:
-            trial = Block(order, [self.width[m] for m in order], 0)
-            return dict(zip(order, trial.offsets(), strict=True))
+            # Block.offsets of the members in this order
+            out: dict[str, float] = {}
+            x = 0.0
+            for m in order:
+                w = width[m]
+                out[m] = x + w / 2
+                x += w + PARTNER_GAP
+            return out
+
+        left = block.left
 
         def cost(at: dict[str, float], order: list[str]) -> float:
             total = 0.0
             for m in order:
                 for target in up_targets[m]:
-                    total += abs(block.left + at[m] - target)
+                    total += abs(left + at[m] - target)
             return total
 
         # the brothers and sisters of each partner on this row, where they stand now: a
-        # partner's sibling bar runs from them to the partner
+        # partner's sibling bar runs from them to the partner (kept as their least and
+        # greatest x, or None when there are none)
         generation = self.g.generation
+        center = self.center
         inside = set(members)
-        bars: list[tuple[str, list[float]]] = []
+        bars: list[tuple[str, float | None, float | None]] = []
         for m in members:
             for f in self.parent_fams.get(m, ()):
                 kids = self.fam_children.get(f, ())
                 if len(kids) > 1:
                     xs = [
-                        self.center[k] - block.left
+                        center[k] - left
                         for k in kids
-                        if k not in inside and k in self.center and generation[k] == generation[m]
+                        if k not in inside and k in center and generation[k] == generation[m]
                     ]
-                    bars.append((m, xs))
+                    if xs:
+                        bars.append((m, min(xs), max(xs)))
+                    else:
+                        bars.append((m, None, None))
 
         def crossings(at: dict[str, float]) -> int:
             """How often a partner stands inside the stretch of another partner's sibling bar
             (the bar would run over them as if they were a child of that family)."""
             count = 0
-            for m, xs in bars:
-                lo, hi = min([at[m], *xs]), max([at[m], *xs])
-                count += sum(1 for o in members if o != m and lo < at[o] < hi)
+            for m, x0, x1 in bars:
+                here = at[m]
+                if x0 is None or x1 is None:
+                    continue  # lo == hi: nobody stands strictly inside
+                lo = here if here <= x0 else x0
+                hi = here if here >= x1 else x1
+                for o in members:
+                    if o != m and lo < at[o] < hi:
+                        count += 1
             return count
 
         now, turned = offsets(members), offsets(flipped)
@@ -422,30 +495,38 @@ class Arranger:
         mids: dict[str, float | None] = {}  # nothing moves until the fit at the end
         drops: dict[str, float] = {}
         center, parent_fams, anchors = self.center, self.parent_fams, self.g.anchor
+        down_targets = self._down_targets
         for block in row:
             wishes: list[tuple[str, list[float]]] = []
+            shifts: list[float] = []
             for m in block.members:
-                targets: list[float] = []
+                targets: list[float]
                 if up:
+                    targets = []
                     for f in parent_fams.get(m, ()):
-                        if f not in sib:
+                        drop = drops.get(f)
+                        if drop is None:
                             sib[f] = self._sib_offsets(f, in_row)
-                            drops[f] = self.drop(f)
-                        targets.append(drops[f] + sib[f].get(m, 0.0))
+                            drop = drops[f] = self.drop(f)
+                        targets.append(drop + sib[f].get(m, 0.0))
                 else:
-                    targets = self._down_targets(m, mids)
-                anchor = anchors.get(m)
-                if not targets and anchor is not None and anchor in center:
-                    targets = [center[anchor]]
+                    targets = down_targets(m, mids, drops)
+                if not targets:
+                    anchor = anchors.get(m)
+                    if anchor is not None and anchor in center:
+                        targets = [center[anchor]]
+                if targets:
+                    here = center[m]
+                    shifts += [t - here for t in targets]
                 wishes.append((m, targets))
-            shifts = [t - center[m] for m, ts in wishes for t in ts]
             shift = sum(shifts) / len(shifts) if shifts else 0.0
             if len(wishes) > 1:  # alone in a block, nobody to follow
                 wishes = self._followers(wishes)
             for m, targets in wishes:
                 if targets:
-                    desired.append(sum(targets) / len(targets))
-                    weights.append(float(len(targets)))
+                    count = len(targets)
+                    desired.append(sum(targets) / count)
+                    weights.append(float(count))
                 else:
                     desired.append(center[m] + shift)
                     weights.append(0.5 if shifts else 1e-3)
@@ -485,20 +566,16 @@ class Arranger:
         """A pet follows its owner, a partner without wishes of their own the nearest partner
         with some, keeping their present distance."""
         own = {m: ts for m, ts in wishes if ts}
+        if not own or len(own) == len(wishes):
+            return wishes  # nobody to follow, or everyone has wishes of their own
+        leaders = [(j, other) for j, (other, _t) in enumerate(wishes) if other in own]
+        owners = self.g.owner
         out: list[tuple[str, list[float]]] = []
         for i, (m, targets) in enumerate(wishes):
             if not targets:
-                leader = self.g.owner.get(m)
+                leader = owners.get(m)
                 if leader is None or leader not in own:
-                    near = min(
-                        (
-                            (abs(j - i), other)
-                            for j, (other, _t) in enumerate(wishes)
-                            if other in own
-                        ),
-                        default=None,
-                    )
-                    leader = near[1] if near is not None else None
+                    leader = min([(abs(j - i), other) for j, other in leaders])[1]
                 if leader is not None:
                     gap = self.center[m] - self.center[leader]
                     targets = [t + gap for t in own[leader]]

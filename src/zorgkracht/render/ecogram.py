@@ -51,6 +51,15 @@ def table(case: Case, lang: str = "nl") -> list[dict[str, str]]:
     return ecogram_table(case, lang, layout=layout_ecogram(case))
 
 
+def picture(
+    case: Case, *, lang: str = "nl", table: bool = True
+) -> tuple[str, list[dict[str, str]]]:
+    """The SVG and (when ``table``) the table from one layout (the web page needs both)."""
+    layout = layout_ecogram(case)
+    svg = render_ecogram_svg(case, layout, lang=lang)
+    return svg, ecogram_table(case, lang, layout=layout) if table else []
+
+
 def render_ecogram_svg(
     case: Case,
     layout: EcogramLayout,

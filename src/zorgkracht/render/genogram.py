@@ -20,6 +20,7 @@ from .svg import (
     AttrValue,
     Element,
     Written,
+    WrittenLines,
     attrs_markup,
     document,
     num,
@@ -49,8 +50,7 @@ def _halo_written(text: str, x: float, y: float, size: float, anchor: str) -> li
     head = f' x="{num(x)}" y="{num(y)}" font-size="{shown}" text-anchor="{anchor}"'
     body = text_markup(text)
     return [
-        Written(f"<text{head}{_HALO_MARKUP}>{body}</text>"),
-        Written(f"<text{head}>{body}</text>"),
+        WrittenLines((f"<text{head}{_HALO_MARKUP}>{body}</text>", f"<text{head}>{body}</text>"))
     ]
 
 
@@ -110,15 +110,8 @@ def _family_lines(case: Case, layout: GenogramLayout, d: Drawn) -> Element:
         cg.extend(sym.couple_line(kind, line.start, line.end, line.y))
         if rel is not None and (rel.start_year is not None or rel.end_year is not None):
             text = f"{rel.start_year or ''}–{rel.end_year or ''}"
-            cg.extend(
-                halo_text(
-                    text,
-                    x=line.mid.x - 5,
-                    y=line.y + 10,
-                    font_size=8.5,
-                    text_anchor="end",
-                )
-            )
+            # halo_text(text, x=..., y=..., font_size=8.5, text_anchor="end"), written out
+            cg.extend(_halo_written(text, line.mid.x - 5, line.y + 10, 8.5, "end"))
     relations: dict[str, ChildRelation] = {ch.id: ch for ch in case.network.children}
     lines_of: dict[str, list[ChildLine]] = {}
     for c in layout.children:
@@ -204,7 +197,7 @@ def _person(
     g = Element("g", class_="person")
     g.set_raw("data-person-id", person.id)
     g.set_raw("data-bbox", f"{num(box.x)} {num(box.y)} {num(box.width)} {num(box.height)}")
-    g.add("title", person.name)
+    g.append(Written(f"<title>{text_markup(person.name)}</title>"))  # Element("title", name)
     r = box.symbol
     cx, cy = r.x + r.width / 2, r.y + r.height / 2
     kind = gender_kind(person)
@@ -231,7 +224,7 @@ def _person(
             g.append(sym.shape(kind, r, fill="none", **outline))
         if person.id == index:
             g.append(sym.shape(kind, sym.grow(r, 4.0), fill="none", **outline))
-        marks = [i for i in Identity if i in person.identities]
+        marks = [i for i in Identity if i in person.identities] if person.identities else []
         for n, identity in enumerate(marks):
             at = XY(cx + (n - (len(marks) - 1) / 2) * 12, r.y + 5)
             g.append(sym.identity_mark(identity.value, at))

@@ -81,10 +81,16 @@ class Element:
         self.children: list[Element] = []
         own: dict[str, str] = {}
         self.attrs = own
-        for name, value in attrs.items():  # the same as self.set(**attrs), without a second call
-            if value is not None:
-                key = _NAMES.get(name) or _attr_name(name)
-                own[key] = num(value) if isinstance(value, float) else str(value)
+        if attrs:  # the same as self.set(**attrs), without a second call
+            names = _NAMES
+            for name, value in attrs.items():
+                if value is not None:
+                    key = names.get(name) or _attr_name(name)
+                    if isinstance(value, float):
+                        shown = _NUMS.get(value)
+                        own[key] = shown if shown is not None else num(value)
+                    else:
+                        own[key] = value if type(value) is str else str(value)
 
     def set(self, /, **attrs: AttrValue) -> Element:
         own = self.attrs
@@ -119,18 +125,33 @@ class Element:
 
     def _write(self, out: list[str], indent: int, seen: dict[str, str]) -> None:
         pad = "  " * indent
-        attrs = "".join([f' {k}="{_attr_text(v, seen)}"' for k, v in self.attrs.items()])
-        if self.text is not None:
-            out.append(f"{pad}<{self.tag}{attrs}>{_text(self.text)}</{self.tag}>")
-        elif not self.children:
-            out.append(f"{pad}<{self.tag}{attrs}/>")
+        tag = self.tag
+        parts = [pad, "<", tag]
+        for k, v in self.attrs.items():
+            shown = seen.get(v)
+            if shown is None:
+                shown = _attr_text(v, seen)
+            parts += (" ", k, '="', shown, '"')
+        text = self.text
+        children = self.children
+        if text is not None:
+            parts += (">", _text(text), "</", tag, ">")
+            out.append("".join(parts))
+        elif not children:
+            parts.append("/>")
+            out.append("".join(parts))
         else:
-            out.append(f"{pad}<{self.tag}{attrs}>\n")
-            for n, child in enumerate(self.children):
-                if n:
+            parts.append(">\n")
+            out.append("".join(parts))
+            inner = indent + 1
+            first = True
+            for child in children:
+                if first:
+                    first = False
+                else:
                     out.append("\n")
-                child._write(out, indent + 1, seen)
-            out.append(f"\n{pad}</{self.tag}>")
+                child._write(out, inner, seen)
+            out.append(f"\n{pad}</{tag}>")
 
 
 class Written(Element):
@@ -140,11 +161,33 @@ class Written(Element):
     __slots__ = ("markup",)
 
     def __init__(self, markup: str) -> None:
-        super().__init__("")
+        # what Element("") sets, without the call
+        self.tag = ""
+        self.text = None
+        self.children = []
+        self.attrs = {}
         self.markup = markup
 
     def _write(self, out: list[str], indent: int, seen: dict[str, str]) -> None:
         out.append("  " * indent + self.markup)
+
+
+class WrittenLines(Element):
+    """Several sibling elements without children, already written out: the same bytes as one
+    :class:`Written` for each line, one object instead of several."""
+
+    __slots__ = ("lines",)
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        self.tag = ""
+        self.text = None
+        self.children = []
+        self.attrs = {}
+        self.lines = lines
+
+    def _write(self, out: list[str], indent: int, seen: dict[str, str]) -> None:
+        pad = "  " * indent
+        out.append(pad + ("\n" + pad).join(self.lines))
 
 
 def attrs_markup(attrs: Sequence[tuple[str, AttrValue]]) -> str:
@@ -164,14 +207,24 @@ def text_markup(text: str) -> str:
 
 
 def points(pts: Sequence[XY]) -> str:
-    return " ".join(f"{num(p.x)},{num(p.y)}" for p in pts)
+    get = _NUMS.get
+    out: list[str] = []
+    for p in pts:
+        x, y = p.x, p.y
+        out += (" ", get(x) or num(x), ",", get(y) or num(y))
+    return "".join(out[1:])
 
 
 def path_d(pts: Sequence[XY]) -> str:
     if not pts:
         return ""
-    first, *rest = pts
-    return f"M{num(first.x)} {num(first.y)}" + "".join(f"L{num(p.x)} {num(p.y)}" for p in rest)
+    get = _NUMS.get
+    out: list[str] = []
+    for p in pts:
+        x, y = p.x, p.y
+        out += ("L", get(x) or num(x), " ", get(y) or num(y))
+    out[0] = "M"
+    return "".join(out)
 
 
 def document(root: Element) -> str:

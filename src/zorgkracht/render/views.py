@@ -113,6 +113,35 @@ def render_table(
     return rows
 
 
+def render_picture(
+    case: Case,
+    view: str,
+    *,
+    lang: str = "nl",
+    table: bool = True,
+    focus: str | None = None,
+    generations: int | None = None,
+) -> tuple[str, list[dict[str, str]]]:
+    """The SVG and (when ``table``) the table of ``view``, from one layout where the view's
+    module offers ``picture(case, *, lang, table)``; otherwise the two contract functions."""
+    checked = check_view(view)
+    if checked == "genogram":
+        from zorgkracht.layout.genogram import layout_genogram
+
+        from .genogram import render_genogram_svg
+        from .table import genogram_table
+
+        layout = layout_genogram(case, focus=focus, generations=generations)
+        svg = render_genogram_svg(case, layout, lang=lang)
+        return svg, genogram_table(case, lang, layout=layout) if table else []
+    module = importlib.import_module(f"zorgkracht.render.{checked}")
+    if hasattr(module, "picture"):
+        both: tuple[str, list[dict[str, str]]] = module.picture(case, lang=lang, table=table)
+        return both
+    svg = render_svg(case, checked, lang=lang)
+    return svg, render_table(case, checked, lang=lang) if table else []
+
+
 def export(
     case: Case,
     view: str,

@@ -4,6 +4,15 @@ SQLite connections get WAL journalling, foreign keys and a busy timeout on every
 driver's own transaction handling is switched off and transactions are begun explicitly, so a
 read sees one consistent snapshot and a write takes the write lock up front (``BEGIN
 IMMEDIATE``) instead of failing halfway when another writer got there first.
+
+:func:`bulk_insert` inserts many rows into one table at the speed of the driver. SQLAlchemy's
+``executemany`` spends most of its time per row and per parameter (parameter dictionaries, bind
+processors through several layers); on PostgreSQL even its batched multi-row ``INSERT`` costs
+several milliseconds per few hundred rows. Here each column type's own bind processor is applied
+once per value, and the rows go to the driver in one call: ``executemany`` on SQLite, ``COPY
+... FROM STDIN`` on PostgreSQL (about ten times faster than ``INSERT`` for a few hundred rows).
+Driver errors are raised as SQLAlchemy's exceptions (``IntegrityError``, ``DataError``, ...),
+as a Core ``insert()`` raises them, on the connection's own transaction.
 """
 
 from __future__ import annotations
@@ -11,11 +20,13 @@ from __future__ import annotations
 import logging
 import re
 import sqlite3
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import platformdirs
-from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url
+from sqlalchemy import URL, Connection, Engine, Table, create_engine, event, make_url
+from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
 from zorgkracht.domain.errors import StorageUnavailable
@@ -119,3 +130,69 @@ def _setup_sqlite(engine: Engine) -> None:
     def _on_begin(conn: Connection) -> None:
         immediate = conn.get_execution_options().get(WRITE, False)
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+# --- bulk inserts ---------------------------------------------------------------------------
+
+_Plan = tuple[str, tuple[str, ...], tuple[Callable[[Any], Any] | None, ...]]
+_PLANS: dict[tuple[str, str, tuple[str, ...]], _Plan] = {}
+
+
+def _plan(dialect: Dialect, table: Table, keys: tuple[str, ...]) -> _Plan:
+    """The statement, the column order and each column's bind processor; built once."""
+    key = (dialect.name, table.name, keys)
+    plan = _PLANS.get(key)
+    if plan is None:
+        columns = tuple(c.name for c in table.c if c.name in keys)
+        if len(columns) != len(keys):
+            unknown = sorted(set(keys) - set(columns))
+            raise ValueError(f"{table.name} has no columns {unknown}")
+        quote = dialect.identifier_preparer.quote
+        names = ", ".join(quote(c) for c in columns)
+        if dialect.name == "postgresql":
+            sql = f"COPY {quote(table.name)} ({names}) FROM STDIN"
+        else:
+            marks = ", ".join("?" for _ in columns)
+            sql = f"INSERT INTO {quote(table.name)} ({names}) VALUES ({marks})"
+        processors = tuple(table.c[c].type.bind_processor(dialect) for c in columns)
+        plan = _PLANS[key] = (sql, columns, processors)
+    return plan
+
+
+def _values(plan: _Plan, rows: Sequence[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    _, columns, processors = plan
+    if not any(processors):
+        return [tuple(row[c] for c in columns) for row in rows]
+    pairs = tuple(zip(columns, processors, strict=True))
+    return [tuple(row[c] if p is None else p(row[c]) for c, p in pairs) for row in rows]
+
+
+def bulk_insert(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert ``rows`` (dictionaries with the same keys) into ``table`` on ``conn``."""
+    if not rows:
+        return
+    dialect = conn.dialect
+    if dialect.name not in ("postgresql", "sqlite"):
+        conn.execute(table.insert(), list(rows))
+        return
+    plan = _plan(dialect, table, tuple(rows[0]))
+    sql = plan[0]
+    raw = conn.connection.dbapi_connection
+    assert raw is not None
+    try:
+        values = _values(plan, rows)
+        cursor = raw.cursor()
+        try:
+            if dialect.name == "postgresql":
+                with cursor.copy(sql) as copy:
+                    for value in values:
+                        copy.write_row(value)
+            else:
+                cursor.executemany(sql, values)
+        finally:
+            cursor.close()
+    except dialect.loaded_dbapi.Error as err:
+        # Without the parameters: they are client data and must not reach messages or logs.
+        raise DBAPIError.instance(
+            sql, None, err, dialect.loaded_dbapi.Error, dialect=dialect
+        ) from err

@@ -6,9 +6,14 @@ is equal to the one stored, in the same order.
 
 from __future__ import annotations
 
+import copy
+import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, fields, is_dataclass
+from enum import Enum
+from types import UnionType
+from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints
 
 from zorgkracht.domain.codes import Support
 from zorgkracht.domain.model import (
@@ -27,9 +32,8 @@ from zorgkracht.domain.model import (
     Tie,
 )
 
-from .models import CaseRow, NetworkRow, PersonRow
-
 _SUPPORT_ORDER = list(Support)
+T = TypeVar("T")
 
 
 def support_letters(support: set[Support]) -> str:
@@ -240,137 +244,230 @@ def network_rows(case: Case) -> list[NetworkRows]:
 
 # --- rows to domain ---------------------------------------------------------------------------
 
+READ_COLUMNS: dict[str, tuple[str, ...]] = {
+    "persons": (
+        "id", "name", "gender", "birth_year", "death_year", "deceased", "age", "pet",
+        "pregnant", "role", "circle", "zone", "frequency", "weight", "education", "age_group",
+        "network_zone", "status", "sensitive", "note",
+    ),
+    "person_identities": ("person_id", "identity"),
+    "person_conditions": ("person_id", "kind", "state", "note"),
+    "household_members": ("person_id",),
+    "couples": ("id", "a", "b", "type", "start_year", "end_year", "note"),
+    "child_relations": ("id", "child", "type", "twin_group", "twin_type"),
+    "child_parents": ("relation_id", "parent_id"),
+    "emotional_relations": ("id", "a", "b", "type", "sensitive", "note"),
+    "ties": (
+        "id", "a", "b", "strength", "quality", "direction", "support", "reciprocal",
+        "care_hours_per_week", "care_months", "care_since", "sensitive", "note",
+    ),
+    "domains": ("id", "name", "kind", "note"),
+    "domain_members": ("domain_id", "person_id"),
+    "life_events": ("id", "year", "title", "valence", "date", "sensitive", "note"),
+    "life_event_persons": ("event_id", "person_id"),
+    "instrument_responses": ("instrument", "answers", "taken_on"),
+}  # fmt: skip
+"""The columns :func:`case_from_rows` reads from each child table, after ``network_id``.
 
-def _person(r: PersonRow) -> Person:
-    return Person(
-        id=r.id,
-        name=r.name,
-        gender=r.gender,
-        identities={i.identity for i in r.identities},
-        birth_year=r.birth_year,
-        death_year=r.death_year,
-        deceased=r.deceased,
-        age=r.age,
-        pet=r.pet,
-        conditions=[Condition(kind=c.kind, state=c.state, note=c.note) for c in r.conditions],
-        pregnant=r.pregnant,
-        role=r.role,
-        circle=r.circle,
-        zone=r.zone,
-        frequency=r.frequency,
-        weight=r.weight,
-        education=r.education,
-        age_group=r.age_group,
-        network_zone=r.network_zone,
-        status=r.status,
-        sensitive=r.sensitive,
-        note=r.note,
-    )
+Except where a model field is built from another table (identities, conditions, parents,
+members, persons of an event) or converted (support letters), the names are the model's field
+names, so a row becomes keyword arguments by position."""
+
+Row = Sequence[Any]
+"""One result row: ``network_id``, then the :data:`READ_COLUMNS` of its table, by position."""
+TableRows = dict[str, Sequence[Row]]
+"""The rows of every child table of one case, each in ``(network_id, parent, ord)`` order."""
 
 
-def network_from_row(r: NetworkRow) -> Network:
-    return Network(
-        persons=[_person(p) for p in r.persons],
-        household=[h.person_id for h in r.household],
-        couples=[
-            CoupleRelation(
-                id=c.id,
-                a=c.a,
-                b=c.b,
-                type=c.type,
-                start_year=c.start_year,
-                end_year=c.end_year,
-                note=c.note,
+def _by_network(rows: Iterable[Row]) -> dict[int, list[Row]]:
+    out: dict[int, list[Row]] = defaultdict(list)
+    for r in rows:
+        out[r[0]].append(r)
+    return out
+
+
+def _by_parent(rows: Iterable[Row]) -> dict[tuple[int, str], list[Any]]:
+    """``(network_id, parent id) → [value, ...]`` from rows ``network_id, parent, value``."""
+    out: dict[tuple[int, str], list[Any]] = defaultdict(list)
+    for r in rows:
+        out[(r[0], r[1])].append(r[2])
+    return out
+
+
+def _objects(cls: Callable[..., T], columns: tuple[str, ...], rows: Iterable[Row]) -> list[T]:
+    return [cls(**dict(zip(columns, r[1:], strict=True))) for r in rows]
+
+
+def _networks(rows: TableRows, network_ids: list[int]) -> dict[int, Network]:
+    """Every network of ``network_ids``, built from the child rows of all of them at once."""
+    cols = READ_COLUMNS
+    identities = _by_parent(rows["person_identities"])
+    conditions: dict[tuple[int, str], list[Condition]] = defaultdict(list)
+    for n, person, kind, state, note in rows["person_conditions"]:
+        conditions[(n, person)].append(Condition(kind=kind, state=state, note=note))
+    parents = _by_parent(rows["child_parents"])
+    members = _by_parent(rows["domain_members"])
+    involved = _by_parent(rows["life_event_persons"])
+    persons = _by_network(rows["persons"])
+    household = _by_network(rows["household_members"])
+    couples = _by_network(rows["couples"])
+    children = _by_network(rows["child_relations"])
+    emotions = _by_network(rows["emotional_relations"])
+    ties = _by_network(rows["ties"])
+    domains = _by_network(rows["domains"])
+    events = _by_network(rows["life_events"])
+    person_cols, tie_cols = cols["persons"], cols["ties"]
+    out: dict[int, Network] = {}
+    for n in network_ids:
+        people = []
+        for r in persons.get(n, ()):
+            fields_ = dict(zip(person_cols, r[1:], strict=True))
+            key = (n, r[1])
+            people.append(
+                Person(
+                    **fields_,
+                    identities=set(identities.get(key, ())),
+                    conditions=conditions.get(key, []),
+                )
             )
-            for c in r.couples
-        ],
-        children=[
-            ChildRelation(
-                id=c.id,
-                child=c.child,
-                parents=[p.parent_id for p in c.parents],
-                type=c.type,
-                twin_group=c.twin_group,
-                twin_type=c.twin_type,
+        tie_list = []
+        for r in ties.get(n, ()):
+            fields_ = dict(zip(tie_cols, r[1:], strict=True))
+            fields_["support"] = {_SUPPORT[letter] for letter in fields_["support"]}
+            tie_list.append(Tie(**fields_))
+        child_list = []
+        for r in children.get(n, ()):
+            child_list.append(
+                ChildRelation(
+                    **dict(zip(cols["child_relations"], r[1:], strict=True)),
+                    parents=parents.get((n, r[1]), []),
+                )
             )
-            for c in r.children
-        ],
-        emotions=[
-            EmotionalRelation(
-                id=e.id, a=e.a, b=e.b, type=e.type, sensitive=e.sensitive, note=e.note
-            )
-            for e in r.emotions
-        ],
-        ties=[
-            Tie(
-                id=t.id,
-                a=t.a,
-                b=t.b,
-                strength=t.strength,
-                quality=t.quality,
-                direction=t.direction,
-                support={Support(letter) for letter in t.support},
-                reciprocal=t.reciprocal,
-                care_hours_per_week=t.care_hours_per_week,
-                care_months=t.care_months,
-                care_since=t.care_since,
-                sensitive=t.sensitive,
-                note=t.note,
-            )
-            for t in r.ties
-        ],
-        domains=[
+        domain_list = [
             Domain(
-                id=d.id,
-                name=d.name,
-                kind=d.kind,
-                members=[m.person_id for m in d.members],
-                note=d.note,
+                **dict(zip(cols["domains"], r[1:], strict=True)),
+                members=members.get((n, r[1]), []),
             )
-            for d in r.domains
-        ],
-        events=[
+            for r in domains.get(n, ())
+        ]
+        event_list = [
             LifeEvent(
-                id=e.id,
-                year=e.year,
-                title=e.title,
-                valence=e.valence,
-                date=e.date,
-                persons=[p.person_id for p in e.persons],
-                sensitive=e.sensitive,
-                note=e.note,
+                **dict(zip(cols["life_events"], r[1:], strict=True)),
+                persons=involved.get((n, r[1]), []),
             )
-            for e in r.events
-        ],
-    )
+            for r in events.get(n, ())
+        ]
+        out[n] = Network(
+            persons=people,
+            household=[r[1] for r in household.get(n, ())],
+            couples=_objects(CoupleRelation, cols["couples"], couples.get(n, ())),
+            children=child_list,
+            emotions=_objects(EmotionalRelation, cols["emotional_relations"], emotions.get(n, ())),
+            ties=tie_list,
+            domains=domain_list,
+            events=event_list,
+        )
+    return out
 
 
-def case_from_rows(row: CaseRow, networks: list[NetworkRow]) -> Case:
-    """The case of ``row``, from its networks in ``ord`` order (the current one first)."""
+_SUPPORT = {s.value: s for s in Support}
+
+
+def case_from_rows(case: Any, networks: Sequence[Any], rows: TableRows) -> Case:
+    """The case of row ``case`` (a ``cases`` row, by column name), from its ``networks`` rows in
+    ``ord`` order (the current one first) and the rows of every child table of those networks."""
+    built = _networks(rows, [n.id for n in networks])
+    instruments = _by_network(rows["instrument_responses"])
     current, *snapshots = networks
     return Case(
-        id=row.id,
-        title=row.title,
-        client=row.client_id,
-        index_person=row.index_person,
-        network=network_from_row(current),
+        id=case.id,
+        title=case.title,
+        client=case.client_id,
+        index_person=case.index_person,
+        network=built[current.id],
         snapshots=[
             Snapshot(
                 id=s.snapshot_id or "",
                 label=s.label or "",
                 taken_on=s.taken_on,
-                network=network_from_row(s),
+                network=built[s.id],
                 instruments=[
-                    InstrumentResponse(
-                        instrument=i.instrument, answers=dict(i.answers), taken_on=i.taken_on
-                    )
-                    for i in s.instruments
+                    InstrumentResponse(instrument=i[1], answers=dict(i[2]), taken_on=i[3])
+                    for i in instruments.get(s.id, ())
                 ],
                 note=s.note,
             )
             for s in snapshots
         ],
-        positions=positions_from_json(row.positions),
-        status=row.status,
-        note=row.note,
+        positions=positions_from_json(case.positions),
+        status=case.status,
+        note=case.note,
     )
+
+
+# --- copies -----------------------------------------------------------------------------------
+
+_Copier = Callable[[Any], Any]
+_COPIERS: dict[type, _Copier] = {}
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _copier_for(hint: Any) -> _Copier:
+    """How to copy a value of type ``hint``: scalars, enums and dates are shared (immutable)."""
+    origin = get_origin(hint)
+    if origin in (Union, UnionType):
+        options = [a for a in get_args(hint) if a is not type(None)]
+        return _copier_for(options[0]) if len(options) == 1 else _deep
+    if origin is list:
+        (item,) = get_args(hint)
+        inner = _copier_for(item)
+        return list.copy if inner is _same else lambda v: [inner(x) for x in v]
+    if origin is set:
+        return set.copy  # sets of codes and ids: immutable members
+    if origin is dict:
+        _, item = get_args(hint)
+        inner = _copier_for(item)
+        return dict.copy if inner is _same else lambda v: {k: inner(x) for k, x in v.items()}
+    if isinstance(hint, type) and is_dataclass(hint):
+        return _dataclass_copier(hint)
+    if isinstance(hint, type) and issubclass(hint, (str, int, float, bool, dt.date, Enum)):
+        return _same
+    return _deep
+
+
+def _deep(value: Any) -> Any:
+    return copy.deepcopy(value)
+
+
+def _dataclass_copier(cls: type) -> _Copier:
+    copier = _COPIERS.get(cls)
+    if copier is not None:
+        return copier
+    hints = get_type_hints(cls)
+    plan = [(f.name, _copier_for(hints[f.name])) for f in fields(cls)]
+    shared = tuple(name for name, c in plan if c is _same)
+    deep = tuple((name, c) for name, c in plan if c is not _same)
+    new = object.__new__
+    setter = object.__setattr__
+
+    def copy_one(value: Any) -> Any:
+        out: Any = new(cls)
+        for name in shared:
+            setter(out, name, getattr(value, name))
+        for name, c in deep:
+            setter(out, name, c(getattr(value, name)))
+        return out
+
+    _COPIERS[cls] = copy_one
+    return copy_one
+
+
+def copy_case(case: Case) -> Case:
+    """A deep copy of ``case`` that shares nothing mutable with it, several times faster than
+    :func:`copy.deepcopy`: the copy plan of every model class is worked out once from its type
+    hints, and immutable values (strings, numbers, codes, dates) are shared, not copied."""
+    result: Case = _dataclass_copier(Case)(case)
+    return result

@@ -4,23 +4,35 @@ Every public method is one transaction. A write first claims the case with an at
 ``UPDATE cases SET version = version + 1 WHERE id = :id AND version = :expected``; when no row
 matched, someone else saved first (or the case is gone) and nothing is changed. The child rows
 are then replaced in the same transaction, so a failure anywhere leaves the stored case as it
-was. Reads run in one snapshot (``REPEATABLE READ`` on PostgreSQL, one ``BEGIN`` on SQLite), so
-a case is never read half old, half new.
+was: only the tables that changed are rewritten (see :func:`_write_changes`), and rows go to
+the driver in bulk (:func:`~.engine.bulk_insert`). Reads run in one snapshot (``REPEATABLE
+READ`` on PostgreSQL, one ``BEGIN`` on SQLite), so a case is never read half old, half new.
 """
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Any, cast
 
 from alembic.util.exc import CommandError
-from sqlalchemy import CursorResult, delete, func, insert, select, update
+from sqlalchemy import (
+    BindParameter,
+    Connection,
+    CursorResult,
+    Select,
+    Table,
+    bindparam,
+    delete,
+    func,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.exc import (
     DataError,
     IntegrityError,
@@ -36,11 +48,59 @@ from zorgkracht.domain.invariants import validate_case
 from zorgkracht.domain.model import Case
 
 from . import migrate as migrations
-from .engine import WRITE, make_engine, parse_url, safe_url, unavailable
-from .mapping import case_from_rows, network_rows, positions_to_json, search_key
+from .engine import WRITE, bulk_insert, make_engine, parse_url, safe_url, unavailable
+from .mapping import (
+    READ_COLUMNS,
+    TableRows,
+    case_from_rows,
+    copy_case,
+    network_rows,
+    positions_to_json,
+    search_key,
+)
 from .models import Base, CaseRow, NetworkRow, PersonRow
 
 log = logging.getLogger(__name__)
+
+# Statements are built once: SQLAlchemy caches their compiled form by structure, and building
+# them again on every call costs more than running them on a small case.
+_CASES = cast(Table, CaseRow.__table__)
+_NETWORKS = cast(Table, NetworkRow.__table__)
+_CASE_ID: BindParameter[str] = bindparam("case_id")
+_SELECT_CASE = select(_CASES).where(_CASES.c.id == _CASE_ID)
+_SELECT_NETWORKS = (
+    select(_NETWORKS).where(_NETWORKS.c.case_id == _CASE_ID).order_by(_NETWORKS.c.ord)
+)
+_DELETE_NETWORKS = delete(_NETWORKS).where(_NETWORKS.c.case_id == _CASE_ID)
+_INSERT_NETWORKS = insert(_NETWORKS).returning(_NETWORKS.c.id, sort_by_parameter_order=True)
+_CHILD_TABLES: list[Table] = [
+    t for t in Base.metadata.sorted_tables if "network_id" in t.c and t.name != "networks"
+]
+_PARENT_KEY = {
+    "person_identities": "person_id",
+    "person_conditions": "person_id",
+    "child_parents": "relation_id",
+    "domain_members": "domain_id",
+    "life_event_persons": "event_id",
+}
+
+
+def _select_children(table: Table) -> Select[Any]:
+    """All rows of ``table`` for the networks of one case, in list order."""
+    order: list[Any] = [table.c.network_id]
+    if table.name in _PARENT_KEY:
+        order.append(table.c[_PARENT_KEY[table.name]])
+    order.append(table.c.ord if "ord" in table.c else table.c.identity)
+    columns = [table.c[name] for name in READ_COLUMNS[table.name]]
+    return (
+        select(table.c.network_id, *columns)
+        .join(_NETWORKS, table.c.network_id == _NETWORKS.c.id)
+        .where(_NETWORKS.c.case_id == _CASE_ID)
+        .order_by(*order)
+    )
+
+
+_SELECT_CHILDREN = {t.name: _select_children(t) for t in _CHILD_TABLES}
 
 
 @dataclass(frozen=True)
@@ -93,6 +153,111 @@ def _exists(case_id: str) -> Conflict:
 
 def _rowcount(result: Any) -> int:
     return cast(CursorResult[Any], result).rowcount
+
+
+def _key(positions: list[int]) -> Callable[[tuple[Any, ...]], tuple[Any, ...]]:
+    return lambda row: tuple(row[i] for i in positions)
+
+
+_COLUMNS = {t.name: tuple(c.name for c in t.c) for t in _CHILD_TABLES}
+_PK = {t.name: _key([list(t.c).index(c) for c in t.primary_key.columns]) for t in _CHILD_TABLES}
+_OF_CASE = select(_NETWORKS.c.id).where(_NETWORKS.c.case_id == _CASE_ID)
+_SELECT_OLD = {
+    t.name: select(t).where(t.c.network_id.in_(_OF_CASE.scalar_subquery())) for t in _CHILD_TABLES
+}
+_DELETE_OF_CASE = {
+    t.name: delete(t).where(t.c.network_id.in_(_OF_CASE.scalar_subquery())) for t in _CHILD_TABLES
+}
+_PERSONS = next(t for t in _CHILD_TABLES if t.name == "persons")
+_UPDATE_PERSON = (
+    update(_PERSONS)
+    .where(
+        _PERSONS.c.network_id == bindparam("key_network_id"),
+        _PERSONS.c.id == bindparam("key_id"),
+    )
+    .values({c.name: bindparam(c.name) for c in _PERSONS.c if not c.primary_key})
+)
+_UPDATE_NETWORK = (
+    update(_NETWORKS)
+    .where(_NETWORKS.c.id == bindparam("key_id"))
+    .values(label=bindparam("label"), taken_on=bindparam("taken_on"), note=bindparam("note"))
+)
+_LEAVES = {
+    "child_relations": "child_parents",
+    "domains": "domain_members",
+    "life_events": "life_event_persons",
+}
+"""Tables whose rows cascade away with a row of the parent table (besides ``persons``)."""
+
+
+def _write_changes(conn: Connection, case: Case) -> bool:
+    """Rewrite only the tables of ``case`` that changed; False when a full rewrite is needed.
+
+    Applies when the networks are the same (same snapshots in the same order) and no person
+    was removed: persons that changed are updated in place (nothing cascades), new persons are
+    inserted, and every other table whose rows differ is deleted and inserted again (its
+    dependent table with it). A person removed, or snapshots added, removed or reordered, make
+    a full rewrite, as before. The old rows are read in this transaction, after the version
+    check, which holds the write lock on the case.
+    """
+    nets = network_rows(case)
+    old_nets = conn.execute(_SELECT_NETWORKS, {"case_id": case.id}).all()
+    if [(n.ord, n.snapshot_id) for n in old_nets] != [
+        (n.network["ord"], n.network["snapshot_id"]) for n in nets
+    ]:
+        return False
+    new_rows: dict[str, list[dict[str, Any]]] = {}
+    for old_net, net in zip(old_nets, nets, strict=True):
+        for name, rows in net.children.items():
+            for r in rows:
+                r["network_id"] = old_net.id
+            new_rows.setdefault(name, []).extend(rows)
+    changed: set[str] = set()
+    person_updates: list[dict[str, Any]] = []
+    person_inserts: list[dict[str, Any]] = []
+    for table in _CHILD_TABLES:
+        columns, key = _COLUMNS[table.name], _PK[table.name]
+        rows = new_rows.get(table.name, [])
+        new_by_key = {key(v): v for v in (tuple(r[c] for c in columns) for r in rows)}
+        result = conn.execute(_SELECT_OLD[table.name], {"case_id": case.id})
+        old_by_key = {key(v): v for v in map(tuple, result)}
+        if old_by_key == new_by_key:
+            continue
+        if table is not _PERSONS:
+            changed.add(table.name)
+            continue
+        if old_by_key.keys() - new_by_key.keys():
+            return False
+        by_key = {(r["network_id"], r["id"]): r for r in rows}
+        for k, values in new_by_key.items():
+            if k not in old_by_key:
+                person_inserts.append(by_key[k])
+            elif old_by_key[k] != values:
+                row = by_key[k]
+                person_updates.append(
+                    {"key_network_id": row["network_id"], "key_id": row["id"], **row}
+                )
+    changed |= {_LEAVES[name] for name in changed if name in _LEAVES}
+    for old_net, net in zip(old_nets, nets, strict=True):
+        new_net = net.network
+        if (old_net.label, old_net.taken_on, old_net.note) != (
+            new_net["label"],
+            new_net["taken_on"],
+            new_net["note"],
+        ):
+            conn.execute(_UPDATE_NETWORK, {"key_id": old_net.id, **new_net})
+    for table in reversed(_CHILD_TABLES):
+        if table.name in changed:
+            conn.execute(_DELETE_OF_CASE[table.name], {"case_id": case.id})
+    if person_updates:
+        for row in person_updates:
+            del row["network_id"], row["id"]
+        conn.execute(_UPDATE_PERSON, person_updates)
+    bulk_insert(conn, _PERSONS, person_inserts)
+    for table in _CHILD_TABLES:
+        if table.name in changed:
+            bulk_insert(conn, table, new_rows.get(table.name, []))
+    return True
 
 
 class CaseStore:
@@ -186,13 +351,16 @@ class CaseStore:
 
     def get(self, case_id: str) -> CaseRecord:
         with self._guard(), self._reads.begin() as s:
-            row = s.get(CaseRow, case_id)
+            conn = s.connection()
+            row = conn.execute(_SELECT_CASE, {"case_id": case_id}).first()
             if row is None:
                 raise _not_found(case_id)
-            networks = s.scalars(
-                select(NetworkRow).where(NetworkRow.case_id == case_id).order_by(NetworkRow.ord)
-            ).all()
-            case = case_from_rows(row, list(networks))
+            networks = conn.execute(_SELECT_NETWORKS, {"case_id": case_id}).all()
+            rows: TableRows = {
+                name: conn.execute(query, {"case_id": case_id}).all()
+                for name, query in _SELECT_CHILDREN.items()
+            }
+            case = case_from_rows(row, networks, rows)
             return CaseRecord(case, row.version, row.created_at, row.updated_at)
 
     def list(
@@ -280,31 +448,27 @@ class CaseStore:
                 raise _exists(case.id) from None
             raise
         log.debug("case added")
-        return CaseRecord(copy.deepcopy(case), 1, now, now)
+        return CaseRecord(copy_case(case), 1, now, now)
 
     def save(self, case: Case, expected_version: int) -> CaseRecord:
         """Replace a stored case; Conflict when it is no longer at ``expected_version``."""
         validate_case(case)
         now = _now()
         with self._guard(), self._writes.begin() as s:
-            claimed = s.execute(
-                update(CaseRow)
-                .where(CaseRow.id == case.id, CaseRow.version == expected_version)
-                .values(version=CaseRow.version + 1, updated_at=now, **self._case_columns(case))
-                .execution_options(synchronize_session=False)
-            )
-            if _rowcount(claimed) != 1:
+            conn = s.connection()
+            created_at = conn.execute(
+                update(_CASES)
+                .where(_CASES.c.id == case.id, _CASES.c.version == expected_version)
+                .values(version=_CASES.c.version + 1, updated_at=now, **self._case_columns(case))
+                .returning(_CASES.c.created_at)
+            ).scalar_one_or_none()
+            if created_at is None:
                 raise self._missing_or_stale(s, case.id, expected_version)
-            created_at = s.scalar(select(CaseRow.created_at).where(CaseRow.id == case.id))
-            assert created_at is not None
-            s.execute(
-                delete(NetworkRow)
-                .where(NetworkRow.case_id == case.id)
-                .execution_options(synchronize_session=False)
-            )
-            self._insert_networks(s, case)
+            if not _write_changes(conn, case):
+                conn.execute(_DELETE_NETWORKS, {"case_id": case.id})
+                self._insert_networks(s, case)
         log.debug("case saved (version %d)", expected_version + 1)
-        return CaseRecord(copy.deepcopy(case), expected_version + 1, created_at, now)
+        return CaseRecord(copy_case(case), expected_version + 1, created_at, now)
 
     def delete(self, case_id: str, expected_version: int) -> None:
         """Delete a case and everything in it; Conflict when it changed since it was read."""
@@ -334,18 +498,23 @@ class CaseStore:
 
     @staticmethod
     def _insert_networks(s: Session, case: Case) -> None:
-        """Insert the networks of ``case``, then their rows table by table in foreign-key order."""
+        """Insert the networks of ``case`` (one statement, ids back in order), then their rows
+        table by table in foreign-key order, each table in one bulk statement."""
+        conn = s.connection()
+        nets = network_rows(case)
+        ids = conn.execute(_INSERT_NETWORKS, [net.network for net in nets]).scalars().all()
         pending: dict[str, list[dict[str, Any]]] = {}
-        for net in network_rows(case):
-            network_id = s.execute(
-                insert(NetworkRow).values(**net.network).returning(NetworkRow.id)
-            ).scalar_one()
+        for network_id, net in zip(ids, nets, strict=True):
             for name, rows in net.children.items():
-                pending.setdefault(name, []).extend({**r, "network_id": network_id} for r in rows)
-        for table in Base.metadata.sorted_tables:
+                if rows:
+                    target = pending.setdefault(name, [])
+                    for r in rows:
+                        r["network_id"] = network_id
+                    target.extend(rows)
+        for table in _CHILD_TABLES:
             rows = pending.pop(table.name, [])
             if rows:
-                s.execute(table.insert(), rows)
+                bulk_insert(conn, table, rows)
         assert not pending, f"rows for unknown tables: {sorted(pending)}"
 
     @staticmethod

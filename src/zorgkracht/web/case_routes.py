@@ -39,7 +39,7 @@ from zorgkracht.domain.codes import (
 )
 from zorgkracht.interchange import case_json
 from zorgkracht.interchange.network_list_write import network_list_text
-from zorgkracht.render.views import FORMATS, VIEWS, case_at, export, render_svg, render_table
+from zorgkracht.render.views import FORMATS, VIEWS, case_at, export, render_picture
 from zorgkracht.services.edits import new_id
 from zorgkracht.storage import CaseRecord
 
@@ -106,8 +106,8 @@ def draw(case: Case, view: str, lang: str, *, table: bool = True) -> Picture:
     """The picture and (unless ``table`` is false) its table of ``view``; a view whose module
     does not exist yet is marked unavailable instead of failing the page."""
     try:
-        svg = inline_svg(render_svg(case, view, lang=lang))
-        rows = render_table(case, view, lang=lang) if table else []
+        raw, rows = render_picture(case, view, lang=lang, table=table)
+        svg = inline_svg(raw)
     except ModuleNotFoundError as err:
         if not (err.name or "").startswith("zorgkracht.render."):
             raise
