@@ -28,9 +28,11 @@ import math
 from zorgkracht.domain import Case, Person, Point
 
 from .ecogram_household import (
+    MIN_BOX_W,
     LocalBox,
     LocalChild,
     LocalCouple,
+    box_width,
     layout_household,
     pack,
     title_width,
@@ -95,11 +97,16 @@ def layout_ecogram(case: Case) -> EcogramLayout:
         for _gid, _kind, _title, members in groups
     ]
     titles = [(len(title), title_width(title)) for _g, _k, title, _m in groups]
-    first = [pack(people, *t) for people, t in zip(nearest_first, titles, strict=True)]
+    # the cell width of each group once; the first two passes only measure: no boxes made
+    cells = [max((box_width(p) for p in people), default=MIN_BOX_W) for people in nearest_first]
+    first = [
+        pack(people, *t, fill=False, cell=cell)
+        for people, t, cell in zip(nearest_first, titles, cells, strict=True)
+    ]
     guess = _ring(household.radius, [f.radius for f in first])
     second = [
-        pack(people, *t, _towards(c))
-        for people, t, c in zip(nearest_first, titles, guess, strict=True)
+        pack(people, *t, _towards(c), fill=False, cell=cell)
+        for people, t, c, cell in zip(nearest_first, titles, guess, cells, strict=True)
     ]
     centres = _ring(household.radius, [f.radius for f in second])
     pins = case.positions.get(VIEW, {})
@@ -109,13 +116,14 @@ def layout_ecogram(case: Case) -> EcogramLayout:
     circles = [
         EcoCircle(HOUSEHOLD, "household", 0.0, 0.0, household.radius, (), 0.0, tuple(hh_ids))
     ]
-    for (gid, kind, title, _m), people, t, shape, centre in zip(
-        groups, nearest_first, titles, second, centres, strict=True
+    shapes = list(zip(second, cells, strict=True))
+    for (gid, kind, title, _m), people, t, (shape, cell), centre in zip(
+        groups, nearest_first, titles, shapes, centres, strict=True
     ):
         pin = pins.get(gid) if kind == "domain" else None
         if pin is not None:
             centre = XY(float(pin.x), float(pin.y))
-        packed = pack(people, *t, _towards(centre), shape.cols)
+        packed = pack(people, *t, _towards(centre), shape.cols, cell=cell)
         circles.append(
             EcoCircle(
                 gid,

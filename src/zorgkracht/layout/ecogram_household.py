@@ -315,6 +315,9 @@ def pack(
     title_w: float,
     towards: XY | None = None,
     cols: int | None = None,
+    *,
+    fill: bool = True,
+    cell: float | None = None,
 ) -> Packed:
     """Members in a grid inside the smallest circle, the title on the far side.
 
@@ -322,14 +325,17 @@ def pack(
     the circle has a place. ``persons`` come nearest-first: they take the grid places nearest
     the client system. Above or below the client system a wide grid (no more rows than
     columns), which faces it, is preferred when its circle is at most 35% larger. ``cols``
-    fixes the grid."""
+    fixes the grid. ``fill=False``: only the size and the grid, no boxes (for the passes that
+    only measure). ``cell``: the widest of the members' :func:`box_width`, when known."""
     title_below = towards is not None and towards.y < -0.3
     wide = None if towards is None or abs(towards.y) < 0.6 else True
     title_h = title_lines * TITLE_LINE
     count = len(persons)
     options = [cols] if cols is not None else list(range(1, max(count, 1) + 1))
-    cell = max((box_width(p) for p in persons), default=MIN_BOX_W)
+    if cell is None:
+        cell = max((box_width(p) for p in persons), default=MIN_BOX_W)
     best: tuple[float, int, float, float, float] | None = None
+    hypot = math.hypot
     for n_cols in options:
         n_rows = -(-count // n_cols)
         grid_h = n_rows * BOX_H + max(n_rows - 1, 0) * COL_GAP
@@ -339,22 +345,29 @@ def pack(
         grid_top = top if title_below else top + title_h + TITLE_GAP
         # the farthest corners are those of a row's first and last cell; rows of one length
         # have the same cells side to side, so the first, the last full and the last row do
-        outer: list[Rect] = []
+        # reach() of the title and those cells, computed without making their Rects
+        tx = -title_w / 2
+        far = hypot(max(abs(tx), abs(tx + title_w)), max(abs(title_top), abs(title_top + title_h)))
         for n in sorted({0, max(n_rows - 2, 0), n_rows - 1} if n_rows else set()):
             length = n_cols if n < n_rows - 1 else count - n_cols * (n_rows - 1)
             width = length * cell + COL_GAP * (length - 1)
             y = grid_top + n * (BOX_H + COL_GAP) + BOX_H / 2
+            ry = y - BOX_H / 2
+            vy = max(abs(ry), abs(ry + BOX_H))
             for k in {0, length - 1}:
-                x = -width / 2 + k * (cell + COL_GAP) + cell / 2
-                outer.append(Rect(x - cell / 2, y - BOX_H / 2, cell, BOX_H))
-        title = Rect(-title_w / 2, title_top, title_w, title_h)
-        radius = max(reach([title, *outer]) + CIRCLE_PAD, MIN_RADIUS)
+                rx = -width / 2 + k * (cell + COL_GAP) + cell / 2 - cell / 2
+                d = hypot(max(abs(rx), abs(rx + cell)), vy)
+                if d > far:
+                    far = d
+        radius = max(far + CIRCLE_PAD, MIN_RADIUS)
         facing = wide is None or n_rows <= n_cols or count <= 1
         cost = radius * (1.0 if facing else 1.35)
         if best is None or cost < best[0] - 1e-9:
             best = (cost, n_cols, grid_top, title_top, radius)
     assert best is not None
     _, n_cols, grid_top, title_top, radius = best
+    if not fill:
+        return Packed((), title_top, radius, n_cols)
     slots: list[tuple[float, float]] = []  # centres of equal cells
     for n, first in enumerate(range(0, count, n_cols)):
         length = min(n_cols, count - first)

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import replace
 from functools import partial
 
 from zorgkracht.domain import Case, Tie
 
-from .ecogram_types import HOUSEHOLD, EcoCircle, EcoPerson, TieLine
-from .geometry import XY, Rect, length, point_at, polyline_hits, quadratic
+from .ecogram_types import HOUSEHOLD, EcoCircle, EcoPerson, TieLine, curve
+from .geometry import XY, Rect, _along, length, point_at, points_along, polyline_hits, quadratic
 
 BOWS = (0.0, 50.0, -50.0, 100.0, -100.0, 170.0, -170.0, 260.0, -260.0)
 GRID = 120.0  # cell size of the obstacle index
@@ -38,8 +37,16 @@ class RectIndex:
         self._put(len(self.rects) - 1, r)
 
     def any_overlaps(self, r: Rect) -> bool:
-        """Does ``r`` overlap (interiors meet) any of the rectangles?"""
-        return any(r.overlaps(self.rects[n]) for n in self.near(r.x, r.y, r.right, r.bottom))
+        """Does ``r`` overlap (interiors meet) any of the rectangles? (:meth:`Rect.overlaps`
+        against those :meth:`near` it, written out: the order does not matter for the answer.)"""
+        rects, cells = self.rects, self.cells
+        x, y, right, bottom = r.x, r.y, r.right, r.bottom
+        for key in self._keys(x - 1.0, y - 1.0, right + 1.0, bottom + 1.0):
+            for n in cells.get(key, ()):
+                o = rects[n]
+                if x < o.right and o.x < right and y < o.bottom and o.y < bottom:
+                    return True
+        return False
 
     def near_line(self, points: list[XY]) -> list[int]:
         """A superset of the rectangles the polyline through ``points`` can pass through:
@@ -145,6 +152,7 @@ def route_ties(
     rects = [p.rect for p in boxes.values()] + [_core(c) for c in circles.values()]
     index = RectIndex(rects)
     bows = _bow_memo(keys, rects, circles)
+    rings = [(c.cx, c.cy, c.r + 4) for c in circles.values()]
     for t in case.network.ties:
         if t.a == t.b or not all(e in boxes or e in domains for e in (t.a, t.b)):
             continue
@@ -193,14 +201,14 @@ def route_ties(
             aim_b = control if control is not None else ca
             start = _person_edge(boxes[t.a], aim_a) if circ_a is None else _edge(ca, ra, aim_a)
             end = _person_edge(boxes[t.b], aim_b) if circ_b is None else _edge(cb, rb, aim_b)
-            pts = [start, end] if control is None else quadratic(start, control, end)
+            pts = [start, end] if control is None else list(curve(start, control, end))
             inner_a = t.a in boxes and boxes[t.a].group != HOUSEHOLD and not rim_a
             inner_b = t.b in boxes and boxes[t.b].group != HOUSEHOLD and not rim_b
             if inner_a or inner_b:  # lines into a domain part inside it: letters there
                 f = 0.5 if inner_a == inner_b else (0.72 if inner_b else 0.28)
                 label = point_at(pts, length(pts) * f)[0]
             else:
-                label = _label_at(pts, list(circles.values()))
+                label = _label_at(pts, rings)
             out.append(TieLine(t.id, t.a, t.b, start, end, control, label, rim_a, rim_b))
     return _spread_labels(case, out, [p.rect for p in boxes.values()])
 
@@ -216,6 +224,10 @@ def _label_box(tie: Tie, at: XY) -> Rect:
     return Rect(at.x - w / 2, at.y - LETTER_H / 2, w, LETTER_H)
 
 
+_SPOTS = (0.65, 0.5, 0.75, 0.4, 0.85, 0.3, 0.2)
+_SPOTS_SORTED = sorted(_SPOTS)
+
+
 def _spread_labels(case: Case, lines: list[TieLine], boxes: list[Rect]) -> tuple[TieLine, ...]:
     """Move a tie's letters along its line when they would cover another tie's letters or a
     person: the first free place of the preferred one, the middle, then further out."""
@@ -227,28 +239,49 @@ def _spread_labels(case: Case, lines: list[TieLine], boxes: list[Rect]) -> tuple
         if not tie.support and not tie.reciprocal:
             out.append(line)
             continue
-        pts = line.points
-        total = length(pts)
-        spots = [line.label] + [
-            point_at(pts, total * f)[0] for f in (0.65, 0.5, 0.75, 0.4, 0.85, 0.3, 0.2)
-        ]
         chosen = line.label
-        for spot in spots:
-            room = _label_box(tie, spot)
-            if not taken.any_overlaps(room):
-                chosen = spot
-                break
-        taken.add(_label_box(tie, chosen))
-        out.append(replace(line, label=chosen))
+        first = _label_box(tie, chosen)
+        if taken.any_overlaps(first):
+            pts = line.points
+            total = length(pts)
+            # the same points as point_at at each fraction, found in one walk along the line
+            distances = [total * f for f in _SPOTS_SORTED]
+            along = dict(zip(_SPOTS_SORTED, points_along(pts, distances), strict=True))
+            for f in _SPOTS:
+                spot = along[f][0]
+                room = _label_box(tie, spot)
+                if not taken.any_overlaps(room):
+                    chosen = spot
+                    first = room
+                    break
+        taken.add(first)
+        if chosen is line.label:
+            out.append(line)
+        else:  # what dataclasses.replace(line, label=chosen) makes, without its look-ups
+            out.append(
+                TieLine(
+                    line.id,
+                    line.a,
+                    line.b,
+                    line.start,
+                    line.end,
+                    line.control,
+                    chosen,
+                    line.rim_a,
+                    line.rim_b,
+                )
+            )
     return tuple(out)
 
 
-def _label_at(pts: list[XY], circles: list[EcoCircle], samples: int = 40) -> XY:
-    """A little past the middle of the longest stretch of the line outside every circle; when
-    that stretch is short, two thirds along the line, where lines from one place part."""
+def _label_at(pts: list[XY], rings: list[tuple[float, float, float]], samples: int = 40) -> XY:
+    """A little past the middle of the longest stretch of the line outside every circle (each
+    ring: centre x, centre y and radius + 4); when that stretch is short, two thirds along the
+    line, where lines from one place part."""
     total = length(pts)
-    along = [point_at(pts, total * i / samples)[0] for i in range(samples + 1)]
-    free = [all(math.hypot(p.x - c.cx, p.y - c.cy) > c.r + 4 for c in circles) for p in along]
+    along = _along(pts, [total * i / samples for i in range(samples + 1)])
+    hypot = math.hypot
+    free = [all(hypot(x - cx, y - cy) > r for cx, cy, r in rings) for x, y, _ux, _uy in along]
     best = (0, 0)
     start = None
     for i, ok in enumerate([*free, False]):
@@ -259,8 +292,10 @@ def _label_at(pts: list[XY], circles: list[EcoCircle], samples: int = 40) -> XY:
                 best = (start, i)
             start = None
     if (best[1] - best[0]) * total / samples < 70.0:  # too short a gap: out where lines part
-        return along[int(samples * 0.65)]
-    return along[best[0] + int((best[1] - 1 - best[0]) * 0.55 + 0.5)]
+        x, y, _ux, _uy = along[int(samples * 0.65)]
+    else:
+        x, y, _ux, _uy = along[best[0] + int((best[1] - 1 - best[0]) * 0.55 + 0.5)]
+    return XY(x, y)
 
 
 _MEMO: list[tuple[object, dict[tuple[object, ...], XY | None]]] = []

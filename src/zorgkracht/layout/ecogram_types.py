@@ -10,6 +10,22 @@ from dataclasses import dataclass
 
 from .geometry import XY, Rect, quadratic
 
+_CURVES: dict[tuple[XY, XY, XY], tuple[XY, ...]] = {}
+_CURVES_SIZE = 5_000
+
+
+def curve(start: XY, control: XY, end: XY) -> tuple[XY, ...]:
+    """:func:`quadratic` through ``control``, remembered: a tie's curve is needed by the label
+    placement and by the drawing, and again on every redraw that moves nobody."""
+    key = (start, control, end)
+    known = _CURVES.get(key)
+    if known is None:
+        if len(_CURVES) >= _CURVES_SIZE:
+            _CURVES.clear()
+        known = _CURVES[key] = tuple(quadratic(start, control, end))
+    return known
+
+
 HOUSEHOLD = "_household"
 """Group and circle id of the client system (the central circle)."""
 OTHER = "_other"
@@ -110,7 +126,7 @@ class TieLine:
     def points(self) -> list[XY]:
         if self.control is None:
             return [self.start, self.end]
-        return quadratic(self.start, self.control, self.end)
+        return list(curve(self.start, self.control, self.end))
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,7 +31,17 @@ from .content import SPECIAL_BIRTHS, gender_kind, reference_year
 from .ecogram_legend import legend, used_symbols
 from .ecogram_lines import halo_label, tie_group
 from .ecogram_table import ecogram_table
-from .svg import SVG_NS, AttrValue, Element, document, num, path_d
+from .svg import (
+    SVG_NS,
+    AttrValue,
+    Element,
+    WrittenLines,
+    attrs_markup,
+    document,
+    num,
+    path_d,
+    text_markup,
+)
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +49,8 @@ FONT = "DejaVu Sans, Verdana, Arial, sans-serif"
 DOMAIN_FILL = "#f2f2f2"
 _OTHER = ("Overig", "Other")
 _TITLE = ("Ecogram", "Ecogram")
+_NAME_ATTRS = attrs_markup([("font_size", NAME_SIZE), ("text_anchor", "middle")])
+_NAME_HALO = attrs_markup([("stroke", "#fff"), ("stroke_width", 4.0), ("stroke_linejoin", "round")])
 
 
 def render_svg(case: Case, *, lang: str = "nl", show_legend: bool = True) -> str:
@@ -168,17 +180,21 @@ def _family_lines(layout: EcogramLayout) -> Element:
 def _ties(case: Case, layout: EcogramLayout) -> Element:
     g = Element("g", class_="ties")
     ties = {t.id: t for t in case.network.ties}
-    names = {p.id: p.name for p in case.network.persons}
+    firsts: dict[str, str | None] = {}
+    for p in case.network.persons:
+        words = p.name.split()
+        firsts[p.id] = words[0] if words else None
 
     def rim_name(pid: str, rim: bool) -> str | None:
         if not rim or pid == layout.client:
             return None
-        return names[pid].split()[0] if names[pid].split() else None
+        return firsts[pid]
 
     for line in layout.ties:
         tie = ties[line.id]
         names_at = (rim_name(line.a, line.rim_a), rim_name(line.b, line.rim_b))
-        g.append(tie_group(tie, line.points, line.label, *names_at))
+        key = (line.start, line.control, line.end)
+        g.append(tie_group(tie, line.points, line.label, *names_at, key=key))
     return g
 
 
@@ -224,22 +240,14 @@ def _person(
             g.extend(halo_label(str(age), XY(cx, cy), 12.0 if not person.is_pet else 9.0))
         if person.is_deceased:
             g.append(sym.cross(r))
+    # each line twice, a white halo under the text, written out as Element("text", text,
+    # x=..., y=..., font_size=..., text_anchor=..., [stroke=...]) would write them
+    written: list[str] = []
     for n, text in enumerate(name_lines(person)):
         y = box.y + NAME_TOP + NAME_SIZE * 0.95 + n * NAME_LINE
-        g.extend(
-            [
-                Element(
-                    "text",
-                    text,
-                    x=cx,
-                    y=y,
-                    font_size=NAME_SIZE,
-                    text_anchor="middle",
-                    stroke="#fff",
-                    stroke_width=4.0,
-                    stroke_linejoin="round",
-                ),
-                Element("text", text, x=cx, y=y, font_size=NAME_SIZE, text_anchor="middle"),
-            ]
-        )
+        head = f"<text{attrs_markup([('x', cx), ('y', y)])}{_NAME_ATTRS}"
+        body = f">{text_markup(text)}</text>"
+        written += (f"{head}{_NAME_HALO}{body}", f"{head}{body}")
+    if written:
+        g.append(WrittenLines(written))
     return g

@@ -7,11 +7,13 @@ colours only help on screen. Shared by the picture and its legend.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
 from zorgkracht.domain import Tie
 from zorgkracht.domain.codes import Direction, Quality, Support
 from zorgkracht.layout.geometry import XY, length, point_at, sub_polyline, zigzag
 
-from .svg import AttrValue, Element, num, path_d, points
+from .svg import Element, WrittenLines, attrs_markup, num, path_d, points, text_markup
 
 INK: dict[Quality, str] = {
     Quality.POSITIVE: "#123d1f",
@@ -36,9 +38,13 @@ def arrow_size(stroke: float) -> tuple[float, float]:
     return 11 + 2.5 * stroke, 5.5 + 1.2 * stroke
 
 
+_LETTERS = tuple((s, s.value) for s in Support)
+
+
 def letters(tie: Tie) -> str:
     """The support letters in the book's order P G A E W, then ⇄ when the client gives back."""
-    text = "".join(s.value for s in Support if s in tie.support)
+    support = tie.support
+    text = "".join(v for s, v in _LETTERS if s in support) if support else ""
     if tie.reciprocal:
         text = f"{text} {RECIPROCAL}" if text else RECIPROCAL
     return text
@@ -52,8 +58,26 @@ def arrow_ends(direction: Direction) -> tuple[bool, bool]:
     )
 
 
-def _head(pts: list[XY], at_end: bool, stroke: float, ink: str) -> Element:
-    total = length(pts)
+_STYLES: dict[tuple[str, float], str] = {}
+_HALOS: dict[tuple[float, bool], tuple[str, str]] = {}
+
+
+def _style(ink: str, stroke: float) -> str:
+    """The attributes every tie stroke ends with, written once per ink and width."""
+    known = _STYLES.get((ink, stroke))
+    if known is None:
+        known = _STYLES[(ink, stroke)] = attrs_markup(
+            [
+                ("fill", "none"),
+                ("stroke", ink),
+                ("stroke_width", stroke),
+                ("stroke_linejoin", "round"),
+            ]
+        )
+    return known
+
+
+def _head(pts: list[XY], total: float, at_end: bool, stroke: float, ink: str) -> str:
     if at_end:
         tip, u = point_at(pts, total)
     else:
@@ -63,7 +87,7 @@ def _head(pts: list[XY], at_end: bool, stroke: float, ink: str) -> Element:
     base = XY(tip.x - u.x * size, tip.y - u.y * size)
     left = XY(base.x - u.y * half, base.y + u.x * half)
     right = XY(base.x + u.y * half, base.y - u.x * half)
-    return Element("polygon", points=points([tip, left, right]), fill=ink)
+    return f'<polygon points="{points([tip, left, right])}"{attrs_markup([("fill", ink)])}/>'
 
 
 def line(
@@ -72,58 +96,98 @@ def line(
     quality: Quality,
     direction: Direction,
     ink: str | None = None,
+    total: float | None = None,
 ) -> list[Element]:
     """The stroke and arrowheads of one tie along ``pts`` (from end ``a`` to end ``b``);
-    ``ink`` overrides the quality's colour (the legend draws thickness and arrows in black)."""
+    ``ink`` overrides the quality's colour (the legend draws thickness and arrows in black);
+    ``total`` is the length of ``pts`` when the caller knows it."""
     stroke = width(strength)
     ink = ink if ink is not None else INK[quality]
     head_a, head_b = arrow_ends(direction)
-    total = length(pts)
+    if total is None:
+        total = length(pts)
     size = arrow_size(stroke)[0]
     cut_a = min(size * 0.8, total / 3) if head_a else 0.0
     cut_b = min(size * 0.8, total / 3) if head_b else 0.0
     body = pts
     if cut_a or cut_b:
         body = sub_polyline(pts, cut_a, total - cut_b, 4 if len(pts) == 2 else 24)
-    style: dict[str, AttrValue] = {
-        "fill": "none",
-        "stroke": ink,
-        "stroke_width": stroke,
-        "stroke_linejoin": "round",
-    }
+    style = _style(ink, stroke)
+    # written out as Element("path", d=..., [stroke_dasharray=...,] **style) would write it
     if quality is Quality.CONFLICT:
         zig = zigzag(body, 4.0 + stroke * 0.8, 12.0 + stroke * 1.5)
-        out = [Element("path", d=path_d(zig), **style)]
+        out = [f'<path d="{path_d(zig)}"{style}/>']
     elif quality is Quality.TENSE:
-        out = [Element("path", d=path_d(body), stroke_dasharray=dash(stroke), **style)]
+        out = [f'<path d="{path_d(body)}" stroke-dasharray="{dash(stroke)}"{style}/>']
     else:
-        out = [Element("path", d=path_d(body), **style)]
+        out = [f'<path d="{path_d(body)}"{style}/>']
     if total > 0:
         if head_a:
-            out.append(_head(pts, False, stroke, ink))
+            out.append(_head(pts, total, False, stroke, ink))
         if head_b:
-            out.append(_head(pts, True, stroke, ink))
-    return out
+            out.append(_head(pts, total, True, stroke, ink))
+    return [WrittenLines(out)]
 
 
 def halo_label(text: str, at: XY, size: float, bold: bool = True) -> list[Element]:
-    """Text centred on ``at`` with a white halo, readable over any line."""
-    attrs: dict[str, AttrValue] = {
-        "x": at.x,
-        "y": at.y + size * 0.36,
-        "font_size": size,
-        "text_anchor": "middle",
-        "font_weight": "bold" if bold else None,
-    }
-    halo = Element("text", text, stroke="#fff", stroke_width=5.0, stroke_linejoin="round", **attrs)
-    return [halo, Element("text", text, **attrs)]
+    """Text centred on ``at`` with a white halo, readable over any line (written out as
+    ``Element("text", text, [stroke...,] x=..., y=..., font_size=..., ...)`` would write it)."""
+    fixed = _HALOS.get((size, bold))
+    if fixed is None:
+        tail = attrs_markup(
+            [
+                ("font_size", size),
+                ("text_anchor", "middle"),
+                ("font_weight", "bold" if bold else None),
+            ]
+        )
+        halo = attrs_markup(
+            [("stroke", "#fff"), ("stroke_width", 5.0), ("stroke_linejoin", "round")]
+        )
+        fixed = _HALOS[(size, bold)] = (halo, tail)
+    halo, tail = fixed
+    xy = attrs_markup([("x", at.x), ("y", at.y + size * 0.36)])
+    body = f"{xy}{tail}>{text_markup(text)}</text>"
+    return [WrittenLines([f"<text{halo}{body}", f"<text{body}"])]
+
+
+_DRAWN: dict[Hashable, tuple[float, list[Element]]] = {}
+_DRAWN_SIZE = 5_000
+
+
+def _drawn(tie: Tie, pts: list[XY], key: Hashable | None) -> tuple[float, list[Element]]:
+    """The length of ``pts`` and the tie's line along it; remembered under ``key`` (what
+    fixes ``pts``, such as the ends and the control point) with the tie's strength, quality
+    and direction, so that a redraw that moves no line writes none again. Only geometry and
+    codes are remembered, no client text."""
+    if key is None:
+        total = length(pts)
+        return total, line(pts, tie.strength, tie.quality, tie.direction, total=total)
+    full = (key, tie.strength, tie.quality, tie.direction)
+    known = _DRAWN.get(full)
+    if known is None:
+        if len(_DRAWN) >= _DRAWN_SIZE:
+            _DRAWN.clear()
+        total = length(pts)
+        known = _DRAWN[full] = (
+            total,
+            line(pts, tie.strength, tie.quality, tie.direction, total=total),
+        )
+    return known
 
 
 def tie_group(
-    tie: Tie, pts: list[XY], label_at: XY, start_name: str | None, end_name: str | None
+    tie: Tie,
+    pts: list[XY],
+    label_at: XY,
+    start_name: str | None,
+    end_name: str | None,
+    *,
+    key: Hashable | None = None,
 ) -> Element:
     """The whole tie: line, arrowheads, support letters in the middle; ``start_name`` and
-    ``end_name`` name the household member at a line that starts at the central circle's rim."""
+    ``end_name`` name the household member at a line that starts at the central circle's rim.
+    ``key``: what fixes ``pts`` (the same key always the same points), to reuse the line."""
     g = Element(
         "g",
         class_="tie",
@@ -132,8 +196,8 @@ def tie_group(
         data_direction=tie.direction.value,
     )
     g.set_raw("data-tie-id", tie.id)
-    g.extend(line(pts, tie.strength, tie.quality, tie.direction))
-    total = length(pts)
+    total, drawn = _drawn(tie, pts, key)
+    g.extend(drawn)
     text = letters(tie)
     if text and total > 0:
         label = g.add("g", class_="support")

@@ -4,6 +4,8 @@ the domains with their persons, the persons in no domain, the ties."""
 
 from __future__ import annotations
 
+from enum import Enum
+
 from zorgkracht.domain import Case, Person, Tie
 from zorgkracht.domain.codes import Direction, Support
 from zorgkracht.layout.ecogram import HOUSEHOLD, OTHER, EcogramLayout, layout_ecogram
@@ -41,7 +43,23 @@ def _w(key: str, lang: str) -> str:
     return en if lang == "en" else nl
 
 
+_CODES: dict[tuple[type, object, str], str] = {}
+_SUPPORT_ORDER = tuple(Support)
+
+
 def _code(value: object, lang: str) -> str:
+    """The label of a code in ``lang``; an enumeration member's label is looked up once (codes
+    only, never client text)."""
+    if isinstance(value, Enum):
+        key = (type(value), value, lang)
+        known = _CODES.get(key)
+        if known is None:
+            known = _CODES[key] = _label(value, lang)
+        return known
+    return _label(value, lang)
+
+
+def _label(value: object, lang: str) -> str:
     en = getattr(value, "en", str(value))
     nl = getattr(value, "nl", str(value))
     return str(en if lang == "en" else nl)
@@ -80,7 +98,8 @@ def _tie_details(tie: Tie, lang: str) -> str:
     ]
     if tie.direction is not Direction.NONE:
         parts.append(_code(tie.direction, lang))
-    kinds = [s for s in Support if s in tie.support]
+    support = tie.support
+    kinds = [s for s in _SUPPORT_ORDER if s in support] if support else []
     if kinds:
         text = ", ".join(f"{s.value} {_code(s, lang)}" for s in kinds)
         parts.append(f"{_w('support', lang)}: {text}")
