@@ -20,6 +20,7 @@ from .geometry import XY, Rect
 from .radial import (
     Band,
     Slot,
+    SlotLookup,
     Span,
     circle_rect,
     client_of,
@@ -75,7 +76,7 @@ class Placement:
 
 
 @dataclass(frozen=True, slots=True)
-class NetwerkkaartLayout:
+class NetwerkkaartLayout(SlotLookup):
     centre: XY
     radius: float
     client: Slot | None
@@ -90,17 +91,6 @@ class NetwerkkaartLayout:
     y: float
     width: float
     height: float
-
-    def slot(self, person_id: str) -> Slot:
-        for s in self.persons:
-            if s.id == person_id:
-                return s
-        if self.client is not None and self.client.id == person_id:
-            return self.client
-        raise KeyError(person_id)
-
-    def ids(self) -> list[str]:
-        return [s.id for s in self.persons]
 
 
 def corridor(centre: XY) -> Rect:

@@ -23,6 +23,7 @@ from .netwerkkaart import AREA_GAP, AREA_TITLE, EMPTY_BAND, INNER, LABEL_OFF, Ar
 from .radial import (
     Band,
     Slot,
+    SlotLookup,
     Span,
     circle_rect,
     client_of,
@@ -49,7 +50,7 @@ UNPLACED = "unplaced"
 
 
 @dataclass(frozen=True, slots=True)
-class NetwerkschemaLayout:
+class NetwerkschemaLayout(SlotLookup):
     centre: XY
     radius: float
     client: Slot | None
@@ -64,17 +65,6 @@ class NetwerkschemaLayout:
     y: float
     width: float
     height: float
-
-    def slot(self, person_id: str) -> Slot:
-        for s in self.persons:
-            if s.id == person_id:
-                return s
-        if self.client is not None and self.client.id == person_id:
-            return self.client
-        raise KeyError(person_id)
-
-    def ids(self) -> list[str]:
-        return [s.id for s in self.persons]
 
 
 def layout_netwerkschema(case: Case) -> NetwerkschemaLayout:

@@ -28,6 +28,7 @@ from .radial import (
     GAP,
     STEP,
     Slot,
+    SlotLookup,
     client_of,
     drawn_members,
     frame,
@@ -64,7 +65,7 @@ class Edge:
 
 
 @dataclass(frozen=True, slots=True)
-class SociogramLayout:
+class SociogramLayout(SlotLookup):
     client: Slot | None
     persons: tuple[Slot, ...]
     clusters: tuple[Cluster, ...]
@@ -78,17 +79,6 @@ class SociogramLayout:
     y: float
     width: float
     height: float
-
-    def slot(self, person_id: str) -> Slot:
-        for s in self.persons:
-            if s.id == person_id:
-                return s
-        if self.client is not None and self.client.id == person_id:
-            return self.client
-        raise KeyError(person_id)
-
-    def ids(self) -> list[str]:
-        return [s.id for s in self.persons]
 
     @property
     def bridges(self) -> tuple[Edge, ...]:

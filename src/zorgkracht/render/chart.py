@@ -68,6 +68,20 @@ def person_kind(person: Person) -> str:
     return gender_kind(person)
 
 
+def client_rows(client: Slot | None, persons: dict[str, Person], lang: str) -> list[dict[str, str]]:
+    """The table's first row, for the client drawn in the centre (none when not drawn)."""
+    if client is None:
+        return []
+    return [
+        {
+            "kind": tr("cliënt", "client", lang),
+            "id": client.id,
+            "who": persons[client.id].name,
+            "details": tr("in het midden", "in the centre", lang),
+        }
+    ]
+
+
 def person_group(
     person: Person,
     slot: Slot,

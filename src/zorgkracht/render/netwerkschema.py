@@ -16,7 +16,7 @@ from zorgkracht.layout.netwerkschema import NetwerkschemaLayout, layout_netwerks
 from zorgkracht.layout.radial import polar
 
 from . import symbols as sym
-from .chart import Legend, person_group, private, root, text_lines, tr
+from .chart import Legend, client_rows, person_group, private, root, text_lines, tr
 from .genogram import wrap
 from .svg import Element, document, num, path_d
 
@@ -155,16 +155,7 @@ def table(case: Case, lang: str = "nl") -> list[dict[str, str]]:
     """One row for the client and one for every drawn member: circle and segment."""
     layout = layout_netwerkschema(case)
     persons = {p.id: p for p in case.network.persons}
-    rows: list[dict[str, str]] = []
-    if layout.client is not None:
-        rows.append(
-            {
-                "kind": tr("cliënt", "client", lang),
-                "id": layout.client.id,
-                "who": persons[layout.client.id].name,
-                "details": tr("in het midden", "in the centre", lang),
-            }
-        )
+    rows = client_rows(layout.client, persons, lang)
     for slot in layout.persons:
         person = persons[slot.id]
         pl = layout.placements[slot.id]

@@ -15,7 +15,7 @@ from zorgkracht.layout.geometry import XY, Rect, zigzag
 from zorgkracht.layout.sociogram import Edge, SociogramLayout, layout_sociogram
 
 from . import symbols as sym
-from .chart import Legend, line_sample, person_group, private, root, text_lines, tr
+from .chart import Legend, client_rows, line_sample, person_group, private, root, text_lines, tr
 from .svg import AttrValue, Element, document, path_d, points
 
 CLIENT_INK = "#8c8c8c"
@@ -229,18 +229,11 @@ def table(case: Case, lang: str = "nl") -> list[dict[str, str]]:
     layout = layout_sociogram(case)
     persons = {p.id: p for p in case.network.persons}
     ties = {t.id: t for t in case.network.ties}
-    rows: list[dict[str, str]] = []
+    rows = client_rows(layout.client, persons, lang)
 
     def add(kind: tuple[str, str], ident: str, who: str, details: str) -> None:
         rows.append({"kind": tr(*kind, lang), "id": ident, "who": who, "details": details})
 
-    if layout.client is not None:
-        add(
-            ("cliënt", "client"),
-            layout.client.id,
-            persons[layout.client.id].name,
-            tr("in het midden", "in the centre", lang),
-        )
     cluster_of = {pid: c.number for c in layout.clusters for pid in c.members}
     for slot in layout.persons:
         parts = []
