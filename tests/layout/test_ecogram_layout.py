@@ -237,18 +237,18 @@ def test_generated_families_fit_in_the_central_circle(case: Case) -> None:
 def test_remembered_bows_give_the_same_layout_after_an_edit() -> None:
     """The bows of the previous layout are reused when nobody moved; the result is the same as
     a layout from scratch, after an edit that moves nobody and after one that moves someone."""
-    from zorgkracht.layout import ecogram_ties
+    from zorgkracht.layout.memo import forget
 
     case = family_case()
     layout_ecogram(case)
     tie = case.network.ties[0]
     tie.strength = 1 if tie.strength != 1 else 3  # moves nobody: the memo is used
     remembered = layout_ecogram(case)
-    ecogram_ties._MEMO.clear()
+    forget()
     assert layout_ecogram(case) == remembered
     first = case.network.persons[1].id
     case.positions["ecogram"] = {first: Point(x=400.0, y=-300.0)}  # moves someone
     moved = layout_ecogram(case)
-    ecogram_ties._MEMO.clear()
+    forget()
     assert layout_ecogram(case) == moved
     assert moved != remembered

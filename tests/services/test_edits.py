@@ -389,6 +389,9 @@ def test_random_operations_then_their_inverses_in_reverse_give_back_the_case(
         except InvalidInput:
             assert case == before
             continue
+        # the case edited is left as it was: the web application saves the new case by
+        # comparing it with the old one (CaseStore.save(previous=...))
+        assert case == before
         inverses.append(done.inverse)
         case = done.case
     for inverse in reversed(inverses):

@@ -18,12 +18,17 @@ into an :class:`EcogramLayout` of frozen dataclasses. The rules (``docs/ecogram.
 - tie lines run from symbol or circle edge to edge; a tie of a household member starts at the
   rim of the central circle; lines that would cross a box or circle are bowed round it.
 
-The same case always gives the same layout: every loop runs over lists in input order.
+The same case always gives the same layout: every loop runs over lists in input order. A redraw
+of the same case reuses the parts whose inputs did not change (:mod:`zorgkracht.layout.memo`):
+the placement of persons and circles when only ties' codes or letters changed, the tie routes
+when no tie was added, removed or reconnected, and the letters' places when no tie's letters
+changed.
 """
 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 from zorgkracht.domain import Case, Person, Point
 
@@ -38,7 +43,7 @@ from .ecogram_household import (
     title_width,
     wrap_title,
 )
-from .ecogram_ties import route_ties
+from .ecogram_ties import label_key, route_lines, spread_labels
 from .ecogram_types import (
     HOUSEHOLD,
     OTHER,
@@ -50,6 +55,7 @@ from .ecogram_types import (
     TieLine,
 )
 from .geometry import XY, Rect
+from .memo import fingerprint, recall
 
 VIEW = "ecogram"
 GAP = 100.0
@@ -75,8 +81,50 @@ def drawn_outside(case: Case, household: list[str]) -> list[Person]:
     ]
 
 
+@dataclass(frozen=True, slots=True)
+class _Placed:
+    """Persons, circles and family lines: everything but the tie lines."""
+
+    persons: tuple[EcoPerson, ...]
+    circles: tuple[EcoCircle, ...]
+    couples: tuple[CoupleLink, ...]
+    descents: tuple[DescentLink, ...]
+    boxes: dict[str, EcoPerson]
+    by_id: dict[str, EcoCircle]
+    bounds: tuple[float, float, float, float]
+    """Left, top, right and bottom of the persons and circles."""
+
+
 def layout_ecogram(case: Case) -> EcogramLayout:
     """Lay out the ecogram of ``case``; see the module docstring and ``docs/ecogram.md``."""
+    net = case.network
+    # every input of the placement: persons, family, domains, pins and which pairs are tied
+    place_key = fingerprint(
+        case.client,
+        case.positions.get(VIEW),
+        net.persons,
+        net.household,
+        net.children,
+        net.couples,
+        net.domains,
+        [(t.a, t.b) for t in net.ties],
+    )
+    placed = recall(case.id, "ecogram/place", place_key, lambda: _place(case))
+    route_key = (place_key, tuple([(t.id, t.a, t.b) for t in net.ties]))
+    routed = recall(
+        case.id, "ecogram/routes", route_key, lambda: route_lines(case, placed.boxes, placed.by_id)
+    )
+    ties = recall(
+        case.id,
+        "ecogram/labels",
+        (route_key, label_key(case, routed)),
+        lambda: spread_labels(case, routed, [p.rect for p in placed.boxes.values()]),
+    )
+    return _framed(placed, ties, case.client)
+
+
+def _place(case: Case) -> _Placed:
+    """Where the persons and circles go, and the family lines between them."""
     net = case.network
     household = layout_household(case)
     hh_ids = [b.id for b in household.boxes]
@@ -140,8 +188,23 @@ def layout_ecogram(case: Case) -> EcogramLayout:
         persons += [_person(b, gid, centre, pins.get(b.id)) for b in packed.boxes]
     boxes = {p.id: p for p in persons}
     couples, descents = _family(household.couples, household.children, boxes)
-    ties = route_ties(case, boxes, {c.id: c for c in circles})
-    return _framed(persons, circles, couples, descents, ties, case.client)
+    xs: list[float] = []
+    ys: list[float] = []
+    for p in persons:
+        xs += [p.x, p.x + p.width]
+        ys += [p.y, p.y + p.height]
+    for c in circles:
+        xs += [c.cx - c.r, c.cx + c.r]
+        ys += [c.cy - c.r, c.cy + c.r]
+    return _Placed(
+        tuple(persons),
+        tuple(circles),
+        couples,
+        descents,
+        boxes,
+        {c.id: c for c in circles},
+        (min(xs), min(ys), max(xs), max(ys)),
+    )
 
 
 def _towards(centre: XY) -> XY:
@@ -246,37 +309,30 @@ def _family(
     return tuple(links), tuple(descents)
 
 
-def _framed(
-    persons: list[EcoPerson],
-    circles: list[EcoCircle],
-    couples: tuple[CoupleLink, ...],
-    descents: tuple[DescentLink, ...],
-    ties: tuple[TieLine, ...],
-    client: str,
-) -> EcogramLayout:
-    xs: list[float] = []
-    ys: list[float] = []
-    for p in persons:
-        xs += [p.x, p.x + p.width]
-        ys += [p.y, p.y + p.height]
-    for c in circles:
-        xs += [c.cx - c.r, c.cx + c.r]
-        ys += [c.cy - c.r, c.cy + c.r]
+def _framed(placed: _Placed, ties: tuple[TieLine, ...], client: str) -> EcogramLayout:
+    left, top, right, bottom = placed.bounds
     for t in ties:
         for pt in t.points:
-            xs.append(pt.x)
-            ys.append(pt.y)
-    x0, y0 = min(xs) - MARGIN, min(ys) - MARGIN
+            x, y = pt.x, pt.y
+            if x < left:
+                left = x
+            elif x > right:
+                right = x
+            if y < top:
+                top = y
+            elif y > bottom:
+                bottom = y
+    x0, y0 = left - MARGIN, top - MARGIN
     return EcogramLayout(
-        persons=tuple(persons),
-        circles=tuple(circles),
-        couples=couples,
-        descents=descents,
+        persons=placed.persons,
+        circles=placed.circles,
+        couples=placed.couples,
+        descents=placed.descents,
         ties=ties,
         x=x0,
         y=y0,
-        width=max(xs) + MARGIN - x0,
-        height=max(ys) + MARGIN - y0,
+        width=right + MARGIN - x0,
+        height=bottom + MARGIN - y0,
         client=client,
     )
 

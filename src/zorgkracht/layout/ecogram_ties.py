@@ -11,6 +11,7 @@ from zorgkracht.domain import Case, Tie
 
 from .ecogram_types import HOUSEHOLD, EcoCircle, EcoPerson, TieLine, curve
 from .geometry import XY, Rect, _along, length, point_at, points_along, polyline_hits, quadratic
+from .memo import on_forget
 
 BOWS = (0.0, 50.0, -50.0, 100.0, -100.0, 170.0, -170.0, 260.0, -260.0)
 GRID = 120.0  # cell size of the obstacle index
@@ -126,7 +127,17 @@ def _person_edge(p: EcoPerson, towards: XY) -> XY:
 def route_ties(
     case: Case, boxes: dict[str, EcoPerson], circles: dict[str, EcoCircle]
 ) -> tuple[TieLine, ...]:
-    """Each tie whose two ends are drawn, bowed round boxes and circles in its way."""
+    """Each tie whose two ends are drawn, bowed round boxes and circles in its way, with its
+    letters where they cover nothing (:func:`route_lines`, then :func:`spread_labels`)."""
+    lines = route_lines(case, boxes, circles)
+    return spread_labels(case, lines, [p.rect for p in boxes.values()])
+
+
+def route_lines(
+    case: Case, boxes: dict[str, EcoPerson], circles: dict[str, EcoCircle]
+) -> tuple[TieLine, ...]:
+    """Each tie whose two ends are drawn, bowed round boxes and circles in its way, its letters
+    at their preferred place. Reads of the ties only their ids and ends."""
     hub = circles[HOUSEHOLD]
     out: list[TieLine] = []
     seen: dict[tuple[str, str], int] = {}
@@ -210,7 +221,7 @@ def route_ties(
             else:
                 label = _label_at(pts, rings)
             out.append(TieLine(t.id, t.a, t.b, start, end, control, label, rim_a, rim_b))
-    return _spread_labels(case, out, [p.rect for p in boxes.values()])
+    return tuple(out)
 
 
 LETTER_W = 10.0
@@ -228,7 +239,20 @@ _SPOTS = (0.65, 0.5, 0.75, 0.4, 0.85, 0.3, 0.2)
 _SPOTS_SORTED = sorted(_SPOTS)
 
 
-def _spread_labels(case: Case, lines: list[TieLine], boxes: list[Rect]) -> tuple[TieLine, ...]:
+def label_key(case: Case, lines: tuple[TieLine, ...]) -> tuple[int, ...]:
+    """What :func:`spread_labels` reads of the ties besides ``lines``: per line the room its
+    letters take (-1: no letters)."""
+    ties = {t.id: t for t in case.network.ties}
+    out: list[int] = []
+    for line in lines:
+        tie = ties[line.id]
+        out.append(
+            len(tie.support) + (2 if tie.reciprocal else 0) if tie.support or tie.reciprocal else -1
+        )
+    return tuple(out)
+
+
+def spread_labels(case: Case, lines: tuple[TieLine, ...], boxes: list[Rect]) -> tuple[TieLine, ...]:
     """Move a tie's letters along its line when they would cover another tie's letters or a
     person: the first free place of the preferred one, the middle, then further out."""
     ties = {t.id: t for t in case.network.ties}
@@ -299,11 +323,7 @@ def _label_at(pts: list[XY], rings: list[tuple[float, float, float]], samples: i
 
 
 _MEMO: list[tuple[object, dict[tuple[object, ...], XY | None]]] = []
-
-
-def forget_bows() -> None:
-    """Drop the remembered bows (the next layout searches every bow afresh)."""
-    _MEMO.clear()
+on_forget(_MEMO.clear)
 
 
 def _bow_memo(

@@ -9,9 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .geometry import XY, Rect, quadratic
+from .memo import on_forget
 
 _CURVES: dict[tuple[XY, XY, XY], tuple[XY, ...]] = {}
 _CURVES_SIZE = 5_000
+on_forget(_CURVES.clear)
 
 
 def curve(start: XY, control: XY, end: XY) -> tuple[XY, ...]:

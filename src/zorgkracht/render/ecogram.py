@@ -11,10 +11,12 @@ Every person is a ``<g data-person-id=... data-bbox="x y w h">``, every domain a
 from __future__ import annotations
 
 import logging
+import pickle
+from functools import partial
 
-from zorgkracht.domain import Case, Person
+from zorgkracht.domain import Case, Person, Tie
 from zorgkracht.domain.codes import ChildType
-from zorgkracht.layout.ecogram import HOUSEHOLD, EcoCircle, EcogramLayout, EcoPerson
+from zorgkracht.layout.ecogram import HOUSEHOLD, EcoCircle, EcogramLayout, EcoPerson, TieLine
 from zorgkracht.layout.ecogram import layout_ecogram as layout_ecogram
 from zorgkracht.layout.ecogram_household import (
     NAME_LINE,
@@ -34,6 +36,7 @@ from .ecogram_table import ecogram_table
 from .svg import (
     SVG_NS,
     AttrValue,
+    Blocks,
     Element,
     WrittenLines,
     attrs_markup,
@@ -51,6 +54,9 @@ _OTHER = ("Overig", "Other")
 _TITLE = ("Ecogram", "Ecogram")
 _NAME_ATTRS = attrs_markup([("font_size", NAME_SIZE), ("text_anchor", "middle")])
 _NAME_HALO = attrs_markup([("stroke", "#fff"), ("stroke_width", 4.0), ("stroke_linejoin", "round")])
+# persons and ties as last drawn (both two levels deep: svg > g > g), for the next redraw
+_PERSONS = Blocks(depth=2)
+_TIES = Blocks(depth=2)
 
 
 def render_svg(case: Case, *, lang: str = "nl", show_legend: bool = True) -> str:
@@ -107,9 +113,14 @@ def render_ecogram_svg(
     people = {p.id: p for p in case.network.persons}
     births = {d.child: ChildType(d.type) for d in layout.descents}
     persons = root.add("g", class_="persons")
+    dumps, protocol = pickle.dumps, pickle.HIGHEST_PROTOCOL
     for number, box in enumerate(layout.persons):
         is_client = box.id == layout.client and box.group == HOUSEHOLD
-        persons.append(_person(people[box.id], box, births.get(box.id), is_client, when, number))
+        person, birth = people[box.id], births.get(box.id)
+        key = (dumps(person, protocol), box, birth, is_client, when, number)
+        persons.append(
+            _PERSONS.get(key, partial(_person, person, box, birth, is_client, when, number))
+        )
     root.append(_titles(layout, lang))
     if with_legend:
         root.append(legend_el)
@@ -193,9 +204,24 @@ def _ties(case: Case, layout: EcogramLayout) -> Element:
     for line in layout.ties:
         tie = ties[line.id]
         names_at = (rim_name(line.a, line.rim_a), rim_name(line.b, line.rim_b))
-        key = (line.start, line.control, line.end)
-        g.append(tie_group(tie, line.points, line.label, *names_at, key=key))
+        # everything tie_group reads of the tie and the line
+        key = (
+            line,
+            names_at,
+            tie.id,
+            tie.strength,
+            tie.quality,
+            tie.direction,
+            frozenset(tie.support),
+            bool(tie.reciprocal),
+        )
+        g.append(_TIES.get(key, partial(_tie, tie, line, names_at)))
     return g
+
+
+def _tie(tie: Tie, line: TieLine, names_at: tuple[str | None, str | None]) -> Element:
+    at = (line.start, line.control, line.end)
+    return tie_group(tie, line.points, line.label, *names_at, key=at)
 
 
 def _person(

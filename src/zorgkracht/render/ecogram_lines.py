@@ -12,6 +12,7 @@ from collections.abc import Hashable
 from zorgkracht.domain import Tie
 from zorgkracht.domain.codes import Direction, Quality, Support
 from zorgkracht.layout.geometry import XY, length, point_at, sub_polyline, zigzag
+from zorgkracht.layout.memo import on_forget
 
 from .svg import Element, WrittenLines, attrs_markup, num, path_d, points, text_markup
 
@@ -153,6 +154,7 @@ def halo_label(text: str, at: XY, size: float, bold: bool = True) -> list[Elemen
 
 _DRAWN: dict[Hashable, tuple[float, list[Element]]] = {}
 _DRAWN_SIZE = 5_000
+on_forget(_DRAWN.clear)
 
 
 def _drawn(tie: Tie, pts: list[XY], key: Hashable | None) -> tuple[float, list[Element]]:

@@ -5,10 +5,11 @@ can be compared with a golden file byte for byte."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from xml.sax.saxutils import escape
 
 from zorgkracht.layout.geometry import XY
+from zorgkracht.layout.memo import on_forget
 
 SVG_NS = "http://www.w3.org/2000/svg"
 AttrValue = str | float | int | None
@@ -188,6 +189,50 @@ class WrittenLines(Element):
     def _write(self, out: list[str], indent: int, seen: dict[str, str]) -> None:
         pad = "  " * indent
         out.append(pad + ("\n" + pad).join(self.lines))
+
+
+class Block(Element):
+    """A finished element already written out for the depth it is drawn at: the same bytes
+    as the element itself would write there, so a part of a picture that did not change since
+    the last redraw is not built and written again. At another depth the element writes
+    itself."""
+
+    __slots__ = ("depth", "element", "markup")
+
+    def __init__(self, element: Element, depth: int) -> None:
+        self.tag = ""
+        self.text = None
+        self.children = []
+        self.attrs = {}
+        self.element = element
+        self.depth = depth
+        self.markup = element.render(depth)
+
+    def _write(self, out: list[str], indent: int, seen: dict[str, str]) -> None:
+        if indent == self.depth:
+            out.append(self.markup)
+        else:
+            self.element._write(out, indent, seen)
+
+
+class Blocks:
+    """Finished elements by a key of everything they are drawn from; bounded (cleared when
+    full). Keys hold geometry and codes; where a key must hold a person's data it is the
+    pickle of the record, kept in process memory only."""
+
+    def __init__(self, depth: int, size: int = 5_000) -> None:
+        self.depth = depth
+        self.size = size
+        self.held: dict[Hashable, Block] = {}
+        on_forget(self.held.clear)
+
+    def get(self, key: Hashable, make: Callable[[], Element]) -> Block:
+        known = self.held.get(key)
+        if known is None:
+            if len(self.held) >= self.size:
+                self.held.clear()
+            known = self.held[key] = Block(make(), self.depth)
+        return known
 
 
 def attrs_markup(attrs: Sequence[tuple[str, AttrValue]]) -> str:

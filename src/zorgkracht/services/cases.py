@@ -46,8 +46,12 @@ class CaseService:
         log.info("case created (version %d)", record.version)
         return record
 
-    def update(self, case: Case, expected_version: int) -> CaseRecord:
-        return self.store.save(case, expected_version)
+    def update(
+        self, case: Case, expected_version: int, *, previous: Case | None = None
+    ) -> CaseRecord:
+        """Save ``case`` over ``expected_version``; ``previous`` is that version as this
+        service returned it, when the caller holds it (saving is then faster)."""
+        return self.store.save(case, expected_version, previous=previous)
 
     def delete(self, case_id: str, expected_version: int) -> None:
         self.store.delete(case_id, expected_version)

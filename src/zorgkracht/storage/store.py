@@ -26,6 +26,7 @@ from sqlalchemy import (
     CursorResult,
     Select,
     Table,
+    UniqueConstraint,
     bindparam,
     delete,
     func,
@@ -51,6 +52,7 @@ from . import migrate as migrations
 from .engine import WRITE, bulk_insert, make_engine, parse_url, safe_url, unavailable
 from .mapping import (
     READ_COLUMNS,
+    NetworkRows,
     TableRows,
     case_from_rows,
     copy_case,
@@ -169,14 +171,6 @@ _DELETE_OF_CASE = {
     t.name: delete(t).where(t.c.network_id.in_(_OF_CASE.scalar_subquery())) for t in _CHILD_TABLES
 }
 _PERSONS = next(t for t in _CHILD_TABLES if t.name == "persons")
-_UPDATE_PERSON = (
-    update(_PERSONS)
-    .where(
-        _PERSONS.c.network_id == bindparam("key_network_id"),
-        _PERSONS.c.id == bindparam("key_id"),
-    )
-    .values({c.name: bindparam(c.name) for c in _PERSONS.c if not c.primary_key})
-)
 _UPDATE_NETWORK = (
     update(_NETWORKS)
     .where(_NETWORKS.c.id == bindparam("key_id"))
@@ -190,15 +184,37 @@ _LEAVES = {
 """Tables whose rows cascade away with a row of the parent table (besides ``persons``)."""
 
 
-def _write_changes(conn: Connection, case: Case) -> bool:
-    """Rewrite only the tables of ``case`` that changed; False when a full rewrite is needed.
+def _update_row(table: Table) -> Any:
+    """``UPDATE table SET <every other column> WHERE <primary key>`` with the key columns bound
+    as ``key_<name>``."""
+    return (
+        update(table)
+        .where(*(c == bindparam(f"key_{c.name}") for c in table.primary_key.columns))
+        .values({c.name: bindparam(c.name) for c in table.c if not c.primary_key})
+    )
+
+
+_UPDATE_ROW = {
+    t.name: _update_row(t)
+    for t in _CHILD_TABLES
+    if any(not c.primary_key for c in t.c)
+    and not any(isinstance(k, UniqueConstraint) for k in t.constraints)
+}
+"""Tables whose rows can be changed in place: some column outside the primary key, and no
+other unique constraint that a row-by-row update could trip over half-way."""
+
+
+def _write_changes(conn: Connection, case: Case, previous: Case | None = None) -> bool:
+    """Rewrite only the rows of ``case`` that changed; False when a full rewrite is needed.
 
     Applies when the networks are the same (same snapshots in the same order) and no person
-    was removed: persons that changed are updated in place (nothing cascades), new persons are
-    inserted, and every other table whose rows differ is deleted and inserted again (its
-    dependent table with it). A person removed, or snapshots added, removed or reordered, make
-    a full rewrite, as before. The old rows are read in this transaction, after the version
-    check, which holds the write lock on the case.
+    was removed. The old rows are those of ``previous`` when the caller holds the case as it
+    was stored at the expected version (the web application keeps it for the next edit), else
+    they are read in this transaction, after the version check, which holds the write lock on
+    the case. In a table whose rows keep their keys, the changed rows are updated in place
+    (persons always: new persons are inserted, nothing cascades); any other table whose rows
+    differ is deleted and inserted again (its dependent table with it). A person removed, or
+    snapshots added, removed or reordered, make a full rewrite, as before.
     """
     nets = network_rows(case)
     old_nets = conn.execute(_SELECT_NETWORKS, {"case_id": case.id}).all()
@@ -206,37 +222,48 @@ def _write_changes(conn: Connection, case: Case) -> bool:
         (n.network["ord"], n.network["snapshot_id"]) for n in nets
     ]:
         return False
-    new_rows: dict[str, list[dict[str, Any]]] = {}
-    for old_net, net in zip(old_nets, nets, strict=True):
-        for name, rows in net.children.items():
-            for r in rows:
-                r["network_id"] = old_net.id
-            new_rows.setdefault(name, []).extend(rows)
+    new_rows = _rows_by_table(nets, [n.id for n in old_nets])
+    old_rows: dict[str, list[dict[str, Any]]] | None = None
+    if previous is not None:
+        before = network_rows(previous)
+        if [(n.network["ord"], n.network["snapshot_id"]) for n in before] == [
+            (n.ord, n.snapshot_id) for n in old_nets
+        ]:
+            old_rows = _rows_by_table(before, [n.id for n in old_nets])
     changed: set[str] = set()
-    person_updates: list[dict[str, Any]] = []
+    updates: dict[str, list[dict[str, Any]]] = {}
     person_inserts: list[dict[str, Any]] = []
     for table in _CHILD_TABLES:
         columns, key = _COLUMNS[table.name], _PK[table.name]
         rows = new_rows.get(table.name, [])
+        if old_rows is None:
+            result = conn.execute(_SELECT_OLD[table.name], {"case_id": case.id})
+            old_by_key = {key(v): v for v in map(tuple, result)}
+        else:
+            old = old_rows.get(table.name, [])
+            if old == rows:  # the same rows in the same order (the usual case)
+                continue
+            old_by_key = {key(v): v for v in (tuple(r[c] for c in columns) for r in old)}
         new_by_key = {key(v): v for v in (tuple(r[c] for c in columns) for r in rows)}
-        result = conn.execute(_SELECT_OLD[table.name], {"case_id": case.id})
-        old_by_key = {key(v): v for v in map(tuple, result)}
         if old_by_key == new_by_key:
             continue
-        if table is not _PERSONS:
+        same_keys = old_by_key.keys() == new_by_key.keys()
+        if table is not _PERSONS and not (same_keys and table.name in _UPDATE_ROW):
             changed.add(table.name)
             continue
         if old_by_key.keys() - new_by_key.keys():
             return False
-        by_key = {(r["network_id"], r["id"]): r for r in rows}
-        for k, values in new_by_key.items():
+        pk = [c.name for c in table.primary_key.columns]
+        for r in rows:
+            values = tuple(r[c] for c in columns)
+            k = key(values)
             if k not in old_by_key:
-                person_inserts.append(by_key[k])
+                person_inserts.append(r)
             elif old_by_key[k] != values:
-                row = by_key[k]
-                person_updates.append(
-                    {"key_network_id": row["network_id"], "key_id": row["id"], **row}
-                )
+                row = dict(r)
+                for name in pk:
+                    row[f"key_{name}"] = row.pop(name)
+                updates.setdefault(table.name, []).append(row)
     changed |= {_LEAVES[name] for name in changed if name in _LEAVES}
     for old_net, net in zip(old_nets, nets, strict=True):
         new_net = net.network
@@ -249,15 +276,26 @@ def _write_changes(conn: Connection, case: Case) -> bool:
     for table in reversed(_CHILD_TABLES):
         if table.name in changed:
             conn.execute(_DELETE_OF_CASE[table.name], {"case_id": case.id})
-    if person_updates:
-        for row in person_updates:
-            del row["network_id"], row["id"]
-        conn.execute(_UPDATE_PERSON, person_updates)
-    bulk_insert(conn, _PERSONS, person_inserts)
+    bulk_insert(conn, _PERSONS, person_inserts)  # before rows that may refer to them
+    for name, rows in updates.items():
+        conn.execute(_UPDATE_ROW[name], rows)
     for table in _CHILD_TABLES:
         if table.name in changed:
             bulk_insert(conn, table, new_rows.get(table.name, []))
     return True
+
+
+def _rows_by_table(
+    nets: list[NetworkRows], network_ids: list[int]
+) -> dict[str, list[dict[str, Any]]]:
+    """The child rows of ``nets`` by table, each row with its network's id."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for network_id, net in zip(network_ids, nets, strict=True):
+        for name, rows in net.children.items():
+            for r in rows:
+                r["network_id"] = network_id
+            out.setdefault(name, []).extend(rows)
+    return out
 
 
 class CaseStore:
@@ -450,8 +488,14 @@ class CaseStore:
         log.debug("case added")
         return CaseRecord(copy_case(case), 1, now, now)
 
-    def save(self, case: Case, expected_version: int) -> CaseRecord:
-        """Replace a stored case; Conflict when it is no longer at ``expected_version``."""
+    def save(
+        self, case: Case, expected_version: int, *, previous: Case | None = None
+    ) -> CaseRecord:
+        """Replace a stored case; Conflict when it is no longer at ``expected_version``.
+
+        ``previous``: the case exactly as stored at ``expected_version`` (a record this store
+        returned), when the caller holds it; the changed rows are then found without reading
+        the old ones back."""
         validate_case(case)
         now = _now()
         with self._guard(), self._writes.begin() as s:
@@ -464,7 +508,7 @@ class CaseStore:
             ).scalar_one_or_none()
             if created_at is None:
                 raise self._missing_or_stale(s, case.id, expected_version)
-            if not _write_changes(conn, case):
+            if not _write_changes(conn, case, previous):
                 conn.execute(_DELETE_NETWORKS, {"case_id": case.id})
                 self._insert_networks(s, case)
         log.debug("case saved (version %d)", expected_version + 1)

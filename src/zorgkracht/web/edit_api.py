@@ -238,7 +238,7 @@ async def edit_case(
     result = apply_edit(record.case, data)
     recent = _recent(request)
     try:
-        saved = get_service(request).update(result.case, expected)
+        saved = get_service(request).update(result.case, expected, previous=record.case)
     except (Conflict, NotFound):
         recent.drop(case_id)
         raise
