@@ -11,7 +11,9 @@ The reference is Graphviz ``dot`` laying out the same graph in the same run: for
 every person a box and every couple (or single parent) a point node that the partners lead into
 and the children hang from, partners on one rank; for the ecogram the client and the members
 with their ties. ``dot -Tsvg`` runs as a subprocess on the DOT text and the whole process is
-timed (start-up included, which is what a program calling dot pays). Times are medians of
+timed (start-up included, which is what a program calling dot pays). Ours is drawn from
+nothing every run (nothing remembered from the previous drawing), and ours and dot are timed
+in turns, so that both meet the same moments of a shared machine. Times are medians of
 repeated runs: wall-clock (``time.perf_counter``) and CPU time (``time.process_time`` for
 this process, ``getrusage(RUSAGE_CHILDREN)`` for dot), the latter being what counts on a machine
 that is busy with other work. Prints markdown tables.
@@ -27,6 +29,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 
 from zorgkracht.domain.codes import (
     ChildType,
@@ -45,6 +48,7 @@ from zorgkracht.domain.model import (
     Person,
     Tie,
 )
+from zorgkracht.layout.memo import forget
 from zorgkracht.render import views
 
 GENOGRAM_SIZES = (10, 50, 200, 1000)
@@ -257,17 +261,41 @@ def _cpu() -> float:
 def median_times(func: Callable[[], object], runs: int) -> tuple[float, float]:
     """Median wall-clock and median CPU seconds of ``func`` (after one warm-up run). CPU time
     is what the work costs on a machine that other programs are using at the same time."""
-    start = time.perf_counter()
-    func()  # warm-up
-    if time.perf_counter() - start > SLOW:
-        runs = 1  # seconds per run (dot on a dense member graph): one timed run is enough
-    walls, cpus = [], []
-    for _ in range(runs):
-        start, cpu = time.perf_counter(), _cpu()
-        func()
-        walls.append(time.perf_counter() - start)
-        cpus.append(_cpu() - cpu)
-    return statistics.median(walls), statistics.median(cpus)
+    return paired(func, None, runs)[0]
+
+
+def paired(
+    ours: Callable[[], object], ref: Callable[[], object] | None, runs: int
+) -> list[tuple[float, float]]:
+    """Median wall-clock and CPU seconds of ``ours`` and ``ref``, timed in turns (ours, ref,
+    ours, ref, ...) after one warm-up each, so that both meet the same moments of a shared
+    machine; a function that takes seconds per run is timed once."""
+    funcs = [f for f in (ours, ref) if f is not None]
+    counts = []
+    for func in funcs:
+        start = time.perf_counter()
+        func()  # warm-up
+        counts.append(1 if time.perf_counter() - start > SLOW else runs)
+    walls: list[list[float]] = [[] for _ in funcs]
+    cpus: list[list[float]] = [[] for _ in funcs]
+    for n in range(max(counts)):
+        for k, func in enumerate(funcs):
+            if n >= counts[k]:
+                continue
+            start, cpu = time.perf_counter(), _cpu()
+            func()
+            walls[k].append(time.perf_counter() - start)
+            cpus[k].append(_cpu() - cpu)
+    return [
+        (statistics.median(w), statistics.median(c)) for w, c in zip(walls, cpus, strict=True)
+    ]
+
+
+def from_scratch(case: Case, view: str) -> str:
+    """The picture with nothing remembered from an earlier drawing
+    (:func:`zorgkracht.layout.memo.forget`): what a first drawing costs."""
+    forget()
+    return views.render_svg(case, view)
 
 
 def _runs(size: int) -> int:
@@ -289,12 +317,8 @@ def bench_genogram() -> None:
     print("|---:|---:|---:|---:|---:|---:|---:|")
     for size in GENOGRAM_SIZES:
         case = family(size)
-
-        def ours(c: Case = case) -> object:
-            return views.render_svg(c, "genogram")
-
-        mine = median_times(ours, _runs(size))
-        ref = median_times(run_graphviz("dot", genogram_dot(case)), _runs(size))
+        ours = partial(from_scratch, case, "genogram")
+        mine, ref = paired(ours, run_graphviz("dot", genogram_dot(case)), _runs(size))
         print(_row(f"{size:,} ({len(case.network.couples):,})", mine, ref))
 
 
@@ -311,13 +335,9 @@ def bench_ecogram() -> None:
     print("|---:|---:|---:|---:|---:|---:|---:|---:|")
     for size in ECOGRAM_SIZES:
         case = ecogram_case(size)
-
-        def ours(c: Case = case) -> object:
-            return views.render_svg(c, "ecogram")
-
+        ours = partial(from_scratch, case, "ecogram")
         runs = _runs(size)
-        mine = median_times(ours, runs)
-        ref = median_times(run_graphviz("dot", member_dot(case)), runs)
+        mine, ref = paired(ours, run_graphviz("dot", member_dot(case)), runs)
         neato = median_times(run_graphviz("neato", member_dot(case)), runs)
         label = f"{size:,} ({len(case.network.ties):,})"
         print(f"{_row(label, mine, ref)} {neato[0] * 1000:.1f} |")

@@ -10,7 +10,16 @@ from functools import partial
 from zorgkracht.domain import Case, Tie
 
 from .ecogram_types import HOUSEHOLD, EcoCircle, EcoPerson, TieLine, curve
-from .geometry import XY, Rect, _along, length, point_at, points_along, polyline_hits, quadratic
+from .geometry import (
+    XY,
+    Rect,
+    _along,
+    length,
+    point_at,
+    points_along,
+    polyline_hits_xy,
+    quadratic_xy,
+)
 from .memo import on_forget
 
 BOWS = (0.0, 50.0, -50.0, 100.0, -100.0, 170.0, -170.0, 260.0, -260.0)
@@ -52,15 +61,19 @@ class RectIndex:
     def near_line(self, points: list[XY]) -> list[int]:
         """A superset of the rectangles the polyline through ``points`` can pass through:
         those in the cells that the bounding box of each run of four segments meets."""
+        return self.near_line_xy([p.x for p in points], [p.y for p in points])
+
+    def near_line_xy(self, xs: list[float], ys: list[float]) -> list[int]:
+        """:meth:`near_line` of the polyline through the points ``(xs[i], ys[i])``."""
         found: set[int] = set()
         cells = self.cells
         c = self.cell
-        for start in range(0, max(len(points) - 1, 1), 4):  # runs of four segments
-            run = points[start : start + 5]
-            xs, ys = [p.x for p in run], [p.y for p in run]
-            left, right, top, bottom = min(xs), max(xs), min(ys), max(ys)
-            for i in range(math.floor((left - 1.0) / c), math.floor((right + 1.0) / c) + 1):
-                for j in range(math.floor((top - 1.0) / c), math.floor((bottom + 1.0) / c) + 1):
+        floor = math.floor
+        for start in range(0, max(len(xs) - 1, 1), 4):  # runs of four segments
+            run_x, run_y = xs[start : start + 5], ys[start : start + 5]
+            left, right, top, bottom = min(run_x), max(run_x), min(run_y), max(run_y)
+            for i in range(floor((left - 1.0) / c), floor((right + 1.0) / c) + 1):
+                for j in range(floor((top - 1.0) / c), floor((bottom + 1.0) / c) + 1):
                     hit = cells.get((i, j))
                     if hit:
                         found.update(hit)
@@ -388,16 +401,24 @@ def _bow(
     nx, ny = -(b.y - a.y) / dist, (b.x - a.x) / dist
     shift = 18.0 * ((nth + 1) // 2) * (1 if nth % 2 else -1)
     best: tuple[int, XY | None] | None = None
+    kept: dict[int, bool] = {}  # keep(n) for the obstacles met so far: the same for each bow
     for bow in BOWS:
         bend = bow + shift
         control = (
             None if bend == 0 else XY((a.x + b.x) / 2 + nx * bend, (a.y + b.y) / 2 + ny * bend)
         )
-        pts = [a, b] if control is None else quadratic(a, control, b)
-        near = index.near_line(pts)
+        # the points of [a, b] or of quadratic(a, control, b), as numbers
+        xs, ys = ([a.x, b.x], [a.y, b.y]) if control is None else quadratic_xy(a, control, b)
+        in_way: list[Rect] = []
+        for n in index.near_line_xy(xs, ys):
+            wanted = kept.get(n)
+            if wanted is None:
+                wanted = kept[n] = keep(n)
+            if wanted:
+                in_way.append(rects[n])
         # a count that reaches the best so far cannot win: stop counting there
         stop = best[0] if best is not None else None
-        hits = polyline_hits(pts, [rects[n] for n in near if keep(n)], stop_at=stop)
+        hits = polyline_hits_xy(xs, ys, in_way, stop_at=stop)
         if best is None or hits < best[0]:
             best = (hits, control)
         if hits == 0:

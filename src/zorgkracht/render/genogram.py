@@ -20,12 +20,15 @@ from .svg import (
     AttrValue,
     Element,
     Written,
+    WrittenGroup,
     WrittenLines,
     attrs_markup,
     document,
     num,
+    open_tag,
     path_d,
     text_markup,
+    written_lines,
 )
 
 FONT = "DejaVu Sans, Verdana, Arial, sans-serif"
@@ -89,9 +92,11 @@ def render_genogram_svg(
     root.append(_family_lines(case, layout, d))
     root.append(_emotion_lines(case, layout, d, hide))
     people = root.add("g", class_="persons")
+    seen: dict[str, str] = {}  # attribute values escaped, for this document only
     for number, box in enumerate(layout.persons):
         if box.id in d.persons:
-            people.append(_person(d.persons[box.id], box, d, layout.index, when, number))
+            person = d.persons[box.id]
+            people.append(_person(person, box, d, layout.index, when, number, seen))
     if show_legend and keys:
         root.append(legend_el)
     return document(root)
@@ -192,12 +197,16 @@ def wrap(text: str, width: int = 19, lines: int = 2) -> list[str]:
 
 
 def _person(
-    person: Person, box: PersonBox, d: Drawn, index: str | None, year: int, number: int
+    person: Person,
+    box: PersonBox,
+    d: Drawn,
+    index: str | None,
+    year: int,
+    number: int,
+    seen: dict[str, str],
 ) -> Element:
-    g = Element("g", class_="person")
-    g.set_raw("data-person-id", person.id)
-    g.set_raw("data-bbox", f"{num(box.x)} {num(box.y)} {num(box.width)} {num(box.height)}")
-    g.append(Written(f"<title>{text_markup(person.name)}</title>"))  # Element("title", name)
+    bbox = f"{num(box.x)} {num(box.y)} {num(box.width)} {num(box.height)}"
+    g: list[Element] = [Written(f"<title>{text_markup(person.name)}</title>")]
     r = box.symbol
     cx, cy = r.x + r.width / 2, r.y + r.height / 2
     kind = gender_kind(person)
@@ -209,16 +218,19 @@ def _person(
         g.append(sym.shape(kind, r, fill="#fff", **outline))
         for n, cond in enumerate(person.conditions):
             region = sym.condition_region(cond.kind, r)
-            clip = g.add("clipPath", id=f"zk-clip-{number}-{n}")
+            clip = Element("clipPath", id=f"zk-clip-{number}-{n}")
+            g.append(clip)
             clip.append(sym.shape(kind, r))
-            g.add(
-                "rect",
-                x=region.x,
-                y=region.y,
-                width=region.width,
-                height=region.height,
-                fill=sym.state_fill(cond.state),
-                clip_path=f"url(#{clip.attrs['id']})",
+            g.append(
+                Element(
+                    "rect",
+                    x=region.x,
+                    y=region.y,
+                    width=region.width,
+                    height=region.height,
+                    fill=sym.state_fill(cond.state),
+                    clip_path=f"url(#{clip.attrs['id']})",
+                )
             )
         if person.conditions:
             g.append(sym.shape(kind, r, fill="none", **outline))
@@ -254,7 +266,17 @@ def _person(
     for n, text in enumerate(lines):
         y = box.y + 14 + 40 + 12 + 12 * n + clear
         g.extend(_halo_written(text, cx, y, 10.5, "middle"))
-    return g
+    # Element("g", class_="person") with data-person-id, data-bbox and the parts as children;
+    # written out at once when no part has children of its own (everyone but the ill)
+    head = [("class", "person"), ("data-person-id", person.id), ("data-bbox", bbox)]
+    written = written_lines(g, seen)
+    if written is not None:
+        return WrittenGroup("g", open_tag("g", head, seen), written)
+    group = Element("g")
+    for name, value in head:
+        group.set_raw(name, value)
+    group.extend(g)
+    return group
 
 
 def state_used(person: Person) -> list[ConditionState]:

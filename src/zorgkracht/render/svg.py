@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Hashable, Sequence
+from typing import cast
 from xml.sax.saxutils import escape
 
 from zorgkracht.layout.geometry import XY
@@ -189,6 +190,61 @@ class WrittenLines(Element):
     def _write(self, out: list[str], indent: int, seen: dict[str, str]) -> None:
         pad = "  " * indent
         out.append(pad + ("\n" + pad).join(self.lines))
+
+
+class WrittenGroup(Element):
+    """An element whose children are childless elements already written out, one line each:
+    the same bytes as the element with those children would write, without building them."""
+
+    __slots__ = ("head", "lines")
+
+    def __init__(self, tag: str, head: str, lines: Sequence[str]) -> None:
+        self.tag = tag
+        self.text = None
+        self.children = []
+        self.attrs = {}
+        self.head = head
+        """The opening tag without its closing ``>``: ``<g class="person" ...``."""
+        self.lines = lines
+
+    def _write(self, out: list[str], indent: int, seen: dict[str, str]) -> None:
+        pad = "  " * indent
+        if not self.lines:
+            out.append(f"{pad}{self.head}/>")
+            return
+        inner = "\n" + pad + "  "
+        out.append(f"{pad}{self.head}>{inner}{inner.join(self.lines)}\n{pad}</{self.tag}>")
+
+
+def written_lines(parts: Sequence[Element], seen: dict[str, str]) -> list[str] | None:
+    """The lines ``parts`` write as children of one element (without indentation), or None
+    when one of them has children of its own (then only the element tree writes them)."""
+    lines: list[str] = []
+    for part in parts:
+        kind = type(part)
+        if kind is WrittenLines:
+            lines.extend(cast(WrittenLines, part).lines)
+        elif kind is Written:
+            lines.append(cast(Written, part).markup)
+        elif kind is Element and not part.children:
+            out: list[str] = []
+            part._write(out, 0, seen)
+            lines.append(out[0])
+        else:
+            return None
+    return lines
+
+
+def open_tag(tag: str, attrs: Sequence[tuple[str, str]], seen: dict[str, str]) -> str:
+    """The opening tag :class:`Element` writes for string attributes (names as given), without
+    the closing ``>``."""
+    parts = ["<", tag]
+    for k, v in attrs:
+        shown = seen.get(v)
+        if shown is None:
+            shown = _attr_text(v, seen)
+        parts += (" ", k, '="', shown, '"')
+    return "".join(parts)
 
 
 class Block(Element):
