@@ -286,9 +286,7 @@ def paired(
             func()
             walls[k].append(time.perf_counter() - start)
             cpus[k].append(_cpu() - cpu)
-    return [
-        (statistics.median(w), statistics.median(c)) for w, c in zip(walls, cpus, strict=True)
-    ]
+    return [(statistics.median(w), statistics.median(c)) for w, c in zip(walls, cpus, strict=True)]
 
 
 def from_scratch(case: Case, view: str) -> str:

@@ -1,0 +1,101 @@
+"""Edits of a case in place (drawing on the map): pure operations, each with its inverse.
+
+An operation is a JSON object ``{"op": <name>, ...}``. :func:`apply_edit` checks it, applies it
+to a copy of the case, checks every invariant of the result, and returns the new case together
+with the *inverse* operation: applying the inverse to the new case gives back the original case
+exactly (the same records in the same order). Undo applies the inverse; the inverse of the
+inverse is the redo.
+
+Nothing is changed when anything is wrong: :class:`~zorgkracht.domain.InvalidInput` names the
+field (``name``, ``changes/strength``, ``a``, ...) in Dutch and English.
+
+The operations, and their inverses:
+
+==================  ===============================================================
+``add_person``      ``remove_person``
+``update_person``   ``update_person`` with the old values of the changed fields
+``remove_person``   ``restore_person`` (the person with every tie, membership, relation
+                    and position that went with them, each at its old place)
+``set_circle``      ``set_circle`` (netwerkschema: dragging to another circle)
+``set_household``   ``set_household``
+``add_domain``      ``remove_domain``
+``rename_domain``   ``rename_domain``
+``remove_domain``   ``restore_domain``
+``add_to_domain``   ``remove_from_domain`` and back
+``add_tie``         ``remove_tie`` and back (``add_tie`` with the old ``index``)
+``update_tie``      ``update_tie``
+``set_position``    ``set_position`` with the old point, or ``clear_position``
+``clear_position``  ``set_position``
+==================  ===============================================================
+"""
+
+from .apply import EditResult, apply_edit, parse_edit
+from .ids import new_id, used_ids
+from .operations import (
+    OPERATIONS,
+    VIEWS,
+    AddDomain,
+    AddPerson,
+    AddTie,
+    AddToDomain,
+    ClearPosition,
+    Coordinate,
+    Id,
+    Index,
+    Json,
+    Membership,
+    Placed,
+    RemoveDomain,
+    RemoveFromDomain,
+    RemovePerson,
+    RemoveTie,
+    RenameDomain,
+    RestoreChild,
+    RestoreDomain,
+    RestorePerson,
+    SetCircle,
+    SetHousehold,
+    SetPosition,
+    UpdatePerson,
+    UpdateTie,
+    ViewName,
+    Year,
+)
+from .records import record_json
+
+__all__ = [
+    "OPERATIONS",
+    "VIEWS",
+    "AddDomain",
+    "AddPerson",
+    "AddTie",
+    "AddToDomain",
+    "ClearPosition",
+    "Coordinate",
+    "EditResult",
+    "Id",
+    "Index",
+    "Json",
+    "Membership",
+    "Placed",
+    "RemoveDomain",
+    "RemoveFromDomain",
+    "RemovePerson",
+    "RemoveTie",
+    "RenameDomain",
+    "RestoreChild",
+    "RestoreDomain",
+    "RestorePerson",
+    "SetCircle",
+    "SetHousehold",
+    "SetPosition",
+    "UpdatePerson",
+    "UpdateTie",
+    "ViewName",
+    "Year",
+    "apply_edit",
+    "new_id",
+    "parse_edit",
+    "record_json",
+    "used_ids",
+]

@@ -1,0 +1,107 @@
+"""Checking an operation and applying it to a copy of the case: :func:`apply_edit`."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from zorgkracht.domain import Case, Network, validate_case
+
+from .domains import (
+    _add_domain,
+    _add_to_domain,
+    _remove_domain,
+    _remove_from_domain,
+    _rename_domain,
+    _restore_domain,
+)
+from .messages import _parse, _problem
+from .operations import OPERATIONS, Json, _Op
+from .persons import (
+    _add_person,
+    _remove_person,
+    _restore_person,
+    _set_circle,
+    _set_household,
+    _update_person,
+)
+from .positions import _clear_position, _set_position
+from .ties import _add_tie, _remove_tie, _update_tie
+
+
+@dataclass(frozen=True, slots=True)
+class EditResult:
+    """The case after an edit, and the operation that undoes it."""
+
+    case: Case
+    inverse: Json
+
+
+def _fresh(case: Case) -> Case:
+    """A copy of ``case`` whose containers may be changed; records are shared and must be
+    replaced (never changed) by an operation."""
+    net = case.network
+    return dataclasses.replace(
+        case,
+        network=Network(
+            persons=list(net.persons),
+            household=list(net.household),
+            couples=list(net.couples),
+            children=list(net.children),
+            emotions=list(net.emotions),
+            ties=list(net.ties),
+            domains=list(net.domains),
+            events=list(net.events),
+        ),
+        snapshots=list(case.snapshots),
+        positions={view: dict(points) for view, points in case.positions.items()},
+    )
+
+
+_APPLY: dict[str, Callable[[Case, Any], Json]] = {
+    "add_person": _add_person,
+    "update_person": _update_person,
+    "remove_person": _remove_person,
+    "restore_person": _restore_person,
+    "set_circle": _set_circle,
+    "set_household": _set_household,
+    "add_domain": _add_domain,
+    "rename_domain": _rename_domain,
+    "remove_domain": _remove_domain,
+    "restore_domain": _restore_domain,
+    "add_to_domain": _add_to_domain,
+    "remove_from_domain": _remove_from_domain,
+    "add_tie": _add_tie,
+    "update_tie": _update_tie,
+    "remove_tie": _remove_tie,
+    "set_position": _set_position,
+    "clear_position": _clear_position,
+}
+
+
+def parse_edit(data: Any) -> _Op:
+    """The operation ``data`` describes, checked; ``InvalidInput`` naming each bad field."""
+    if not isinstance(data, dict):
+        raise _problem("", "verwacht een JSON-object", "expected a JSON object", "type")
+    name = data.get("op")
+    model = OPERATIONS.get(name) if isinstance(name, str) else None
+    if model is None:
+        raise _problem(
+            "op",
+            f"onbekende bewerking {name!r}; kies uit {', '.join(OPERATIONS)}",
+            f"unknown operation {name!r}; choose one of {', '.join(OPERATIONS)}",
+            "enum",
+        )
+    parsed: _Op = _parse(model, data, "")
+    return parsed
+
+
+def apply_edit(case: Case, data: Any) -> EditResult:
+    """Apply the operation ``data`` to a copy of ``case``; the original is never changed."""
+    op = parse_edit(data)
+    new = _fresh(case)
+    inverse = _APPLY[data["op"]](new, op)
+    validate_case(new)
+    return EditResult(case=new, inverse=inverse)

@@ -1,0 +1,224 @@
+"""The edit operations: one Pydantic model per ``op``, and the names in :data:`OPERATIONS`.
+
+See :mod:`zorgkracht.services.edits` for what each operation does and its inverse."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal, get_args
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from zorgkracht.domain.codes import (
+    Circle,
+    Direction,
+    DomainKind,
+    Frequency,
+    Gender,
+    NetworkZone,
+    Quality,
+    Role,
+    Support,
+    TieStatus,
+    Zone,
+)
+
+ViewName = Literal[
+    "genogram", "ecogram", "netwerkkaart", "netwerkschema", "levenslijn", "sociogram"
+]
+VIEWS: tuple[str, ...] = get_args(ViewName)
+"""The pictures a position override may belong to (``zorgkracht.render.views.VIEWS``)."""
+
+Id = Annotated[str, Field(min_length=1, max_length=200, pattern=r"^[^\s]+$")]
+Year = Annotated[int, Field(ge=1000, le=2200)]
+Coordinate = Annotated[float, Field(allow_inf_nan=False, ge=-1e6, le=1e6)]
+Index = Annotated[int, Field(ge=0)]
+Json = dict[str, Any]
+
+
+class _Op(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class AddPerson(_Op):
+    """A new person; with ``support`` (or ``connect``) also a tie from the client to them."""
+
+    op: Literal["add_person"]
+    id: Id | None = None
+    name: str = Field(min_length=1, max_length=200)
+    gender: Gender = Gender.UNKNOWN
+    role: Role | None = None
+    circle: Circle | None = None
+    zone: Zone | None = None
+    frequency: Frequency | None = None
+    status: TieStatus | None = None
+    network_zone: NetworkZone = NetworkZone.PERSONAL
+    birth_year: Year | None = None
+    sensitive: bool = False
+    note: str = Field(default="", max_length=5000)
+    household: bool = False
+    domain: Id | None = None
+    connect: bool = False
+    support: list[Support] = []
+
+
+class UpdatePerson(_Op):
+    op: Literal["update_person"]
+    id: Id
+    changes: dict[str, Any] = Field(description="Fields of a person (as in the case file).")
+
+
+class RemovePerson(_Op):
+    op: Literal["remove_person"]
+    id: Id
+
+
+class Placed(_Op):
+    index: Index
+    item: dict[str, Any]
+
+
+class RestoreChild(Placed):
+    removed: bool
+
+
+class Membership(_Op):
+    ref: Id
+    index: Index
+
+
+class RestorePerson(_Op):
+    """The inverse of ``remove_person``: the person and all that went with them."""
+
+    op: Literal["restore_person"]
+    person: dict[str, Any]
+    index: Index
+    household: Index | None = None
+    ties: list[Placed] = []
+    couples: list[Placed] = []
+    children: list[RestoreChild] = []
+    emotions: list[Placed] = []
+    domains: list[Membership] = []
+    events: list[Membership] = []
+    positions: dict[str, dict[str, Coordinate]] = {}
+
+
+class SetCircle(_Op):
+    op: Literal["set_circle"]
+    id: Id
+    circle: Circle | None
+
+
+class SetHousehold(_Op):
+    op: Literal["set_household"]
+    id: Id
+    member: bool
+    index: Index | None = None
+
+
+class AddDomain(_Op):
+    op: Literal["add_domain"]
+    id: Id | None = None
+    name: str = Field(min_length=1, max_length=200)
+    kind: DomainKind = DomainKind.OTHER
+    members: list[Id] = []
+    note: str = Field(default="", max_length=5000)
+
+
+class RenameDomain(_Op):
+    op: Literal["rename_domain"]
+    id: Id
+    name: str = Field(min_length=1, max_length=200)
+
+
+class RemoveDomain(_Op):
+    op: Literal["remove_domain"]
+    id: Id
+
+
+class RestoreDomain(_Op):
+    """The inverse of ``remove_domain``."""
+
+    op: Literal["restore_domain"]
+    domain: dict[str, Any]
+    index: Index
+    ties: list[Placed] = []
+    positions: dict[str, dict[str, Coordinate]] = {}
+
+
+class AddToDomain(_Op):
+    op: Literal["add_to_domain"]
+    domain: Id
+    person: Id
+    index: Index | None = None
+
+
+class RemoveFromDomain(_Op):
+    op: Literal["remove_from_domain"]
+    domain: Id
+    person: Id
+
+
+class AddTie(_Op):
+    op: Literal["add_tie"]
+    id: Id | None = None
+    a: Id
+    b: Id
+    strength: Annotated[int, Field(ge=1, le=3)] = 2
+    quality: Quality = Quality.POSITIVE
+    direction: Direction = Direction.NONE
+    support: list[Support] = []
+    reciprocal: bool | None = None
+    care_hours_per_week: Annotated[float, Field(ge=0, le=168, allow_inf_nan=False)] | None = None
+    care_months: Annotated[int, Field(ge=0)] | None = None
+    care_since: dt.date | None = None
+    sensitive: bool = False
+    note: str = ""
+    index: Index | None = None
+
+
+class UpdateTie(_Op):
+    op: Literal["update_tie"]
+    id: Id
+    changes: dict[str, Any] = Field(description="Fields of a tie (as in the case file).")
+
+
+class RemoveTie(_Op):
+    op: Literal["remove_tie"]
+    id: Id
+
+
+class SetPosition(_Op):
+    op: Literal["set_position"]
+    view: ViewName
+    id: Id
+    x: Coordinate
+    y: Coordinate
+
+
+class ClearPosition(_Op):
+    op: Literal["clear_position"]
+    view: ViewName
+    id: Id
+    drop_view: bool = True
+
+
+OPERATIONS: dict[str, type[_Op]] = {
+    "add_person": AddPerson,
+    "update_person": UpdatePerson,
+    "remove_person": RemovePerson,
+    "restore_person": RestorePerson,
+    "set_circle": SetCircle,
+    "set_household": SetHousehold,
+    "add_domain": AddDomain,
+    "rename_domain": RenameDomain,
+    "remove_domain": RemoveDomain,
+    "restore_domain": RestoreDomain,
+    "add_to_domain": AddToDomain,
+    "remove_from_domain": RemoveFromDomain,
+    "add_tie": AddTie,
+    "update_tie": UpdateTie,
+    "remove_tie": RemoveTie,
+    "set_position": SetPosition,
+    "clear_position": ClearPosition,
+}

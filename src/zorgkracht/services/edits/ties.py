@@ -1,0 +1,55 @@
+"""Applying the operations on ties; each returns its inverse."""
+
+from __future__ import annotations
+
+from zorgkracht.domain import Case, InvalidInput, Problem, Tie
+
+from .ids import _check_new_id, _tie_index
+from .operations import AddTie, Json, RemoveTie, UpdateTie
+from .records import _changes, _tie, record_json
+
+
+def _add_tie(case: Case, op: AddTie) -> Json:
+    net = case.network
+    nodes = net.person_ids() | {d.id for d in net.domains}
+    problems = [
+        Problem(
+            end,
+            f"persoon of domein '{ref}' staat niet in de casus",
+            f"person or domain '{ref}' is not in the case",
+            "unknown_reference",
+        )
+        for end, ref in (("a", op.a), ("b", op.b))
+        if ref not in nodes
+    ]
+    if op.a == op.b:
+        problems.append(
+            Problem(
+                "b",
+                "een band verbindt twee verschillende personen of domeinen",
+                "a tie joins two different persons or domains",
+                "self_relation",
+            )
+        )
+    if problems:
+        raise InvalidInput(problems)
+    ident = _check_new_id(case, op.id, "t")
+    fields = op.model_dump(exclude={"op", "id", "index", "support"}, mode="python")
+    tie = Tie(id=ident, support=set(op.support), **fields)
+    net.ties.insert(len(net.ties) if op.index is None else min(op.index, len(net.ties)), tie)
+    return {"op": "remove_tie", "id": ident}
+
+
+def _update_tie(case: Case, op: UpdateTie) -> Json:
+    net = case.network
+    k = _tie_index(net, op.id)
+    tie, old = _changes(net.ties[k], op.changes, _tie, {"id"})
+    net.ties[k] = tie
+    return {"op": "update_tie", "id": op.id, "changes": old}
+
+
+def _remove_tie(case: Case, op: RemoveTie) -> Json:
+    net = case.network
+    k = _tie_index(net, op.id)
+    tie = net.ties.pop(k)
+    return {"op": "add_tie", **record_json(tie), "index": k}
