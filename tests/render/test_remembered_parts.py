@@ -1,7 +1,8 @@
 """A picture drawn from parts remembered from the last redraw is the picture drawn afresh.
 
-The ecogram keeps the placement, the tie routes, the letters' places and the written persons
-and ties of a case for its next redraw (:mod:`zorgkracht.layout.memo`); these tests edit cases
+The netwerkkaart and netwerkschema keep their last layout per case; the ecogram keeps the
+placement, the tie routes, the letters' places and the written persons and ties of a case for
+its next redraw (:mod:`zorgkracht.layout.memo`); these tests edit cases
 as the web application does and compare, after every edit, the picture and table drawn with
 what is remembered against the ones drawn after :func:`~zorgkracht.layout.memo.forget`.
 """
@@ -24,14 +25,18 @@ from zorgkracht.layout import memo
 from zorgkracht.render.views import render_picture
 from zorgkracht.services.edits import apply_edit
 
+REMEMBERING = ("ecogram", "netwerkkaart", "netwerkschema")
+"""The views whose layout keeps parts for the next redraw."""
 
-def _both_ways(case: Case, view: str = "ecogram", lang: str = "nl") -> None:
-    remembered = render_picture(case, view, lang=lang)
+
+def _both_ways(case: Case, lang: str = "nl") -> None:
+    remembered = {view: render_picture(case, view, lang=lang) for view in REMEMBERING}
     memo.forget()
-    fresh = render_picture(case, view, lang=lang)
-    assert remembered == fresh
-    # and drawn again from what the fresh drawing left behind
-    assert render_picture(case, view, lang=lang) == fresh
+    fresh = {view: render_picture(case, view, lang=lang) for view in REMEMBERING}
+    for view in REMEMBERING:
+        assert remembered[view] == fresh[view], view
+        # and drawn again from what the fresh drawing left behind
+        assert render_picture(case, view, lang=lang) == fresh[view], view
 
 
 def _flodder() -> Case:
@@ -46,6 +51,10 @@ EDITS: list[dict[str, Any]] = [
     {"op": "update_tie", "id": "<tie2>", "changes": {"reciprocal": True}},
     {"op": "update_person", "id": "<member>", "changes": {"name": "Een veel langere naam"}},
     {"op": "set_position", "view": "ecogram", "id": "<member>", "x": 420.0, "y": -310.0},
+    {"op": "set_circle", "id": "<member>", "circle": "services"},
+    {"op": "update_person", "id": "<member>", "changes": {"role": "neighbour", "zone": "town"}},
+    {"op": "set_position", "view": "netwerkschema", "id": "<member>", "x": 90.0, "y": 80.0},
+    {"op": "set_position", "view": "netwerkkaart", "id": "<member>", "x": -90.0, "y": 60.0},
     {"op": "add_person", "name": "Nieuwe buurvrouw", "connect": True, "support": ["P"]},
     {"op": "clear_position", "view": "ecogram", "id": "<member>"},
     {"op": "remove_tie", "id": "<tie0>"},

@@ -17,6 +17,7 @@ from zorgkracht.domain import Case, Person
 from zorgkracht.domain.codes import NetworkZone, Sector, Zone
 
 from .geometry import XY, Rect
+from .memo import fingerprint, recall
 from .radial import (
     Band,
     Slot,
@@ -108,7 +109,16 @@ def placement(person: Person) -> Placement:
 
 
 def layout_netwerkkaart(case: Case) -> NetwerkkaartLayout:
-    """The netwerkkaart of the case's network; the same case always gives the same layout."""
+    """The netwerkkaart of the case's network; the same case always gives the same layout.
+
+    Reads only the persons, the client and the pins of this view, so a redraw after an edit of
+    anything else (a tie, a domain) reuses the last layout of the case
+    (:mod:`zorgkracht.layout.memo`)."""
+    key = fingerprint(case.client, case.network.persons, case.positions.get(VIEW))
+    return recall(case.id, VIEW, key, lambda: _layout(case))
+
+
+def _layout(case: Case) -> NetwerkkaartLayout:
     members = drawn_members(case)
     placements = {p.id: placement(p) for p in members}
     rings = [z.value for z in ZONES]

@@ -19,6 +19,7 @@ from zorgkracht.domain import Case
 from zorgkracht.domain.codes import Circle, Segment
 
 from .geometry import XY, Rect
+from .memo import fingerprint, recall
 from .netwerkkaart import AREA_GAP, AREA_TITLE, EMPTY_BAND, INNER, LABEL_OFF, Area, corridor
 from .radial import (
     Band,
@@ -68,7 +69,16 @@ class NetwerkschemaLayout(SlotLookup):
 
 
 def layout_netwerkschema(case: Case) -> NetwerkschemaLayout:
-    """The netwerkschema of the case's network; the same case always gives the same layout."""
+    """The netwerkschema of the case's network; the same case always gives the same layout.
+
+    Reads only the persons, the client and the pins of this view, so a redraw after an edit of
+    anything else (a tie, a domain) reuses the last layout of the case
+    (:mod:`zorgkracht.layout.memo`)."""
+    key = fingerprint(case.client, case.network.persons, case.positions.get(VIEW))
+    return recall(case.id, VIEW, key, lambda: _layout(case))
+
+
+def _layout(case: Case) -> NetwerkschemaLayout:
     members = drawn_members(case)
     placements: dict[str, tuple[str, str] | None] = {}
     cells: dict[tuple[str, str], list[str]] = {}
