@@ -1,6 +1,6 @@
 """A picture drawn from parts remembered from the last redraw is the picture drawn afresh.
 
-The netwerkkaart and netwerkschema keep their last layout per case; the ecogram keeps the
+The netwerkkaart, netwerkschema and sociogram keep their last layout per case; the ecogram keeps the
 placement, the tie routes, the letters' places and the written persons and ties of a case for
 its next redraw (:mod:`zorgkracht.layout.memo`); these tests edit cases
 as the web application does and compare, after every edit, the picture and table drawn with
@@ -25,7 +25,7 @@ from zorgkracht.layout import memo
 from zorgkracht.render.views import render_picture
 from zorgkracht.services.edits import apply_edit
 
-REMEMBERING = ("ecogram", "netwerkkaart", "netwerkschema")
+REMEMBERING = ("ecogram", "netwerkkaart", "netwerkschema", "sociogram")
 """The views whose layout keeps parts for the next redraw."""
 
 
@@ -87,6 +87,8 @@ def _crowded(members: int = 30) -> Case:
         Tie(id=f"u{i}", a=f"m{i}", b=f"m{(i * 7 + 3) % members}", support={Support.EMOTIONAL})
         for i in range(members)
     ]
+    # a second tie between m0 and m3 (u0 is the first): the stronger of the two is drawn
+    ties.append(Tie(id="v0", a="m3", b="m0", strength=1))
     half = members // 2
     domains = [
         Domain(id="d0", name="Werk", members=[f"m{i}" for i in range(half)]),
@@ -105,6 +107,10 @@ def test_letters_moved_out_of_each_others_way_are_the_same_either_way() -> None:
             op = {"op": "update_tie", "id": tie, "changes": {"support": letters}}
             case = apply_edit(case, op).case
             _both_ways(case)
+    for strength in (3, 1):  # the sociogram draws the stronger of two parallel ties
+        op = {"op": "update_tie", "id": "v0", "changes": {"strength": strength}}
+        case = apply_edit(case, op).case
+        _both_ways(case)
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -24,6 +24,7 @@ from networkx.algorithms.community import greedy_modularity_communities
 from zorgkracht.domain import Case, Tie
 
 from .geometry import XY, Rect
+from .memo import fingerprint, recall
 from .radial import (
     GAP,
     STEP,
@@ -172,7 +173,17 @@ def _around(radii: list[float], inner: float) -> tuple[float, list[float]]:
 
 
 def layout_sociogram(case: Case) -> SociogramLayout:
-    """The sociogram of the case's network; the same case always gives the same layout."""
+    """The sociogram of the case's network; the same case always gives the same layout.
+
+    Reads the persons, the client, the pins of this view and of the ties their ids, ends and
+    strength, so a redraw after any other edit (a tie's quality or letters, a domain) reuses
+    the last layout of the case (:mod:`zorgkracht.layout.memo`)."""
+    ties = [(t.id, t.a, t.b, t.strength) for t in case.network.ties]
+    key = fingerprint(case.client, case.network.persons, case.positions.get(VIEW), ties)
+    return recall(case.id, VIEW, key, lambda: _layout(case))
+
+
+def _layout(case: Case) -> SociogramLayout:
     members = drawn_members(case)
     order = {p.id: n for n, p in enumerate(members)}
     graph = member_graph(case)
