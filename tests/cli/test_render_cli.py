@@ -266,3 +266,41 @@ def test_every_view_draws_a_demo_case(
     _code, out, _err = render(capsys, TAVENIER, "--view", view, "--table", "-o", str(table))
     assert out.startswith(f"Geschreven ({view}, tekst)")
     table.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("view", views.VIEWS)
+def test_hide_sensitive_leaves_out_what_is_marked(
+    view: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Karel with one member marked sensitive (besides his sensitive tie and life events)."""
+    from zorgkracht.interchange.case_json import dumps
+
+    case = read_case(Path(KAREL))
+    net = case.network
+    marked = next(
+        t.b for t in net.ties if t.a == case.client and not t.sensitive and t.b != case.client
+    )
+    net.person(marked).sensitive = True
+    name = net.person(marked).name
+    hidden_ties = {t.id for t in net.ties if t.sensitive or marked in (t.a, t.b)}
+    hidden_events = [ev.title for ev in net.events if ev.sensitive]
+    source = tmp_path / "karel.zorgkracht.json"
+    source.write_text(dumps(case), encoding="utf-8")
+    drawn: dict[bool, tuple[str, set[str], str]] = {}
+    for hide in (False, True):
+        svg, table = tmp_path / f"{hide}.svg", tmp_path / f"{hide}.txt"
+        flag = ["--hide-sensitive"] if hide else []
+        render(capsys, str(source), "--view", view, "-o", str(svg), *flag)
+        render(capsys, str(source), "--view", view, "--table", "-o", str(table), *flag)
+        drawn[hide] = (svg.read_text("utf-8"), drawn_ids(svg), table.read_text("utf-8"))
+    text, ids, rows = drawn[True]
+    assert marked not in ids
+    assert name not in rows
+    assert not any(f'data-tie-id="{t}"' in text for t in hidden_ties)
+    assert not any(title in text or title in rows for title in hidden_events)
+    # without the flag the views that draw members show the marked person
+    if view not in ("genogram", "levenslijn"):
+        assert marked in drawn[False][1]
+        assert name in drawn[False][2]
+    if view == "levenslijn":
+        assert all(title in drawn[False][2] for title in hidden_events)

@@ -142,13 +142,29 @@ def _draw(
     lang: str,
     focus: str | None,
     generations: int | None,
+    hide_sensitive: bool = False,
 ) -> bytes:
     try:
         if table:
-            rows = views.render_table(case, view, lang=lang, focus=focus, generations=generations)
+            rows = views.render_table(
+                case,
+                view,
+                lang=lang,
+                focus=focus,
+                generations=generations,
+                hide_sensitive=hide_sensitive,
+            )
             return table_text(rows).encode("utf-8")
         assert fmt is not None
-        return views.export(case, view, fmt, lang=lang, focus=focus, generations=generations)
+        return views.export(
+            case,
+            view,
+            fmt,
+            lang=lang,
+            focus=focus,
+            generations=generations,
+            hide_sensitive=hide_sensitive,
+        )
     except ModuleNotFoundError as err:
         if err.name != f"zorgkracht.render.{view}":
             raise
@@ -187,6 +203,13 @@ def render(
     ] = None,
     table: Annotated[
         bool, typer.Option("--table", help="Tekst in plaats van tekening / text, not a picture")
+    ] = False,
+    hide_sensitive: Annotated[
+        bool,
+        typer.Option(
+            "--hide-sensitive",
+            help="Laat weg wat als gevoelig is gemarkeerd / leave out what is marked sensitive",
+        ),
     ] = False,
     db: Annotated[
         str | None,
@@ -234,6 +257,7 @@ def render(
         lang=language,
         focus=layout_focus,
         generations=layout_steps,
+        hide_sensitive=hide_sensitive,
     )
     write_atomically(output, data)
     log.info("rendered view %s as %s (%d bytes)", checked, picture or "table", len(data))

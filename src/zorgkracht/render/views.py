@@ -13,6 +13,10 @@ functions (the contract every view keeps):
     ``data-person-id`` and ``data-bbox="x y width height"`` in user units.
 ``table(case: Case, lang: str = "nl") -> list[dict[str, str]]``
     the same content as rows ``{"kind", "id", "who", "details"}``, the text alternative.
+
+Every function here takes ``hide_sensitive``: the picture and table without what is marked
+sensitive (:func:`zorgkracht.domain.privacy.without_sensitive`; the genogram lays out without
+them itself), for a picture that others will see, such as at a network meeting.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ import importlib
 from typing import Literal
 
 from zorgkracht.domain import Case, InvalidInput, NotFound, Problem
+from zorgkracht.domain.privacy import without_sensitive
 
 from .export import svg_to_pdf, svg_to_png
 
@@ -76,6 +81,7 @@ def render_svg(
     focus: str | None = None,
     generations: int | None = None,
     show_legend: bool = True,
+    hide_sensitive: bool = False,
 ) -> str:
     """The SVG document of ``view`` for ``case``."""
     checked = check_view(view)
@@ -84,8 +90,12 @@ def render_svg(
 
         from .genogram import render_genogram_svg
 
-        layout = layout_genogram(case, focus=focus, generations=generations)
+        layout = layout_genogram(
+            case, focus=focus, generations=generations, hide_sensitive=hide_sensitive
+        )
         return render_genogram_svg(case, layout, lang=lang, show_legend=show_legend)
+    if hide_sensitive:
+        case = without_sensitive(case)
     module = importlib.import_module(f"zorgkracht.render.{checked}")
     svg: str = module.render_svg(case, lang=lang, show_legend=show_legend)
     return svg
@@ -98,6 +108,7 @@ def render_table(
     lang: str = "nl",
     focus: str | None = None,
     generations: int | None = None,
+    hide_sensitive: bool = False,
 ) -> list[dict[str, str]]:
     """The text alternative of ``view``: rows ``{"kind", "id", "who", "details"}``."""
     checked = check_view(view)
@@ -106,8 +117,12 @@ def render_table(
 
         from .table import genogram_table
 
-        layout = layout_genogram(case, focus=focus, generations=generations)
+        layout = layout_genogram(
+            case, focus=focus, generations=generations, hide_sensitive=hide_sensitive
+        )
         return genogram_table(case, lang, layout=layout)
+    if hide_sensitive:
+        case = without_sensitive(case)
     module = importlib.import_module(f"zorgkracht.render.{checked}")
     rows: list[dict[str, str]] = module.table(case, lang=lang)
     return rows
@@ -121,6 +136,7 @@ def render_picture(
     table: bool = True,
     focus: str | None = None,
     generations: int | None = None,
+    hide_sensitive: bool = False,
 ) -> tuple[str, list[dict[str, str]]]:
     """The SVG and (when ``table``) the table of ``view``, from one layout where the view's
     module offers ``picture(case, *, lang, table)``; otherwise the two contract functions."""
@@ -131,9 +147,13 @@ def render_picture(
         from .genogram import render_genogram_svg
         from .table import genogram_table
 
-        layout = layout_genogram(case, focus=focus, generations=generations)
+        layout = layout_genogram(
+            case, focus=focus, generations=generations, hide_sensitive=hide_sensitive
+        )
         svg = render_genogram_svg(case, layout, lang=lang)
         return svg, genogram_table(case, lang, layout=layout) if table else []
+    if hide_sensitive:
+        case = without_sensitive(case)
     module = importlib.import_module(f"zorgkracht.render.{checked}")
     if hasattr(module, "picture"):
         both: tuple[str, list[dict[str, str]]] = module.picture(case, lang=lang, table=table)
@@ -150,6 +170,7 @@ def export(
     lang: str = "nl",
     focus: str | None = None,
     generations: int | None = None,
+    hide_sensitive: bool = False,
 ) -> bytes:
     """The picture as bytes in ``fmt`` (``svg``, ``png`` or ``pdf``)."""
     if fmt not in FORMATS:
@@ -163,7 +184,9 @@ def export(
                 )
             ]
         )
-    svg = render_svg(case, view, lang=lang, focus=focus, generations=generations)
+    svg = render_svg(
+        case, view, lang=lang, focus=focus, generations=generations, hide_sensitive=hide_sensitive
+    )
     if fmt == "png":
         return svg_to_png(svg)
     if fmt == "pdf":
