@@ -14,7 +14,10 @@ from tests.strategies import cases
 from zorgkracht.demo import load_demo_cases
 from zorgkracht.domain import (
     Case,
+    ChildRelation,
+    CoupleRelation,
     Domain,
+    EmotionalRelation,
     InvalidInput,
     Network,
     Person,
@@ -23,7 +26,16 @@ from zorgkracht.domain import (
     Tie,
     check_case,
 )
-from zorgkracht.domain.codes import Circle, Direction, Quality, Role, Support
+from zorgkracht.domain.codes import (
+    ChildType,
+    Circle,
+    CoupleType,
+    Direction,
+    EmotionalType,
+    Quality,
+    Role,
+    Support,
+)
 from zorgkracht.services.edits import OPERATIONS, apply_edit, new_id
 
 
@@ -51,6 +63,37 @@ def small_case() -> Case:
         snapshots=[Snapshot(id="s1", label="start", network=copy.deepcopy(net))],
         positions={"ecogram": {"p2": Point(x=10.0, y=20.0)}},
     )
+
+
+def family_case() -> Case:
+    """:func:`small_case` with a genogram: Kim (1980) and Piet (1978) married, their son Sem
+    (2008), Kim's mother Ans (1950) and Kim's own child from before (Lot, 2000), an emotional
+    relation. The snapshot holds a couple ``c2`` that is no longer in the network."""
+    case = small_case()
+    net = case.network
+    net.persons[0].birth_year = 1980
+    net.persons[2].birth_year = 2008
+    net.persons += [
+        Person(id="p4", name="Piet", role=Role.PARTNER, birth_year=1978),
+        Person(id="p5", name="Ans", role=Role.PARENT, birth_year=1950),
+        Person(id="p6", name="Lot", role=Role.CHILD, birth_year=2000),
+    ]
+    net.couples += [
+        CoupleRelation(id="c1", a="p1", b="p4", start_year=2005),
+        CoupleRelation(id="c3", a="p5", b="p2", type=CoupleType.DIVORCED, end_year=1990),
+    ]
+    net.children += [
+        ChildRelation(id="ch1", child="p3", parents=["p1", "p4"]),
+        ChildRelation(id="ch2", child="p1", parents=["p5"]),
+        ChildRelation(id="ch3", child="p6", parents=["p1"], type=ChildType.ADOPTED),
+    ]
+    net.emotions += [
+        EmotionalRelation(id="e1", a="p5", b="p1", type=EmotionalType.CARE),
+        EmotionalRelation(id="e2", a="p4", b="p6", type=EmotionalType.CONFLICT, note="ruzie"),
+    ]
+    case.snapshots[0].network.persons.append(Person(id="p9", name="Oud"))
+    case.snapshots[0].network.couples.append(CoupleRelation(id="c2", a="p1", b="p9"))
+    return case
 
 
 def roundtrip(case: Case, op: dict[str, Any]) -> Case:
@@ -262,6 +305,232 @@ def test_bad_input_names_the_field_and_changes_nothing(
     assert case == before
 
 
+FAMILY_OPERATIONS: list[dict[str, Any]] = [
+    {"op": "add_couple", "a": "p4", "b": "p6"},
+    {
+        "op": "add_couple",
+        "a": "p2",
+        "b": "p3",
+        "type": "cohabiting",
+        "start_year": 2020,
+        "end_year": 2024,
+        "note": "kort",
+    },
+    {"op": "update_couple", "id": "c1", "changes": {"type": "divorced", "end_year": 2019}},
+    {"op": "update_couple", "id": "c3", "changes": {"end_year": None, "note": "weer samen"}},
+    {"op": "remove_couple", "id": "c1"},
+    {"op": "remove_couple", "id": "c3"},
+    {"op": "add_child", "child": "p6", "parents": ["p4"], "type": "foster"},
+    {"op": "add_child", "child": "p2", "parents": ["p5", "p4"]},
+    {
+        "op": "add_child",
+        "child": "p3",
+        "parents": ["p5"],
+        "type": "biological",
+        "twin_group": "a",
+        "twin_type": "identical",
+    },
+    {"op": "update_child", "id": "ch1", "changes": {"type": "adopted"}},
+    {"op": "update_child", "id": "ch3", "changes": {"parents": ["p1", "p4"], "type": "biological"}},
+    {"op": "update_child", "id": "ch2", "changes": {"child": "p4"}},
+    {"op": "remove_child", "id": "ch1"},
+    {"op": "remove_child", "id": "ch3"},
+    {"op": "add_emotion", "a": "p1", "b": "p3", "type": "close"},
+    {"op": "add_emotion", "a": "p6", "b": "p5", "type": "abuse", "sensitive": True, "note": "x"},
+    {"op": "update_emotion", "id": "e1", "changes": {"a": "p1", "b": "p5", "type": "focused_on"}},
+    {"op": "update_emotion", "id": "e2", "changes": {"sensitive": True, "note": ""}},
+    {"op": "remove_emotion", "id": "e1"},
+    {"op": "remove_emotion", "id": "e2"},
+    # the person operations take the family relations with them, and put them back
+    {"op": "remove_person", "id": "p4"},
+    {"op": "remove_person", "id": "p6"},
+]
+
+
+@pytest.mark.parametrize("op", FAMILY_OPERATIONS)
+def test_each_family_operation_and_its_inverse_restore_the_case_exactly(op: dict[str, Any]) -> None:
+    after = roundtrip(family_case(), op)
+    assert not check_case(after)
+
+
+def test_family_operations_do_what_they_say() -> None:
+    case = family_case()
+    done = apply_edit(
+        case,
+        {"op": "add_couple", "a": "p4", "b": "p6", "type": "engaged", "start_year": 2021},
+    )
+    # c1 and c3 are in the network, c2 in the snapshot: never reused
+    assert done.inverse == {"op": "remove_couple", "id": "c4"}
+    assert done.case.network.couples[-1] == CoupleRelation(
+        id="c4", a="p4", b="p6", type=CoupleType.ENGAGED, start_year=2021
+    )
+    done = apply_edit(case, {"op": "add_child", "child": "p6", "parents": ["p4", "p1"]})
+    assert done.inverse == {"op": "remove_child", "id": "ch4"}
+    assert done.case.network.children[-1] == ChildRelation(
+        id="ch4", child="p6", parents=["p4", "p1"], type=ChildType.BIOLOGICAL
+    )
+    done = apply_edit(case, {"op": "add_emotion", "a": "p3", "b": "p5", "type": "cutoff"})
+    assert done.inverse == {"op": "remove_emotion", "id": "e3"}
+    assert done.case.network.emotions[-1] == EmotionalRelation(
+        id="e3", a="p3", b="p5", type=EmotionalType.CUTOFF
+    )
+    done = apply_edit(case, {"op": "update_couple", "id": "c1", "changes": {"type": "divorced"}})
+    assert done.case.network.couples[0].type is CoupleType.DIVORCED
+    assert done.inverse == {"op": "update_couple", "id": "c1", "changes": {"type": "married"}}
+    done = apply_edit(case, {"op": "update_child", "id": "ch3", "changes": {"type": "foster"}})
+    assert done.case.network.children[2].type is ChildType.FOSTER
+    assert done.inverse == {"op": "update_child", "id": "ch3", "changes": {"type": "adopted"}}
+    done = apply_edit(case, {"op": "update_emotion", "id": "e2", "changes": {"type": "close"}})
+    assert done.case.network.emotions[1].type is EmotionalType.CLOSE
+    assert done.inverse == {"op": "update_emotion", "id": "e2", "changes": {"type": "conflict"}}
+    done = apply_edit(case, {"op": "remove_child", "id": "ch2"})
+    assert [c.id for c in done.case.network.children] == ["ch1", "ch3"]
+    assert done.inverse == {
+        "op": "add_child",
+        "id": "ch2",
+        "child": "p1",
+        "parents": ["p5"],
+        "type": "biological",
+        "twin_group": None,
+        "twin_type": None,
+        "index": 1,
+    }
+    done = apply_edit(case, {"op": "remove_couple", "id": "c1"})
+    assert [c.id for c in done.case.network.couples] == ["c3"]
+    assert done.case.network.children == case.network.children  # the children stay
+    done = apply_edit(case, {"op": "remove_emotion", "id": "e1"})
+    assert [e.id for e in done.case.network.emotions] == ["e2"]
+    # an id given (as redo does) is kept when it is free in the network
+    done = apply_edit(case, {"op": "add_couple", "id": "c2", "a": "p2", "b": "p6"})
+    assert done.case.network.couples[-1].id == "c2"
+
+
+@pytest.mark.parametrize(
+    ("op", "where", "code"),
+    [
+        ({"op": "add_couple", "a": "p1", "b": "p1"}, "b", "self_partner"),
+        ({"op": "add_couple", "a": "p1", "b": "nobody"}, "b", "unknown_reference"),
+        ({"op": "add_couple", "a": "zz", "b": "p2"}, "a", "unknown_reference"),
+        ({"op": "add_couple", "a": "p1", "b": "p2", "type": "friends"}, "type", "enum"),
+        (
+            {"op": "add_couple", "a": "p1", "b": "p2", "start_year": 2000, "end_year": 1999},
+            "end_year",
+            "end_before_start",
+        ),
+        ({"op": "add_couple", "a": "p1", "b": "p2", "start_year": 99}, "start_year", None),
+        ({"op": "add_couple", "a": "p1", "b": "p2", "id": "p3"}, "id", "duplicate_id"),
+        ({"op": "add_couple", "a": "p1"}, "b", "missing"),
+        (
+            {"op": "update_couple", "id": "c1", "changes": {"end_year": 2000}},
+            "changes/end_year",
+            "end_before_start",
+        ),
+        (
+            {"op": "update_couple", "id": "c1", "changes": {"start_year": 2300, "end_year": None}},
+            "changes/start_year",
+            "less_than_equal",
+        ),
+        (
+            {"op": "update_couple", "id": "c3", "changes": {"start_year": 1995}},
+            "changes/start_year",
+            "end_before_start",
+        ),
+        ({"op": "update_couple", "id": "c1", "changes": {"b": "p1"}}, "changes/b", "self_partner"),
+        ({"op": "update_couple", "id": "c1", "changes": {"id": "c9"}}, "changes/id", "read_only"),
+        (
+            {"op": "update_couple", "id": "c1", "changes": {"since": 1}},
+            "changes/since",
+            "extra_forbidden",
+        ),
+        ({"op": "update_couple", "id": "c9", "changes": {}}, "id", "unknown_reference"),
+        ({"op": "remove_couple", "id": "ch1"}, "id", "unknown_reference"),
+        ({"op": "add_child", "child": "p2", "parents": ["p2"]}, "parents/0", "self_parent"),
+        ({"op": "add_child", "child": "p5", "parents": ["p3"]}, "parents/0", "parent_cycle"),
+        ({"op": "add_child", "child": "p6", "parents": ["p3"]}, "parents/0", "child_before_parent"),
+        ({"op": "add_child", "child": "p5", "parents": ["p2", "p1"]}, "parents/1", "parent_cycle"),
+        ({"op": "add_child", "child": "p2", "parents": ["p4", "p4"]}, "parents/1", "duplicate_id"),
+        ({"op": "add_child", "child": "p2", "parents": ["p4", "x"]}, "parents/1", None),
+        ({"op": "add_child", "child": "x", "parents": ["p4"]}, "child", "unknown_reference"),
+        ({"op": "add_child", "child": "p2", "parents": []}, "parents", "too_short"),
+        ({"op": "add_child", "child": "p2", "parents": ["p1", "p4", "p5"]}, "parents", "too_long"),
+        ({"op": "add_child", "child": "p3", "parents": ["p4", "p1"]}, "parents", "duplicate"),
+        ({"op": "add_child", "child": "p2", "parents": ["p1"], "type": "x"}, "type", "enum"),
+        (
+            {"op": "add_child", "child": "p2", "parents": ["p1"], "twin_type": "identical"},
+            "twin_type",
+            "twin_without_group",
+        ),
+        (
+            {"op": "update_child", "id": "ch2", "changes": {"parents": ["p3"]}},
+            "changes/parents/0",
+            "parent_cycle",
+        ),
+        (
+            {"op": "update_child", "id": "ch2", "changes": {"child": "p5"}},
+            "changes/child",
+            "self_parent",
+        ),
+        (
+            {"op": "update_child", "id": "ch1", "changes": {"child": "p5"}},
+            "changes/child",
+            "parent_cycle",
+        ),
+        (
+            {
+                "op": "update_child",
+                "id": "ch3",
+                "changes": {"parents": ["p4", "p1"], "child": "p3"},
+            },
+            "changes/parents",
+            "duplicate",
+        ),
+        (
+            {"op": "update_child", "id": "ch1", "changes": {"parents": "p1"}},
+            "changes/parents",
+            "list_type",
+        ),
+        ({"op": "update_child", "id": "c1", "changes": {}}, "id", "unknown_reference"),
+        ({"op": "remove_child", "id": "e1"}, "id", "unknown_reference"),
+        ({"op": "add_emotion", "a": "p1", "b": "p1", "type": "close"}, "b", "self_relation"),
+        ({"op": "add_emotion", "a": "p1", "b": "d1", "type": "close"}, "b", "unknown_reference"),
+        ({"op": "add_emotion", "a": "p1", "b": "p2"}, "type", "missing"),
+        ({"op": "add_emotion", "a": "p1", "b": "p2", "type": "love"}, "type", "enum"),
+        (
+            {"op": "update_emotion", "id": "e1", "changes": {"a": "p1"}},
+            "changes/a",
+            "self_relation",
+        ),
+        (
+            {"op": "update_emotion", "id": "e1", "changes": {"type": None}},
+            "changes/type",
+            None,
+        ),
+        ({"op": "remove_emotion", "id": "e9"}, "id", "unknown_reference"),
+    ],
+)
+def test_bad_family_input_names_the_field_and_changes_nothing(
+    op: dict[str, Any], where: str, code: str | None
+) -> None:
+    case = family_case()
+    before = copy.deepcopy(case)
+    with pytest.raises(InvalidInput) as caught:
+        apply_edit(case, op)
+    first = caught.value.problems[0]
+    assert first.where == where
+    assert code is None or first.code == code
+    assert all(p.nl and p.en and p.nl != p.en for p in caught.value.problems)
+    assert case == before
+
+
+def test_changing_birth_years_keeps_the_family_rules() -> None:
+    """The rules are the case's own: an edit of a person that would break them is refused."""
+    with pytest.raises(InvalidInput) as caught:
+        apply_edit(
+            family_case(), {"op": "update_person", "id": "p5", "changes": {"birth_year": 1990}}
+        )
+    assert [p.code for p in caught.value.problems] == ["child_before_parent"]
+
+
 def test_every_operation_is_known() -> None:
     assert set(OPERATIONS) == {
         "add_person",
@@ -279,6 +548,15 @@ def test_every_operation_is_known() -> None:
         "add_tie",
         "update_tie",
         "remove_tie",
+        "add_couple",
+        "update_couple",
+        "remove_couple",
+        "add_child",
+        "update_child",
+        "remove_child",
+        "add_emotion",
+        "update_emotion",
+        "remove_emotion",
         "set_position",
         "clear_position",
     }
@@ -294,9 +572,20 @@ def operation(draw: st.DrawFn, case: Case) -> dict[str, Any]:
     persons = [p.id for p in net.persons] + ["nobody"]
     domains = [d.id for d in net.domains] + ["nowhere"]
     ties = [t.id for t in net.ties] + ["t-none"]
+    couples = [c.id for c in net.couples] + ["c-none"]
+    children = [c.id for c in net.children] + ["ch-none"]
+    emotions = [e.id for e in net.emotions] + ["e-none"]
     nodes = persons + domains
     kind = draw(st.sampled_from(sorted(set(OPERATIONS) - {"restore_person", "restore_domain"})))
     person, domain, tie = (draw(st.sampled_from(x)) for x in (persons, domains, ties))
+    couple, child, emotion = (draw(st.sampled_from(x)) for x in (couples, children, emotions))
+    a, b, c = (draw(st.sampled_from(persons)) for _ in range(3))
+    years = draw(
+        st.sampled_from([{}, {"start_year": 1990}, {"start_year": 2000, "end_year": 1995}])
+    )
+    couple_type = draw(st.sampled_from([t.value for t in CoupleType]))
+    child_type = draw(st.sampled_from([t.value for t in ChildType]))
+    emotion_type = draw(st.sampled_from([t.value for t in EmotionalType]))
     letters = draw(st.lists(st.sampled_from([s.value for s in Support]), unique=True))
     views = ["genogram", "ecogram", "netwerkschema"]
     ops: dict[str, dict[str, Any]] = {
@@ -356,6 +645,38 @@ def operation(draw: st.DrawFn, case: Case) -> dict[str, Any]:
             ),
         },
         "remove_tie": {"id": tie},
+        "add_couple": {"a": a, "b": b, "type": couple_type, **years},
+        "update_couple": {
+            "id": couple,
+            "changes": draw(
+                st.sampled_from(
+                    [{"type": couple_type}, years, {"end_year": None}, {"a": a}, {"note": "n"}]
+                )
+            ),
+        },
+        "remove_couple": {"id": couple},
+        "add_child": {
+            "child": a,
+            "parents": draw(st.sampled_from([[b], [b, c]])),
+            "type": child_type,
+        },
+        "update_child": {
+            "id": child,
+            "changes": draw(
+                st.sampled_from(
+                    [{"type": child_type}, {"parents": [b]}, {"parents": [b, c]}, {"child": a}]
+                )
+            ),
+        },
+        "remove_child": {"id": child},
+        "add_emotion": {"a": a, "b": b, "type": emotion_type},
+        "update_emotion": {
+            "id": emotion,
+            "changes": draw(
+                st.sampled_from([{"type": emotion_type}, {"b": b}, {"sensitive": True}])
+            ),
+        },
+        "remove_emotion": {"id": emotion},
         "set_position": {
             "view": draw(st.sampled_from(views)),
             "id": draw(st.sampled_from(nodes)),

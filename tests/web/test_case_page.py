@@ -13,8 +13,11 @@ import pytest
 from fastapi.testclient import TestClient
 from markupsafe import escape
 
-from zorgkracht.demo import demo_path
+from zorgkracht.demo import demo_path, load_demo_cases
+from zorgkracht.domain import ChildRelation, CoupleRelation
+from zorgkracht.layout.family import select
 from zorgkracht.render.views import VIEWS
+from zorgkracht.web.case_forms import family_keys
 
 from .helpers import csrf_from, signed_in_client
 
@@ -215,3 +218,24 @@ def test_the_page_loads_nothing_from_another_host(client: TestClient) -> None:
         assert not re.match(r"^(https?:)?//", url), url
     assert client.get("/static/case.js").status_code == 200
     assert client.get("/static/case.css").status_code == 200
+
+
+def test_the_script_knows_the_genogram_family_group_of_each_child_line() -> None:
+    """``family_keys`` names the ``data-family`` group of the genogram the way the layout does,
+    so that a click on a child line finds its child relation."""
+    cases = load_demo_cases()
+    flodder = cases[0]
+    net = flodder.network
+    assert net.children
+    # two parents without a couple relation, and a second couple of the same two persons
+    a, b = net.couples[0].a, net.couples[0].b
+    net.couples.append(CoupleRelation(id="again", a=b, b=a))
+    loner = next(p.id for p in net.persons if p.id not in (a, b))
+    others = [p.id for p in net.persons if p.id not in (a, b, loner)]
+    net.children.append(ChildRelation(id="extra", child=loner, parents=[others[0], others[1]]))
+    for case in cases:  # the Flodders with the two relations added, and the others
+        graph = select(case, focus=None, generations=None, hide_sensitive=False)
+        drawn = {ch.id: key for ch, key in graph.child_relations}
+        keys = family_keys(case.network)
+        assert {k: keys[k] for k in drawn} == drawn
+    assert family_keys(net)["extra"] == "c:~" + "+".join(sorted(others[:2]))

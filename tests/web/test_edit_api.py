@@ -188,4 +188,135 @@ def test_the_operation_is_in_the_openapi_schema(client: TestClient) -> None:
     body = post["requestBody"]["content"]["application/json"]["schema"]
     ops = {s["properties"]["op"]["const"] for s in body["oneOf"]}
     assert {"add_person", "add_tie", "update_tie", "set_circle", "set_position"} <= ops
+    assert {"add_couple", "update_child", "remove_emotion"} <= ops
     assert {"409", "422", "428"} <= set(post["responses"])
+
+
+def test_family_relations_are_drawn_on_the_genogram_and_undone(client: TestClient) -> None:
+    before = stored(client)
+    query = "?view=genogram&fragments=true"
+    couple = edit(
+        client,
+        {"op": "add_couple", "a": "vader", "b": "moeder", "type": "married", "start_year": 1958},
+        1,
+        query,
+    )
+    assert couple.status_code == 200, couple.text
+    couple_id = couple.json()["undo"]["id"]
+    assert couple.json()["undo"] == {"op": "remove_couple", "id": couple_id}
+    assert f'data-couple-id="{couple_id}"' in couple.json()["svg"]
+    child = edit(
+        client, {"op": "add_child", "child": "karel", "parents": ["vader", "moeder"]}, 2, query
+    )
+    assert child.status_code == 200, child.text
+    child_id = child.json()["undo"]["id"]
+    assert f'data-family="c:{couple_id}"' in child.json()["svg"]
+    # the page's script learns in which genogram group the child's line is drawn
+    people = child.json()["fragments"]["people"]
+    data = json.loads(people[people.index('id="case-data">') + 15 : people.index("</script>")])
+    assert data["children"][child_id] == {
+        "child": "karel",
+        "parents": ["vader", "moeder"],
+        "type": "biological",
+        "family": f"c:{couple_id}",
+    }
+    assert data["couples"][couple_id]["start_year"] == 1958
+    emotion = edit(client, {"op": "add_emotion", "a": "moeder", "b": "karel", "type": "care"}, 3)
+    assert emotion.status_code == 200, emotion.text
+    emotion_id = emotion.json()["undo"]["id"]
+    assert f'data-emotion-id="{emotion_id}"' in emotion.json()["svg"]
+    undo = [couple.json()["undo"], child.json()["undo"], emotion.json()["undo"]]
+    version = 4
+    for op in (
+        {"op": "update_couple", "id": couple_id, "changes": {"type": "divorced", "end_year": 1990}},
+        {"op": "update_child", "id": child_id, "changes": {"type": "adopted"}},
+        {"op": "update_emotion", "id": emotion_id, "changes": {"type": "focused_on"}},
+    ):
+        answer = edit(client, op, version)
+        assert answer.status_code == 200, answer.text
+        undo.append(answer.json()["undo"])
+        version += 1
+    net = stored(client)["network"]
+    assert net["couples"] == [
+        {
+            "id": couple_id,
+            "a": "vader",
+            "b": "moeder",
+            "type": "divorced",
+            "start_year": 1958,
+            "end_year": 1990,
+        }
+    ]
+    assert [(c["child"], c["parents"], c["type"]) for c in net["children"]] == [
+        ("karel", ["vader", "moeder"], "adopted")
+    ]
+    assert [(e["a"], e["b"], e["type"]) for e in net["emotions"]] == [
+        ("moeder", "karel", "focused_on")
+    ]
+    assert undo[3] == {
+        "op": "update_couple",
+        "id": couple_id,
+        "changes": {"type": "married", "end_year": None},
+    }
+    # removing and undoing the removal brings each relation back in its place
+    for op in (
+        {"op": "remove_couple", "id": couple_id},
+        {"op": "remove_child", "id": child_id},
+        {"op": "remove_emotion", "id": emotion_id},
+    ):
+        removed = edit(client, op, version)
+        assert removed.status_code == 200, removed.text
+        assert edit(client, removed.json()["undo"], version + 1).status_code == 200
+        version += 2
+    assert stored(client)["network"] == net
+    # undo everything, newest first: the case is as it was
+    for op in reversed(undo):
+        answer = edit(client, op, version, "?view=genogram")
+        assert answer.status_code == 200, answer.text
+        version += 1
+    assert stored(client) == before
+    assert "data-couple-id" not in answer.json()["svg"]
+
+
+@pytest.mark.parametrize(
+    ("op", "where", "code"),
+    [
+        ({"op": "add_child", "child": "karel", "parents": ["karel"]}, "parents/0", "self_parent"),
+        ({"op": "add_child", "child": "vader", "parents": ["karel"]}, "parents/0", "parent_cycle"),
+        (
+            {"op": "add_child", "child": "moeder", "parents": ["vader", "karel"]},
+            "parents/1",
+            "parent_cycle",
+        ),
+        ({"op": "add_couple", "a": "vader", "b": "vader"}, "b", "self_partner"),
+        ({"op": "add_couple", "a": "vader", "b": "d_werk"}, "b", "unknown_reference"),
+        (
+            {"op": "add_couple", "a": "vader", "b": "moeder", "start_year": 1990, "end_year": 1980},
+            "end_year",
+            "end_before_start",
+        ),
+        ({"op": "add_emotion", "a": "karel", "b": "vader", "type": "angry"}, "type", "enum"),
+        ({"op": "update_child", "id": "nope", "changes": {}}, "id", "unknown_reference"),
+        ({"op": "remove_couple", "id": "karel"}, "id", "unknown_reference"),
+    ],
+)
+def test_an_invalid_family_relation_is_a_422_naming_the_field_and_changes_nothing(
+    client: TestClient, op: dict[str, Any], where: str, code: str
+) -> None:
+    # karel is the child of vader and moeder: making either his child would close a circle
+    done = edit(client, {"op": "add_child", "child": "karel", "parents": ["vader", "moeder"]}, 1)
+    assert done.status_code == 200, done.text
+    before = stored(client)
+    answer = edit(client, op, 2)
+    assert answer.status_code == 422, answer.text
+    error = answer.json()["error"]
+    assert error["code"] == "invalid"
+    assert error["message"]["nl"] and error["message"]["en"]
+    problem = error["problems"][0]
+    assert (problem["where"], problem["code"]) == (where, code)
+    assert problem["nl"] != problem["en"]
+    assert stored(client) == before
+    # the version did not move: the next edit still goes on version 2
+    assert (
+        edit(client, {"op": "remove_child", "id": done.json()["undo"]["id"]}, 2).status_code == 200
+    )

@@ -24,25 +24,14 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from zorgkracht.analysis import analyse, compare
 from zorgkracht.domain import Case, Conflict, InvalidInput, NotFound, Problem, Snapshot
-from zorgkracht.domain.codes import (
-    Circle,
-    Direction,
-    DomainKind,
-    Frequency,
-    Gender,
-    Quality,
-    Role,
-    Sector,
-    Support,
-    TieStatus,
-    Zone,
-)
+from zorgkracht.domain.codes import Circle, Quality, Sector, Support, Zone
 from zorgkracht.interchange import case_json
 from zorgkracht.interchange.network_list_write import network_list_text
 from zorgkracht.render.views import FORMATS, VIEWS, case_at, export, render_picture
 from zorgkracht.services.edits import new_id
 from zorgkracht.storage import CaseRecord
 
+from .case_forms import CHOICES, case_data
 from .deps import get_service, load_case, page_lang, render_page
 
 log = logging.getLogger(__name__)
@@ -61,21 +50,6 @@ VIEW_LABELS: dict[str, str] = {
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>\s*")
 _MEDIA = {"svg": "image/svg+xml", "png": "image/png", "pdf": "application/pdf"}
-
-# The choices of the edit forms, in the order a user expects them.
-CHOICES: dict[str, list[Any]] = {
-    "role": list(Role),
-    "gender": list(Gender),
-    "circle": list(Circle),
-    "zone": list(Zone),
-    "frequency": list(Frequency),
-    "status": list(TieStatus),
-    "quality": list(Quality),
-    "direction": list(Direction),
-    "support": list(Support),
-    "domain_kind": list(DomainKind),
-}
-
 
 RADIO_EN = {
     "reanimeren": "revive",
@@ -170,34 +144,6 @@ def analysis_panel(case: Case, lang: str) -> dict[str, Any]:
 def analysis_summary(panel: dict[str, Any]) -> dict[str, Any]:
     """The short form of :func:`analysis_panel` that the edit API returns: size and signals."""
     return {"size": panel["size"], "signals": panel["signals"]}
-
-
-def case_data(case: Case) -> dict[str, Any]:
-    """What the drawing script needs to fill its forms (no notes: only what the forms show)."""
-    net = case.network
-    fields = ("name", "role", "gender", "circle", "zone", "frequency")
-    return {
-        "client": case.client,
-        "household": list(net.household),
-        "persons": {p.id: {k: _code(getattr(p, k)) for k in fields} for p in net.persons},
-        "domains": {d.id: {"name": d.name, "members": list(d.members)} for d in net.domains},
-        "ties": {
-            t.id: {
-                "a": t.a,
-                "b": t.b,
-                "strength": t.strength,
-                "quality": t.quality.value,
-                "direction": t.direction.value,
-                "support": sorted(s.value for s in t.support),
-                "reciprocal": t.reciprocal,
-            }
-            for t in net.ties
-        },
-    }
-
-
-def _code(value: Any) -> Any:
-    return value.value if hasattr(value, "value") else value
 
 
 def _snapshot_or_404(case: Case, snapshot: str | None) -> Case:

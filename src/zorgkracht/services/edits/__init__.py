@@ -24,9 +24,27 @@ The operations, and their inverses:
 ``add_to_domain``   ``remove_from_domain`` and back
 ``add_tie``         ``remove_tie`` and back (``add_tie`` with the old ``index``)
 ``update_tie``      ``update_tie``
+``add_couple``      ``remove_couple`` and back (``add_couple`` with the old ``index``):
+                    partners ``a`` and ``b``, ``type`` (a couple type), ``start_year``,
+                    ``end_year``
+``update_couple``   ``update_couple``
+``add_child``       ``remove_child`` and back (``add_child`` with the old ``index``): ``child``
+                    hanging from ``parents`` (one or two person ids), ``type`` (a child type)
+``update_child``    ``update_child``
+``add_emotion``     ``remove_emotion`` and back (``add_emotion`` with the old ``index``):
+                    ``a`` and ``b``, ``type`` (an emotional type; directed types point from
+                    ``a`` to ``b``)
+``update_emotion``  ``update_emotion``
 ``set_position``    ``set_position`` with the old point, or ``clear_position``
 ``clear_position``  ``set_position``
 ==================  ===============================================================
+
+``update_*`` takes ``{"id": ..., "changes": {field: value}}`` with fields as in the case file;
+the id cannot be changed. The family relations (couples, children, emotional relations) are
+checked before anything changes: both ends are persons of the case, nobody is their own partner
+or parent, a couple does not end before it starts, no parent line runs round (nobody becomes
+their own ancestor), a child is not born before a parent, and the same child relation is not
+added twice. New ids are fresh in the case and all its snapshots (:func:`new_id`).
 """
 
 from .apply import EditResult, apply_edit, parse_edit
@@ -34,7 +52,10 @@ from .ids import new_id, used_ids
 from .operations import (
     OPERATIONS,
     VIEWS,
+    AddChild,
+    AddCouple,
     AddDomain,
+    AddEmotion,
     AddPerson,
     AddTie,
     AddToDomain,
@@ -45,7 +66,10 @@ from .operations import (
     Json,
     Membership,
     Placed,
+    RemoveChild,
+    RemoveCouple,
     RemoveDomain,
+    RemoveEmotion,
     RemoveFromDomain,
     RemovePerson,
     RemoveTie,
@@ -56,6 +80,9 @@ from .operations import (
     SetCircle,
     SetHousehold,
     SetPosition,
+    UpdateChild,
+    UpdateCouple,
+    UpdateEmotion,
     UpdatePerson,
     UpdateTie,
     ViewName,
@@ -66,7 +93,10 @@ from .records import record_json
 __all__ = [
     "OPERATIONS",
     "VIEWS",
+    "AddChild",
+    "AddCouple",
     "AddDomain",
+    "AddEmotion",
     "AddPerson",
     "AddTie",
     "AddToDomain",
@@ -78,7 +108,10 @@ __all__ = [
     "Json",
     "Membership",
     "Placed",
+    "RemoveChild",
+    "RemoveCouple",
     "RemoveDomain",
+    "RemoveEmotion",
     "RemoveFromDomain",
     "RemovePerson",
     "RemoveTie",
@@ -89,6 +122,9 @@ __all__ = [
     "SetCircle",
     "SetHousehold",
     "SetPosition",
+    "UpdateChild",
+    "UpdateCouple",
+    "UpdateEmotion",
     "UpdatePerson",
     "UpdateTie",
     "ViewName",

@@ -17,6 +17,17 @@ from .domains import (
     _rename_domain,
     _restore_domain,
 )
+from .family import (
+    _add_child,
+    _add_couple,
+    _add_emotion,
+    _remove_child,
+    _remove_couple,
+    _remove_emotion,
+    _update_child,
+    _update_couple,
+    _update_emotion,
+)
 from .messages import _parse, _problem
 from .operations import OPERATIONS, Json, _Op
 from .persons import (
@@ -76,6 +87,15 @@ _APPLY: dict[str, Callable[[Case, Any], Json]] = {
     "add_tie": _add_tie,
     "update_tie": _update_tie,
     "remove_tie": _remove_tie,
+    "add_couple": _add_couple,
+    "update_couple": _update_couple,
+    "remove_couple": _remove_couple,
+    "add_child": _add_child,
+    "update_child": _update_child,
+    "remove_child": _remove_child,
+    "add_emotion": _add_emotion,
+    "update_emotion": _update_emotion,
+    "remove_emotion": _remove_emotion,
     "set_position": _set_position,
     "clear_position": _clear_position,
 }

@@ -28,6 +28,18 @@ def _tie_index(net: Network, ident: str, where: str = "id") -> int:
     return _index(net.ties, ident, where, "band", "tie")
 
 
+def _couple_index(net: Network, ident: str, where: str = "id") -> int:
+    return _index(net.couples, ident, where, "partnerrelatie", "couple")
+
+
+def _child_index(net: Network, ident: str, where: str = "id") -> int:
+    return _index(net.children, ident, where, "kindrelatie", "child relation")
+
+
+def _emotion_index(net: Network, ident: str, where: str = "id") -> int:
+    return _index(net.emotions, ident, where, "emotionele relatie", "emotional relation")
+
+
 def _network_ids(net: Network) -> set[str]:
     kinds = (net.persons, net.couples, net.children, net.emotions, net.ties, net.domains)
     return {item.id for items in (*kinds, net.events) for item in items}

@@ -10,9 +10,12 @@ from typing import Annotated, Any, Literal, get_args
 from pydantic import BaseModel, ConfigDict, Field
 
 from zorgkracht.domain.codes import (
+    ChildType,
     Circle,
+    CoupleType,
     Direction,
     DomainKind,
+    EmotionalType,
     Frequency,
     Gender,
     NetworkZone,
@@ -20,6 +23,7 @@ from zorgkracht.domain.codes import (
     Role,
     Support,
     TieStatus,
+    TwinType,
     Zone,
 )
 
@@ -188,6 +192,81 @@ class RemoveTie(_Op):
     id: Id
 
 
+class AddCouple(_Op):
+    """Two persons as a couple (the horizontal genogram line), with its years."""
+
+    op: Literal["add_couple"]
+    id: Id | None = None
+    a: Id
+    b: Id
+    type: CoupleType = CoupleType.MARRIED
+    start_year: Year | None = None
+    end_year: Year | None = None
+    note: str = ""
+    index: Index | None = None
+
+
+class UpdateCouple(_Op):
+    op: Literal["update_couple"]
+    id: Id
+    changes: dict[str, Any] = Field(description="Fields of a couple (as in the case file).")
+
+
+class RemoveCouple(_Op):
+    op: Literal["remove_couple"]
+    id: Id
+
+
+class AddChild(_Op):
+    """A child hanging from one or two parents (the vertical genogram line)."""
+
+    op: Literal["add_child"]
+    id: Id | None = None
+    child: Id
+    parents: list[Id] = Field(min_length=1, max_length=2)
+    type: ChildType = ChildType.BIOLOGICAL
+    twin_group: str | None = None
+    twin_type: TwinType | None = None
+    index: Index | None = None
+
+
+class UpdateChild(_Op):
+    op: Literal["update_child"]
+    id: Id
+    changes: dict[str, Any] = Field(description="Fields of a child relation (as in the case file).")
+
+
+class RemoveChild(_Op):
+    op: Literal["remove_child"]
+    id: Id
+
+
+class AddEmotion(_Op):
+    """An emotional relation drawn over the genogram; directed types point from a to b."""
+
+    op: Literal["add_emotion"]
+    id: Id | None = None
+    a: Id
+    b: Id
+    type: EmotionalType
+    sensitive: bool = False
+    note: str = ""
+    index: Index | None = None
+
+
+class UpdateEmotion(_Op):
+    op: Literal["update_emotion"]
+    id: Id
+    changes: dict[str, Any] = Field(
+        description="Fields of an emotional relation (as in the case file)."
+    )
+
+
+class RemoveEmotion(_Op):
+    op: Literal["remove_emotion"]
+    id: Id
+
+
 class SetPosition(_Op):
     op: Literal["set_position"]
     view: ViewName
@@ -219,6 +298,15 @@ OPERATIONS: dict[str, type[_Op]] = {
     "add_tie": AddTie,
     "update_tie": UpdateTie,
     "remove_tie": RemoveTie,
+    "add_couple": AddCouple,
+    "update_couple": UpdateCouple,
+    "remove_couple": RemoveCouple,
+    "add_child": AddChild,
+    "update_child": UpdateChild,
+    "remove_child": RemoveChild,
+    "add_emotion": AddEmotion,
+    "update_emotion": UpdateEmotion,
+    "remove_emotion": RemoveEmotion,
     "set_position": SetPosition,
     "clear_position": ClearPosition,
 }

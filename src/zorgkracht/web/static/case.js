@@ -28,6 +28,10 @@
     undone: nl ? "Ongedaan gemaakt." : "Undone.",
     redone: nl ? "Opnieuw gedaan." : "Redone.",
     selected: nl ? "Geselecteerd: %s. Kies een tweede persoon om ze te verbinden." : "Selected: %s. Choose a second person to connect them.",
+    selectedFamily: nl ? "Geselecteerd: %s. Kies een tweede persoon voor een familierelatie." : "Selected: %s. Choose a second person for a family relation.",
+    parentOf: nl ? "%s is ouder van %s" : "%s is a parent of %s",
+    childOf: nl ? "%s, kind van %s" : "%s, child of %s",
+    and: nl ? " en " : " and ",
     deselected: nl ? "Niemand geselecteerd." : "Nobody selected.",
     connectHint: nl ? "Kies de eerste persoon, dan de tweede." : "Choose the first person, then the second.",
     confirmRemove: nl ? "%s verwijderen, met alle banden? (Ongedaan maken kan.)" : "Remove %s with all their ties? (You can undo this.)",
@@ -38,8 +42,9 @@
 
   function readData() {
     var el = document.getElementById("case-data");
-    try { return el ? JSON.parse(el.textContent) : { persons: {}, ties: {}, domains: {} }; }
-    catch (e) { return { persons: {}, ties: {}, domains: {} }; }
+    var empty = { persons: {}, ties: {}, domains: {}, couples: {}, children: {}, emotions: {} };
+    try { return el ? JSON.parse(el.textContent) : empty; }
+    catch (e) { return empty; }
   }
   function csrf() {
     var meta = document.querySelector('meta[name="csrf-token"]');
@@ -48,7 +53,10 @@
     return field ? field.value : "";
   }
   function say(text) { var s = document.getElementById("edit-status"); if (s) s.textContent = text; }
-  function fmt(text, value) { return text.replace("%s", value); }
+  function fmt(text) {  // each %s in turn takes the next argument
+    for (var i = 1; i < arguments.length; i++) text = text.replace("%s", arguments[i]);
+    return text;
+  }
   function nameOf(id) {
     var p = state.data.persons[id] || state.data.domains[id];
     return p ? p.name : id;
@@ -107,6 +115,20 @@
       r.setAttribute("rx", 6); r.setAttribute("fill", "transparent");
       // a domain may hold persons: its area goes underneath them, a person's on top
       if (g.hasAttribute("data-domain-id")) g.insertBefore(r, g.firstChild); else g.appendChild(r);
+    });
+    // the thin lines of the genogram get a wide invisible band on top, to click or tap them
+    picture.querySelectorAll("[data-couple-id], [data-family], [data-emotion-id]").forEach(function (g) {
+      if (g.querySelector(".zk-hit-line")) return;
+      g.querySelectorAll("path").forEach(function (line) {
+        var band = line.cloneNode(false);
+        band.removeAttribute("stroke-dasharray");
+        band.setAttribute("class", "zk-hit-line");
+        band.setAttribute("fill", "none");
+        band.setAttribute("stroke", "transparent");
+        band.setAttribute("stroke-width", 24 / scale);
+        band.setAttribute("stroke-linecap", "butt");
+        g.appendChild(band);
+      });
     });
   }
 
@@ -194,9 +216,11 @@
     var title = dlg.querySelector("[data-title-add]");
     if (title) title.textContent = mode === "edit" ? title.dataset.titleEdit : title.dataset.titleAdd;
     dlg.querySelectorAll("[data-add-only]").forEach(function (el) { el.hidden = mode === "edit"; });
+    dlg.querySelectorAll("[data-edit-only]").forEach(function (el) { el.hidden = mode !== "edit"; });
     dlg.dataset.mode = mode;
     if (dlg.showModal) dlg.showModal(); else dlg.setAttribute("open", "");
-    var first = form.querySelector("input:not([type=hidden]):not([type=checkbox]):not([type=radio]), select");
+    var fields = form.querySelectorAll("input:not([type=hidden]):not([type=checkbox]):not([type=radio]), select");
+    var first = Array.prototype.filter.call(fields, function (el) { return !el.closest("[hidden]"); })[0];
     if (first) first.focus();
   }
   function close(dlg) { if (dlg.close) dlg.close(); else dlg.removeAttribute("open"); }
@@ -230,8 +254,22 @@
       form.elements[k].value = p[k] == null ? "" : p[k];
     });
     form.elements.household.checked = (state.data.household || []).indexOf(id) >= 0;
+    // the domains this person belongs to, as checkboxes (add_to_domain / remove_from_domain)
+    var list = dlg.querySelector("[data-domain-list]");
+    list.textContent = "";
+    var domains = state.data.domains || {};
+    Object.keys(domains).forEach(function (d) {
+      var label = document.createElement("label"), box = document.createElement("input"), span = document.createElement("span");
+      label.className = "toggle";
+      box.type = "checkbox"; box.name = "member_of"; box.value = d;
+      box.checked = domains[d].members.indexOf(id) >= 0;
+      span.textContent = domains[d].name;
+      label.appendChild(box); label.appendChild(document.createTextNode(" ")); label.appendChild(span);
+      list.appendChild(label);
+    });
     pending = { kind: "edit-person", id: id, before: p };
     open(dlg, "edit");
+    dlg.querySelector("[data-domain-boxes]").hidden = !Object.keys(domains).length;
   }
 
   function tieBetween(a, b) {
@@ -272,6 +310,158 @@
     open(dlg, id ? "edit" : "add");
   }
 
+  // --- family relations (genogram) ------------------------------------------------------------
+  function checked(form, name) {
+    var el = form.querySelector('input[name="' + name + '"]:checked');
+    return el ? el.value : "";
+  }
+  function year(form, name) {
+    var text = value(form, name).trim();
+    return text === "" ? null : /^\d+$/.test(text) ? Number(text) : text;  // the server names a bad one
+  }
+  function partnersOf(id) {
+    var out = [], couples = state.data.couples || {};
+    Object.keys(couples).forEach(function (c) {
+      var other = couples[c].a === id ? couples[c].b : couples[c].b === id ? couples[c].a : null;
+      if (other && other !== id && out.indexOf(other) < 0) out.push(other);
+    });
+    return out;
+  }
+  function showSection(form, kind) {
+    form.querySelectorAll("[data-section]").forEach(function (el) { el.hidden = el.dataset.section !== kind; });
+    showDirection(form);
+  }
+  function showDirection(form) {
+    var option = form.elements.emotion_type.options[form.elements.emotion_type.selectedIndex];
+    form.querySelector("[data-directed-only]").hidden = !(option && option.hasAttribute("data-directed"));
+  }
+  function fillOtherParent(form) {
+    var a = pending.a, b = pending.b;
+    var parent = checked(form, "parent") === "b" ? b : a, child = parent === a ? b : a;
+    var select = form.elements.other_parent;
+    select.length = 1;
+    var partners = partnersOf(parent).filter(function (p) { return p !== child; });
+    partners.forEach(function (p) { select.add(new Option(nameOf(p), p)); });
+    select.value = partners.length === 1 ? partners[0] : "";
+  }
+  function fillDirection(form, a, b) {
+    var options = form.elements.direction.options;
+    options[0].text = nameOf(a) + " → " + nameOf(b);
+    options[1].text = nameOf(b) + " → " + nameOf(a);
+    form.elements.direction.value = "ab";
+  }
+
+  /* Two persons chosen on the genogram: partners, parent and child, or an emotional relation. */
+  function addFamily(a, b, kind) {
+    var dlg = dialog("family-dialog"), form = dlg.querySelector("form");
+    form.reset();
+    pending = { kind: "family", a: a, b: b };
+    dlg.querySelector("[data-family-names]").textContent = nameOf(a) + " – " + nameOf(b);
+    dlg.querySelector('[data-parent-label="a"]').textContent = fmt(T.parentOf, nameOf(a), nameOf(b));
+    dlg.querySelector('[data-parent-label="b"]').textContent = fmt(T.parentOf, nameOf(b), nameOf(a));
+    var pa = state.data.persons[a] || {}, pb = state.data.persons[b] || {};
+    var older = pa.birth_year != null && pb.birth_year != null && pb.birth_year < pa.birth_year ? "b" : "a";
+    form.querySelector('input[name="parent"][value="' + older + '"]').checked = true;
+    form.querySelector('input[name="relation"][value="' + (kind || "couple") + '"]').checked = true;
+    fillOtherParent(form);
+    fillDirection(form, a, b);
+    showSection(form, kind || "couple");
+    dlg.querySelector("[data-remove-relation]").hidden = true;
+    open(dlg, "add");
+    form.querySelector('input[name="relation"]:checked').focus();
+  }
+
+  /* A couple, child relation or emotional relation that is there: change its type (and years)
+     or remove it. */
+  function editRelation(kind, id) {
+    var dlg = dialog("family-dialog"), form = dlg.querySelector("form");
+    var rel = (state.data[kind === "couple" ? "couples" : kind === "child" ? "children" : "emotions"] || {})[id];
+    if (!rel) return;
+    form.reset();
+    pending = { kind: kind, id: id, before: rel };
+    var names;
+    if (kind === "couple") {
+      form.elements.couple_type.value = rel.type;
+      form.elements.start_year.value = rel.start_year == null ? "" : rel.start_year;
+      form.elements.end_year.value = rel.end_year == null ? "" : rel.end_year;
+      names = nameOf(rel.a) + " – " + nameOf(rel.b);
+    } else if (kind === "child") {
+      form.elements.child_type.value = rel.type;
+      names = fmt(T.childOf, nameOf(rel.child), rel.parents.map(nameOf).join(T.and));
+    } else {
+      form.elements.emotion_type.value = rel.type;
+      fillDirection(form, rel.a, rel.b);
+      names = nameOf(rel.a) + " – " + nameOf(rel.b);
+    }
+    dlg.querySelector("[data-family-names]").textContent = names;
+    showSection(form, kind);
+    dlg.querySelector("[data-remove-relation]").hidden = false;
+    open(dlg, "edit");
+  }
+
+  /* A click on a line of the genogram: which relation it draws. */
+  function lineClicked(g, event) {
+    var data = state.data;
+    if (g.hasAttribute("data-emotion-id")) { editRelation("emotion", g.getAttribute("data-emotion-id")); return; }
+    if (g.hasAttribute("data-child-id")) { editRelation("child", g.getAttribute("data-child-id")); return; }
+    var children = data.children || {};
+    if (g.hasAttribute("data-couple-id")) {
+      var cid = g.getAttribute("data-couple-id");
+      if ((data.couples || {})[cid]) { editRelation("couple", cid); return; }
+      // two parents drawn together without a couple relation: offer to make them partners
+      for (var k in children) {
+        if (children[k].family === "c:" + cid && children[k].parents.length === 2) {
+          addFamily(children[k].parents[0], children[k].parents[1], "couple");
+          return;
+        }
+      }
+      return;
+    }
+    var key = g.getAttribute("data-family");
+    var candidates = Object.keys(children).filter(function (k) { return children[k].family === key; });
+    if (!candidates.length) return;
+    // the child whose symbol is nearest (left to right) to the click on the bar or line
+    var at = toSvg(event), best = candidates[0], distance = Infinity;
+    candidates.forEach(function (k) {
+      var box = picture.querySelector('[data-person-id="' + CSS.escape(children[k].child) + '"][data-bbox]');
+      if (!box || !at) return;
+      var b = box.getAttribute("data-bbox").split(/[ ,]+/).map(Number);
+      var d = Math.abs(b[0] + b[2] / 2 - at.x);
+      if (d < distance) { distance = d; best = k; }
+    });
+    editRelation("child", best);
+  }
+
+  function submitFamily(form) {
+    var kind = pending.kind;
+    if (kind === "family") {
+      var a = pending.a, b = pending.b, relation = checked(form, "relation"), op;
+      if (relation === "couple") {
+        op = { op: "add_couple", a: a, b: b, type: value(form, "couple_type") };
+        ["start_year", "end_year"].forEach(function (k) { var y = year(form, k); if (y !== null) op[k] = y; });
+      } else if (relation === "child") {
+        var parent = checked(form, "parent") === "b" ? b : a;
+        var parents = [parent];
+        if (value(form, "other_parent")) parents.push(value(form, "other_parent"));
+        op = { op: "add_child", child: parent === a ? b : a, parents: parents, type: value(form, "child_type") };
+      } else {
+        var back = value(form, "direction") === "ba";
+        op = { op: "add_emotion", a: back ? b : a, b: back ? a : b, type: value(form, "emotion_type") };
+      }
+      return perform([op], form);
+    }
+    var before = pending.before, changes = {};
+    var fields = kind === "couple"
+      ? { type: value(form, "couple_type"), start_year: year(form, "start_year"), end_year: year(form, "end_year") }
+      : kind === "child" ? { type: value(form, "child_type") } : { type: value(form, "emotion_type") };
+    if (kind === "emotion" && value(form, "direction") === "ba") { fields.a = before.b; fields.b = before.a; }
+    Object.keys(fields).forEach(function (k) {
+      if (fields[k] !== (before[k] == null ? null : before[k])) changes[k] = fields[k];
+    });
+    if (!Object.keys(changes).length) return Promise.resolve(true);
+    return perform([{ op: "update_" + kind, id: pending.id, changes: changes }], form);
+  }
+
   function submitPerson(form) {
     var fields = {
       name: value(form, "name").trim(), role: orNull(value(form, "role")),
@@ -290,6 +480,12 @@
       if (member !== ((state.data.household || []).indexOf(pending.id) >= 0)) {
         ops.push({ op: "set_household", id: pending.id, member: member });
       }
+      form.querySelectorAll('input[name="member_of"]').forEach(function (box) {
+        var domain = state.data.domains[box.value];
+        var was = !!domain && domain.members.indexOf(pending.id) >= 0;
+        if (box.checked && !was) ops.push({ op: "add_to_domain", domain: box.value, person: pending.id });
+        if (!box.checked && was) ops.push({ op: "remove_from_domain", domain: box.value, person: pending.id });
+      });
       if (!ops.length) return Promise.resolve(true);
       return perform(ops, form);
     }
@@ -342,7 +538,7 @@
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       var kind = form.dataset.form;
-      var run = kind === "person" ? submitPerson : kind === "tie" ? submitTie : submitDomain;
+      var run = kind === "person" ? submitPerson : kind === "tie" ? submitTie : kind === "family" ? submitFamily : submitDomain;
       run(form).then(function (ok) { if (ok) { close(dlg); select(null, true); } });
     });
     form.querySelectorAll("[data-close]").forEach(function (b) {
@@ -352,13 +548,31 @@
     if (remove) remove.addEventListener("click", function () {
       perform([{ op: "remove_tie", id: pending.id }], form).then(function (ok) { if (ok) close(dlg); });
     });
+    var removeRelation = form.querySelector("[data-remove-relation]");
+    if (removeRelation) removeRelation.addEventListener("click", function () {
+      perform([{ op: "remove_" + pending.kind, id: pending.id }], form).then(function (ok) { if (ok) close(dlg); });
+    });
+    var tieInstead = form.querySelector("[data-tie-instead]");
+    if (tieInstead) tieInstead.addEventListener("click", function () {
+      var a = pending.a, b = pending.b;
+      close(dlg);
+      editTie(tieBetween(a, b), a, b);
+    });
+    if (form.dataset.form === "family") {
+      form.addEventListener("change", function (event) {
+        var name = event.target.name;
+        if (name === "relation") showSection(form, checked(form, "relation"));
+        else if (name === "parent") fillOtherParent(form);
+        else if (name === "emotion_type") showDirection(form);
+      });
+    }
   });
 
   // --- selection and connecting ----------------------------------------------------------------
   function select(id, quiet) {
     state.selected = id;
     markSelection();
-    if (!quiet) say(id ? fmt(T.selected, nameOf(id)) : T.deselected);
+    if (!quiet) say(id ? fmt(state.view === "genogram" ? T.selectedFamily : T.selected, nameOf(id)) : T.deselected);
   }
   function markSelection() {
     document.querySelectorAll("#picture [data-person-id]").forEach(function (g) {
@@ -375,7 +589,8 @@
       var a = state.selected;
       state.connect = false;
       select(null, true);
-      editTie(tieBetween(a, id), a, id);
+      if (state.view === "genogram") addFamily(a, id);
+      else editTie(tieBetween(a, id), a, id);
     } else if (state.selected === id) {
       select(null);
     } else {
@@ -404,6 +619,7 @@
         if (window.confirm(fmt(T.confirmRemove, nameOf(id)))) perform([{ op: "remove_person", id: id }], null);
         break;
       case "edit-tie": editTie(id); break;
+      case "edit-relation": editRelation(button.dataset.kind, id); break;
       case "edit-domain": editDomain(id); break;
       case "remove-domain":
         if (window.confirm(fmt(T.confirmRemove, nameOf(id)))) perform([{ op: "remove_domain", id: id }], null);
@@ -449,9 +665,11 @@
     }
     return null;
   }
+  var LINES = "[data-couple-id], [data-family], [data-child-id], [data-emotion-id]";
   function target(event) {
-    return event.target.closest && event.target.closest("[data-person-id], [data-domain-id], [data-tie-id]");
+    return event.target.closest && event.target.closest("[data-person-id], [data-domain-id], [data-tie-id], " + LINES);
   }
+  function draggable(g) { return g.hasAttribute("data-person-id") || g.hasAttribute("data-domain-id"); }
 
   picture.addEventListener("pointerdown", function (event) {
     var g = target(event);
@@ -461,7 +679,7 @@
     drag = { g: g, start: start, x: event.clientX, y: event.clientY, moved: false, pointer: event.pointerId };
   });
   picture.addEventListener("pointermove", function (event) {
-    if (!drag || drag.pointer !== event.pointerId || drag.g.hasAttribute("data-tie-id")) return;
+    if (!drag || drag.pointer !== event.pointerId || !draggable(drag.g)) return;
     if (!drag.moved && Math.hypot(event.clientX - drag.x, event.clientY - drag.y) < 6) return;
     if (!drag.moved) { drag.moved = true; drag.g.classList.add("dragging"); picture.setPointerCapture(event.pointerId); }
     var now = toSvg(event);
@@ -473,7 +691,7 @@
     var d = drag; drag = null;
     if (!d.moved) {
       var pid = d.g.getAttribute("data-person-id"), tid = d.g.getAttribute("data-tie-id");
-      if (pid) choose(pid); else if (tid) editTie(tid);
+      if (pid) choose(pid); else if (tid) editTie(tid); else if (!draggable(d.g)) lineClicked(d.g, event);
       return;
     }
     d.g.classList.remove("dragging");
