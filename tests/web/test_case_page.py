@@ -197,6 +197,20 @@ def test_export_a_snapshot_picture_and_refuse_unknown_ones(client: TestClient) -
     assert client.get("/cases/nobody/export/ecogram.svg").status_code == 404
 
 
+def test_export_without_what_is_marked_sensitive(client: TestClient) -> None:
+    """Karel's tie with the corner shop is marked sensitive: drawn in the professional's
+    picture, left out of the one for a network meeting (the page links to both)."""
+    page = client.get("/cases/karel?view=ecogram").text
+    assert "/export/ecogram.pdf?lang=nl&amp;hide_sensitive=true" in page
+    full = client.get("/cases/karel/export/ecogram.svg")
+    shown = client.get("/cases/karel/export/ecogram.svg?hide_sensitive=true")
+    assert shown.status_code == 200
+    assert 'filename="karel-ecogram-zonder-gevoelig.svg"' in shown.headers["content-disposition"]
+    assert 'data-tie-id="t_buurtkruidenier"' in full.text
+    assert 'data-tie-id="t_buurtkruidenier"' not in shown.text
+    assert 'data-person-id="karel"' in shown.text
+
+
 def test_export_the_case_file_and_the_network_list(client: TestClient) -> None:
     case_file = client.get("/cases/karel/export/case.json")
     assert case_file.status_code == 200

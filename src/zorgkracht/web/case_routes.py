@@ -399,8 +399,10 @@ def export_picture(
     fmt: str,
     lang: str | None = None,
     snapshot: str | None = None,
+    hide_sensitive: bool = False,
 ) -> Response:
-    """A picture as SVG, PNG or PDF, drawn by the same renderer as the page."""
+    """A picture as SVG, PNG or PDF, drawn by the same renderer as the page; with
+    ``hide_sensitive`` without what is marked sensitive (for a network meeting)."""
     if view not in VIEWS or fmt not in FORMATS:
         return _not_found(request, case_id)
     try:
@@ -409,10 +411,13 @@ def export_picture(
     except NotFound:
         return _not_found(request, case_id)
     try:
-        data = export(shown, view, fmt, lang="en" if lang == "en" else "nl")
+        language = "en" if lang == "en" else "nl"
+        data = export(shown, view, fmt, lang=language, hide_sensitive=hide_sensitive)
     except ModuleNotFoundError:  # a view that is still being written
         return _not_found(request, case_id)
     suffix = f"-{_safe(snapshot)}" if snapshot else ""
+    if hide_sensitive:
+        suffix += "-zonder-gevoelig" if language == "nl" else "-without-sensitive"
     return _download(data, _MEDIA[fmt], f"{_safe(case_id)}-{view}{suffix}.{fmt}")
 
 
