@@ -175,11 +175,14 @@ def _around(radii: list[float], inner: float) -> tuple[float, list[float]]:
 def layout_sociogram(case: Case) -> SociogramLayout:
     """The sociogram of the case's network; the same case always gives the same layout.
 
-    Reads the persons, the client, the pins of this view and of the ties their ids, ends and
-    strength, so a redraw after any other edit (a tie's quality or letters, a domain) reuses
-    the last layout of the case (:mod:`zorgkracht.layout.memo`)."""
-    ties = [(t.id, t.a, t.b, t.strength) for t in case.network.ties]
-    key = fingerprint(case.client, case.network.persons, case.positions.get(VIEW), ties)
+    Reads the persons, the client, the pins of this view, the ends of the ties and which tie is
+    the strongest between two persons, so a redraw after any other edit (a tie's quality,
+    letters, or a strength that does not change which tie is drawn) reuses the last layout of
+    the case (:mod:`zorgkracht.layout.memo`)."""
+    ties = case.network.ties
+    ends = [(t.a, t.b) for t in ties]
+    drawn = [(pair, t.id) for pair, t in _strongest(ties).items()]
+    key = fingerprint(case.client, case.network.persons, case.positions.get(VIEW), ends, drawn)
     return recall(case.id, VIEW, key, lambda: _layout(case))
 
 
