@@ -244,21 +244,8 @@ def _person(
         g.extend(sym.child_symbol(birth, kind if kind != "pet" else "unknown", r))
     else:
         g.append(sym.shape(kind, r, fill="#fff", **outline))
-        for n, cond in enumerate(person.conditions):
-            region = sym.condition_region(cond.kind, r)
-            clip = g.add("clipPath", id=f"zk-eco-clip-{number}-{n}")
-            clip.append(sym.shape(kind, r))
-            g.add(
-                "rect",
-                x=region.x,
-                y=region.y,
-                width=region.width,
-                height=region.height,
-                fill=sym.state_fill(cond.state),
-                clip_path=f"url(#{clip.attrs['id']})",
-            )
-        if person.conditions:
-            g.append(sym.shape(kind, r, fill="none", **outline))
+        clips = f"zk-eco-clip-{number}"
+        g.extend(sym.condition_fills(kind, r, person.conditions, clips, outline))
         if is_client:
             g.append(sym.shape(kind, sym.grow(r, 4.0), fill="none", **outline))
         age = person.age_in(year)

@@ -216,24 +216,7 @@ def _person(
         g.extend(sym.child_symbol(birth, kind if kind != "pet" else "unknown", r))
     else:
         g.append(sym.shape(kind, r, fill="#fff", **outline))
-        for n, cond in enumerate(person.conditions):
-            region = sym.condition_region(cond.kind, r)
-            clip = Element("clipPath", id=f"zk-clip-{number}-{n}")
-            g.append(clip)
-            clip.append(sym.shape(kind, r))
-            g.append(
-                Element(
-                    "rect",
-                    x=region.x,
-                    y=region.y,
-                    width=region.width,
-                    height=region.height,
-                    fill=sym.state_fill(cond.state),
-                    clip_path=f"url(#{clip.attrs['id']})",
-                )
-            )
-        if person.conditions:
-            g.append(sym.shape(kind, r, fill="none", **outline))
+        g.extend(sym.condition_fills(kind, r, person.conditions, f"zk-clip-{number}", outline))
         if person.id == index:
             g.append(sym.shape(kind, sym.grow(r, 4.0), fill="none", **outline))
         marks = [i for i in Identity if i in person.identities] if person.identities else []

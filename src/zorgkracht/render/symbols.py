@@ -7,9 +7,11 @@ is carried by shape, dash pattern, marks and fill pattern; never by colour alone
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 from zorgkracht.domain.codes import ChildType, ConditionKind, ConditionState, CoupleType
 from zorgkracht.domain.codes import EmotionalType as Emo
+from zorgkracht.domain.model import Condition
 from zorgkracht.layout.geometry import (
     XY,
     Rect,
@@ -103,6 +105,38 @@ def condition_region(kind: ConditionKind, r: Rect) -> Rect:
     if kind is ConditionKind.MENTAL_ILLNESS:
         return Rect(r.x + r.width / 2, r.y - 1, r.width / 2 + 1, r.height + 2)
     return Rect(r.x - 1, r.y + r.height / 2, r.width + 2, r.height / 2 + 1)
+
+
+def condition_fills(
+    kind: str,
+    r: Rect,
+    conditions: Sequence[Condition],
+    clip_prefix: str,
+    outline: dict[str, AttrValue],
+) -> list[Element]:
+    """Illness and substance use as partial fills of the symbol ``kind`` in ``r``: per
+    condition a clip path (id ``<clip_prefix>-<n>``) and the region filled for its state, then
+    the outline again over the fills (nothing without conditions)."""
+    out: list[Element] = []
+    for n, cond in enumerate(conditions):
+        region = condition_region(cond.kind, r)
+        clip = Element("clipPath", id=f"{clip_prefix}-{n}")
+        clip.append(shape(kind, r))
+        out.append(clip)
+        out.append(
+            Element(
+                "rect",
+                x=region.x,
+                y=region.y,
+                width=region.width,
+                height=region.height,
+                fill=state_fill(cond.state),
+                clip_path=f"url(#{clip_prefix}-{n})",
+            )
+        )
+    if conditions:
+        out.append(shape(kind, r, fill="none", **outline))
+    return out
 
 
 def state_fill(state: ConditionState) -> str:
