@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 
 from zorgkracht.layout.ecogram_ties import RectIndex
-from zorgkracht.layout.geometry import XY, Rect, polyline_hits, quadratic
+from zorgkracht.layout.geometry import XY, Rect, polyline_hits, quadratic, quadratic_xy
 from zorgkracht.layout.radial import RectGrid
 
 
@@ -50,3 +50,18 @@ def test_index_finds_every_rectangle_a_curve_passes() -> None:
         near = [rects[n] for n in index.near_line(pts)]
         assert polyline_hits(pts, near) == polyline_hits(pts, rects)
         assert index.any_overlaps(rects[0])
+
+
+def test_number_versions_give_the_same_numbers_as_the_point_versions() -> None:
+    """quadratic_xy and near_line_xy (the ecogram's bow search) against quadratic and
+    near_line: the same floats bit for bit, the same rectangles."""
+    rng = random.Random(13)
+    index = RectIndex(_rects(rng, 150))
+    for _ in range(500):
+        a, c, b = (XY(rng.uniform(-900, 900), rng.uniform(-900, 900)) for _ in range(3))
+        pts = quadratic(a, c, b)
+        xs, ys = quadratic_xy(a, c, b)
+        assert xs == [p.x for p in pts]
+        assert ys == [p.y for p in pts]
+        assert index.near_line_xy(xs, ys) == index.near_line(pts)
+        assert quadratic_xy(a, c, b, steps=7)[0] == [p.x for p in quadratic(a, c, b, steps=7)]

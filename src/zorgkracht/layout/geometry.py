@@ -113,18 +113,31 @@ def quadratic(start: XY, control: XY, end: XY, steps: int = 24) -> list[XY]:
     return points
 
 
+_WEIGHTS: dict[int, list[tuple[float, float, float]]] = {}
+
+
+def _weights(steps: int) -> list[tuple[float, float, float]]:
+    """Per step ``(u * u, 2 * u * t, t * t)``: the products :func:`quadratic` forms first, so
+    that multiplying them out gives the same numbers bit for bit."""
+    known = _WEIGHTS.get(steps)
+    if known is None:
+        known = []
+        for i in range(steps + 1):
+            t = i / steps
+            u = 1 - t
+            known.append((u * u, 2 * u * t, t * t))
+        _WEIGHTS[steps] = known
+    return known
+
+
 def quadratic_xy(
     start: XY, control: XY, end: XY, steps: int = 24
 ) -> tuple[list[float], list[float]]:
     """:func:`quadratic` as the lists of x and of y (the same numbers, no points made)."""
     sx, sy, cx, cy, ex, ey = start.x, start.y, control.x, control.y, end.x, end.y
-    xs: list[float] = []
-    ys: list[float] = []
-    for i in range(steps + 1):
-        t = i / steps
-        u = 1 - t
-        xs.append(u * u * sx + 2 * u * t * cx + t * t * ex)
-        ys.append(u * u * sy + 2 * u * t * cy + t * t * ey)
+    weights = _weights(steps)
+    xs = [a * sx + b * cx + c * ex for a, b, c in weights]
+    ys = [a * sy + b * cy + c * ey for a, b, c in weights]
     return xs, ys
 
 
