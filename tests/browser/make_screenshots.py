@@ -96,6 +96,18 @@ def interview(page: Page) -> None:
     page.get_by_label("Naam", exact=True).focus()
 
 
+def family_dialog(page: Page) -> None:
+    """The Tavenier genogram with the family relation dialog open: Pieter's brother's tie to
+    his mother, about to be drawn as parent and child."""
+    page.goto("/cases/tavenier?view=genogram")
+    page.locator("#picture svg [data-person-id='moeder_pieter']").click()
+    page.locator("#edit-status").filter(has_text="Geselecteerd").wait_for()
+    page.locator("#picture svg [data-person-id='broer_pieter']").click()
+    dialog = page.get_by_role("dialog").filter(has_text="Familierelatie")
+    dialog.wait_for()
+    dialog.get_by_text("Ouder en kind", exact=True).click()
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
@@ -121,6 +133,8 @@ def main() -> None:
                 region(page, "netwerkschema", "#views-title", "figure.picture")
                 page.goto("/cases/tavenier?view=ecogram")
                 region(page, "analysis", "#fragment-analysis", "#fragment-analysis", limit=1100)
+                family_dialog(page)
+                save(page, "genogram-family")
                 browser.close()
         finally:
             server.should_exit = True
