@@ -9,6 +9,9 @@ light hull with its number.
 
 from __future__ import annotations
 
+import pickle
+from functools import partial
+
 from zorgkracht.domain import Case, Tie
 from zorgkracht.domain.codes import Quality
 from zorgkracht.layout.geometry import XY, Rect, zigzag
@@ -16,7 +19,10 @@ from zorgkracht.layout.sociogram import Edge, SociogramLayout, layout_sociogram
 
 from . import symbols as sym
 from .chart import Legend, client_rows, line_sample, person_group, private, root, text_lines, tr
-from .svg import AttrValue, Element, document, path_d, points
+from .svg import AttrValue, Blocks, Element, document, path_d, points
+
+_PERSONS = Blocks(depth=2)
+"""Persons as last drawn, by everything they are drawn from (svg > g.persons > g.person)."""
 
 CLIENT_INK = "#8c8c8c"
 HULL_FILL = "#ececec"
@@ -185,32 +191,37 @@ def draw(case: Case, layout: SociogramLayout, *, lang: str, show_legend: bool) -
                 font_weight="bold",
             )
         )
+    # layout.slot(id).anchor for every drawn person, looked up once (persons before the client)
+    anchors = {layout.client.id: layout.client.anchor} if layout.client is not None else {}
+    anchors.update((s.id, s.anchor) for s in layout.persons)
     client_lines = svg.add("g", class_="client-ties")
     for edge in layout.client_edges:
-        a, b = layout.slot(edge.a).anchor, layout.slot(edge.b).anchor
+        a, b = anchors[edge.a], anchors[edge.b]
         line = client_lines.add(
             "path", d=path_d([a, b]), stroke=CLIENT_INK, stroke_width=1, fill="none"
         )
         line.set_raw("data-tie-id", edge.tie)
     lines = svg.add("g", class_="ties")
     for edge in layout.edges:
-        lines.append(_edge(edge, layout, ties[edge.tie]))
+        lines.append(_edge(edge, anchors[edge.a], anchors[edge.b], ties[edge.tie]))
     people = svg.add("g", class_="persons")
     if layout.client is not None:
         people.append(person_group(persons[layout.client.id], layout.client, client=True))
     cluster_of = {pid: c.number for c in layout.clusters for pid in c.members}
+    connectors = set(layout.connectors)
+    dumps, protocol = pickle.dumps, pickle.HIGHEST_PROTOCOL
     for slot in layout.persons:
+        person, ring = persons[slot.id], slot.id in connectors
         data = {"cluster": str(cluster_of[slot.id])} if slot.id in cluster_of else {}
-        people.append(
-            person_group(persons[slot.id], slot, ring=slot.id in layout.connectors, data=data)
-        )
+        # the person as last drawn when nothing they are drawn from changed (svg > g > g)
+        key = (dumps(person, protocol), slot, ring, tuple(data.items()))
+        people.append(_PERSONS.get(key, partial(person_group, person, slot, ring=ring, data=data)))
     if block is not None:
         svg.append(block[0])
     return svg
 
 
-def _edge(edge: Edge, layout: SociogramLayout, tie: Tie) -> Element:
-    a, b = layout.slot(edge.a).anchor, layout.slot(edge.b).anchor
+def _edge(edge: Edge, a: XY, b: XY, tie: Tie) -> Element:
     g = Element("g", class_="tie")
     g.set_raw("data-tie-id", edge.tie)
     g.set_raw("data-between", f"{edge.a} {edge.b}")
