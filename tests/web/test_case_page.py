@@ -211,6 +211,30 @@ def test_export_without_what_is_marked_sensitive(client: TestClient) -> None:
     assert 'data-person-id="karel"' in shown.text
 
 
+def test_the_page_for_a_network_meeting_leaves_out_what_is_sensitive(client: TestClient) -> None:
+    """Karel's mother marked sensitive: gone from every view, table, list and analysis of the
+    meeting page, which cannot be edited; the ordinary page still shows her."""
+    case = client.get("/api/cases/karel")
+    name = "Geertruida Verborgen"  # a name no other text of the page contains
+    marked = client.post(
+        "/api/cases/karel/edits",
+        json={"op": "update_person", "id": "moeder", "changes": {"sensitive": True, "name": name}},
+        headers={"If-Match": case.headers["ETag"]},
+    )
+    assert marked.status_code == 200, marked.text
+    for view in VIEWS:
+        page = client.get(f"/cases/karel?view={view}&hide_sensitive=true")
+        assert page.status_code == 200
+        assert "Geertruida" not in page.text, view
+        assert 'data-person-id="moeder"' not in page.text
+        assert 'data-tie-id="t_buurtkruidenier"' not in page.text
+        assert 'data-editable="false"' in page.text
+        assert f"view={view}&amp;hide_sensitive=true" in page.text  # the tabs keep the mode
+        full = client.get(f"/cases/karel?view={view}")
+        assert "Geertruida" in full.text
+        assert 'data-editable="true"' in full.text
+
+
 def test_export_the_case_file_and_the_network_list(client: TestClient) -> None:
     case_file = client.get("/cases/karel/export/case.json")
     assert case_file.status_code == 200

@@ -25,6 +25,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from zorgkracht.analysis import analyse, compare
 from zorgkracht.domain import Case, Conflict, InvalidInput, NotFound, Problem, Snapshot
 from zorgkracht.domain.codes import Circle, Quality, Sector, Support, Zone
+from zorgkracht.domain.privacy import without_sensitive
 from zorgkracht.interchange import case_json
 from zorgkracht.interchange.network_list_write import network_list_text
 from zorgkracht.render.views import FORMATS, VIEWS, case_at, export, render_picture
@@ -161,13 +162,19 @@ def case_context(
     snapshot: str | None,
     picture: Picture | None = None,
     analysis: dict[str, Any] | None = None,
+    *,
+    hide_sensitive: bool = False,
 ) -> dict[str, Any]:
-    """Everything the case page and its fragments need."""
+    """Everything the case page and its fragments need. With ``hide_sensitive`` the page shows
+    the case without what is marked sensitive (for a network meeting), read-only."""
     lang = page_lang(request)
     case = record.case
     shown = _snapshot_or_404(case, snapshot)
+    if hide_sensitive:
+        shown = without_sensitive(shown)
     snap: Snapshot | None = case.snapshot(snapshot) if snapshot else None
     return {
+        "hide_sensitive": hide_sensitive,
         "record": record,
         "case": case,
         "shown": shown,
@@ -177,7 +184,7 @@ def case_context(
         "views": VIEWS,
         "view_labels": VIEW_LABELS,
         "snapshot": snap,
-        "editable": snap is None,
+        "editable": snap is None and not hide_sensitive,
         "picture": picture or draw(shown, view, lang),
         "analysis": analysis or analysis_panel(shown, lang),
         "choices": CHOICES,
@@ -198,10 +205,13 @@ def case_page(
     view: str | None = None,
     snapshot: str | None = None,
     taken: str | None = None,
+    hide_sensitive: bool = False,
 ) -> HTMLResponse:
     try:
         record = load_case(request, case_id)
-        context = case_context(request, record, _view_or_default(view), snapshot)
+        context = case_context(
+            request, record, _view_or_default(view), snapshot, hide_sensitive=hide_sensitive
+        )
     except NotFound:
         return _not_found(request, case_id)
     just_taken = next((s for s in record.case.snapshots if s.id == taken), None)
