@@ -52,11 +52,12 @@ from zorgkracht.domain.codes import (
     Zone,
 )
 from zorgkracht.interchange.case_json import case_to_dict
-from zorgkracht.layout.memo import forget
 from zorgkracht.render.views import render_svg
 from zorgkracht.services import CaseService
 from zorgkracht.services.edits import apply_edit
 from zorgkracht.storage import CaseStore
+
+from .bench_layout import from_scratch
 
 PERSONS = 150
 MEMBER_TIES = 150
@@ -169,11 +170,6 @@ def sign_up(client: httpx.Client) -> None:
     )
     assert done.status_code in (200, 303), done.text
     client.headers["X-CSRF-Token"] = client.get("/api/session").json()["csrf_token"]
-
-
-def from_scratch(case: Case, view: str) -> str:
-    forget()
-    return render_svg(case, view)
 
 
 def percentile(values: list[float], q: float) -> float:

@@ -291,7 +291,8 @@ def paired(
 
 def from_scratch(case: Case, view: str) -> str:
     """The picture with nothing remembered from an earlier drawing
-    (:func:`zorgkracht.layout.memo.forget`): what a first drawing costs."""
+    (:func:`zorgkracht.layout.memo.forget`): what a first drawing costs (or a redraw after an
+    edit that moved someone). Shared by the other benchmarks."""
     forget()
     return views.render_svg(case, view)
 

@@ -24,10 +24,10 @@ from collections.abc import Callable
 from functools import partial
 
 from zorgkracht.domain import Case
-from zorgkracht.layout.memo import forget
 from zorgkracht.render.views import render_svg
 from zorgkracht.services.edits import apply_edit
 
+from .bench_layout import from_scratch
 from .cases import network_case
 
 SIZES = (10, 50, 150, 200)
@@ -60,13 +60,6 @@ def median_ms(func: Callable[[], object], runs: int) -> float:
         func()
         times.append((time.perf_counter() - start) * 1000)
     return statistics.median(times)
-
-
-def from_scratch(case: Case, view: str) -> str:
-    """The view with nothing remembered from an earlier drawing (a first drawing, or a redraw
-    after an edit that moved someone)."""
-    forget()
-    return render_svg(case, view)
 
 
 _CHANGES: list[dict[str, object]] = [

@@ -137,15 +137,6 @@ def _person_edge(p: EcoPerson, towards: XY) -> XY:
     return XY(c.x + ux * t, c.y + uy * t)
 
 
-def route_ties(
-    case: Case, boxes: dict[str, EcoPerson], circles: dict[str, EcoCircle]
-) -> tuple[TieLine, ...]:
-    """Each tie whose two ends are drawn, bowed round boxes and circles in its way, with its
-    letters where they cover nothing (:func:`route_lines`, then :func:`spread_labels`)."""
-    lines = route_lines(case, boxes, circles)
-    return spread_labels(case, lines, [p.rect for p in boxes.values()])
-
-
 def route_lines(
     case: Case, boxes: dict[str, EcoPerson], circles: dict[str, EcoCircle]
 ) -> tuple[TieLine, ...]:
