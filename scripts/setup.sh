@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Sets up the project's virtual environment in .venv (idempotent). Sourced by run.sh and test.sh.
+# Sets up the project's virtual environment in .venv and compiles the genogram and ecogram
+# modules (idempotent). Run by run.sh and test.sh.
 # Usage: scripts/setup.sh [dev]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -13,7 +14,7 @@ bash scripts/system-packages.sh "${1:-}"
 if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
-extra=""
+extra="[compile]"
 [ "${1:-}" = "dev" ] && extra="[dev]"
 stamp=".venv/.installed${extra}"
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
@@ -21,3 +22,8 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".${extra}"
   touch "$stamp"
 fi
+# The genogram and ecogram modules compiled with mypyc (skipped when already current; plain
+# Python is used whenever the sources differ from what was compiled). Tests insist on it.
+strict=""
+[ "${1:-}" = "dev" ] && strict="--strict"
+.venv/bin/python scripts/compile.py $strict

@@ -2,6 +2,8 @@
 # Installs the Debian packages Zorgkracht needs when they are missing (idempotent).
 #   libcairo2  - PNG and PDF export (cairosvg)
 #   chromium   - only with "dev": the browser the UI tests drive through Playwright
+#   graphviz   - only with "dev": dot, the reference of benchmarks/bench_layout.py
+#   gcc        - only with "dev": the C compiler mypyc needs (scripts/compile.py)
 # Usage: scripts/system-packages.sh [dev]
 set -euo pipefail
 need=()
@@ -11,6 +13,7 @@ fi
 if [ "${1:-}" = "dev" ]; then
   [ -x /usr/bin/chromium ] || need+=(chromium)
   command -v dot >/dev/null || need+=(graphviz)
+  command -v gcc >/dev/null || need+=(gcc)
 fi
 if [ "${#need[@]}" -gt 0 ]; then
   echo "Installing Debian packages: ${need[*]}"

@@ -247,8 +247,9 @@ def _ring(centre_r: float, radii: list[float]) -> list[XY]:
         half = [
             math.asin(min(1.0, (r + SIDE_GAP / 2) / d)) for r, d in zip(radii, dist, strict=True)
         ]
-        if n <= 1 or 2 * sum(half) <= 2 * math.pi:
-            slack = (2 * math.pi - 2 * sum(half)) / n if n else 0.0
+        turn = sum(half, 0.0)  # 0.0, not 0: mypyc mistypes ``2 * sum(...)`` of floats
+        if n <= 1 or 2 * turn <= 2 * math.pi:
+            slack = (2 * math.pi - 2 * turn) / n if n else 0.0
             angle = -math.pi / 2
             out: list[XY] = []
             for i in range(n):
