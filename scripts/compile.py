@@ -46,6 +46,8 @@ MODULES = (
     "zorgkracht/layout/ecogram.py",
     "zorgkracht/render/svg.py",
     "zorgkracht/render/symbols.py",
+    "zorgkracht/render/content.py",
+    "zorgkracht/render/legend.py",
     "zorgkracht/render/genogram.py",
     "zorgkracht/render/ecogram_lines.py",
     "zorgkracht/render/ecogram.py",

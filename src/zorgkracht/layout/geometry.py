@@ -385,12 +385,22 @@ def offset_polyline(points: Sequence[XY], distance: float) -> list[XY]:
 
 def zigzag(points: Sequence[XY], amplitude: float = 4.0, wavelength: float = 8.0) -> list[XY]:
     """A zigzag that follows the polyline."""
+    xs, ys = zigzag_xy(points, amplitude, wavelength)
+    return [XY(x, y) for x, y in zip(xs, ys, strict=True)]
+
+
+def zigzag_xy(
+    points: Sequence[XY], amplitude: float = 4.0, wavelength: float = 8.0
+) -> tuple[list[float], list[float]]:
+    """:func:`zigzag` as the lists of x and of y (the same numbers, no points made: a zigzag
+    along a long line has hundreds of corners)."""
     total = length(points)
     count = max(2, int(total / (wavelength / 2)))
     along = _along(points, [total * i / count for i in range(count + 1)])
-    out: list[XY] = []
-    append = out.append
+    xs: list[float] = []
+    ys: list[float] = []
     for i, (x, y, ux, uy) in enumerate(along):
         side = 0.0 if i in (0, count) else (amplitude if i % 2 else -amplitude)
-        append(XY(x + uy * side, y - ux * side))
-    return out
+        xs.append(x + uy * side)
+        ys.append(y - ux * side)
+    return xs, ys

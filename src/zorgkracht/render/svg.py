@@ -328,5 +328,17 @@ def path_d(pts: Sequence[XY]) -> str:
     return "".join(out)
 
 
+def path_d_xy(xs: Sequence[float], ys: Sequence[float]) -> str:
+    """:func:`path_d` of the points ``(xs[i], ys[i])``, without making them."""
+    if not xs:
+        return ""
+    get = _NUMS.get
+    out: list[str] = []
+    for x, y in zip(xs, ys, strict=True):
+        out += ("L", get(x) or num(x), " ", get(y) or num(y))
+    out[0] = "M"
+    return "".join(out)
+
+
 def document(root: Element) -> str:
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + root.render() + "\n"

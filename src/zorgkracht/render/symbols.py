@@ -19,10 +19,10 @@ from zorgkracht.layout.geometry import (
     offset_polyline,
     point_at,
     sub_polyline,
-    zigzag,
+    zigzag_xy,
 )
 
-from .svg import AttrValue, Element, num, path_d, points
+from .svg import AttrValue, Element, num, path_d, path_d_xy, points
 
 INK = "#000"
 EMOTION_INK = "#1d4f91"
@@ -276,9 +276,18 @@ def brackets(r: Rect) -> Element:
 
 
 def _stroke(pts: list[XY], dash: str | None = None, width: float = 1.6) -> Element:
+    return _stroke_d(path_d(pts), dash, width)
+
+
+def _zigzag(pts: list[XY], amplitude: float, wavelength: float, width: float = 1.6) -> Element:
+    """``_stroke(zigzag(pts, amplitude, wavelength), width=width)``, from plain numbers."""
+    return _stroke_d(path_d_xy(*zigzag_xy(pts, amplitude, wavelength)), None, width)
+
+
+def _stroke_d(d: str, dash: str | None, width: float) -> Element:
     return Element(
         "path",
-        d=path_d(pts),
+        d=d,
         fill="none",
         stroke=EMOTION_INK,
         stroke_width=width,
@@ -334,12 +343,12 @@ def emotion_line(kind: Emo, pts: list[XY]) -> list[Element]:
     if kind is Emo.DISTANT:
         return [_stroke(pts, "2 4")]
     if kind is Emo.HOSTILE:
-        return [_stroke(zigzag(pts, 4.5, 9.0))]
+        return [_zigzag(pts, 4.5, 9.0)]
     if kind is Emo.CLOSE_HOSTILE:
         lines = [_stroke(offset_polyline(pts, d), width=1.2) for d in (-3.0, 3.0)]
-        return [*lines, _stroke(zigzag(pts, 6.0, 10.0), width=1.2)]
+        return [*lines, _zigzag(pts, 6.0, 10.0, width=1.2)]
     if kind is Emo.CONFLICT:
-        return [_stroke(pts, width=1.2), _stroke(zigzag(pts, 5.0, 10.0), width=1.2)]
+        return [_stroke(pts, width=1.2), _zigzag(pts, 5.0, 10.0, width=1.2)]
     if kind in (Emo.CUTOFF, Emo.CUTOFF_REPAIRED):
         return _cut(pts, kind is Emo.CUTOFF_REPAIRED)
     if kind is Emo.CARE:
@@ -349,5 +358,5 @@ def emotion_line(kind: Emo, pts: list[XY]) -> list[Element]:
     if kind is Emo.ABUSE:
         total = length(pts)
         body = sub_polyline(pts, 0, max(total - 9, 0.0), 24)
-        return [_stroke(zigzag(body, 4.5, 9.0) if body else pts), _arrow(pts)]
+        return [_zigzag(body, 4.5, 9.0) if body else _stroke(pts), _arrow(pts)]
     return [_stroke(pts)]

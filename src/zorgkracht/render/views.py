@@ -17,6 +17,8 @@ functions (the contract every view keeps):
 Every function here takes ``hide_sensitive``: the picture and table without what is marked
 sensitive (:func:`zorgkracht.domain.privacy.without_sensitive`; the genogram lays out without
 them itself), for a picture that others will see, such as at a network meeting.
+
+Each of them runs without cyclic garbage collection (:mod:`zorgkracht.render.gc_pause`).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from zorgkracht.domain import Case, InvalidInput, NotFound, Problem
 from zorgkracht.domain.privacy import without_sensitive
 
 from .export import svg_to_pdf, svg_to_png
+from .gc_pause import without_collection
 
 View = Literal["genogram", "ecogram", "netwerkkaart", "netwerkschema", "levenslijn", "sociogram"]
 VIEWS: tuple[View, ...] = (
@@ -73,6 +76,7 @@ def case_at(case: Case, snapshot: str | None) -> Case:
     )
 
 
+@without_collection
 def render_svg(
     case: Case,
     view: str,
@@ -101,6 +105,7 @@ def render_svg(
     return svg
 
 
+@without_collection
 def render_table(
     case: Case,
     view: str,
@@ -128,6 +133,7 @@ def render_table(
     return rows
 
 
+@without_collection
 def render_picture(
     case: Case,
     view: str,
@@ -162,6 +168,7 @@ def render_picture(
     return svg, render_table(case, checked, lang=lang) if table else []
 
 
+@without_collection
 def export(
     case: Case,
     view: str,
