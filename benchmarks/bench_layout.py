@@ -21,6 +21,7 @@ that is busy with other work. Prints markdown tables.
 
 from __future__ import annotations
 
+import os
 import random
 import resource
 import shutil
@@ -31,6 +32,7 @@ import time
 from collections.abc import Callable
 from functools import partial
 
+from zorgkracht import _compiled
 from zorgkracht.domain.codes import (
     ChildType,
     CoupleType,
@@ -342,9 +344,20 @@ def bench_ecogram() -> None:
         print(f"{_row(label, mine, ref)} {neato[0] * 1000:.1f} |")
 
 
+def modules_line() -> str:
+    """Which modules this run measures: the compiled ones (``docs/compiled.md``) or plain
+    Python (``ZORGKRACHT_PURE_PYTHON=1`` or no current build). Shared by the other benchmarks."""
+    built = _compiled.current_build()
+    if built is None or os.environ.get(_compiled.OFF, "") not in ("", "0"):
+        return "Modules: plain Python"
+    return f"Modules: compiled with mypyc ({len(built) - 1} modules, docs/compiled.md)"
+
+
 def main() -> None:
     if shutil.which(DOT) is None:
         sys.exit(f"Graphviz dot not found at {DOT}; run scripts/system-packages.sh")
+    print(modules_line())
+    print()
     bench_genogram()
     print()
     bench_ecogram()

@@ -27,7 +27,7 @@ from zorgkracht.domain import Case
 from zorgkracht.render.views import render_svg
 from zorgkracht.services.edits import apply_edit
 
-from .bench_layout import from_scratch
+from .bench_layout import from_scratch, modules_line
 from .cases import network_case
 
 SIZES = (10, 50, 150, 200)
@@ -97,6 +97,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--runs", type=int, default=15, help="timed runs per measurement")
     args = parser.parse_args(argv)
     have_neato = shutil.which(NEATO) is not None
+    print(modules_line())
+    print()
     head = " | ".join(f"{v} ms" for v in VIEWS)
     print(
         f"| members (ties) | {head} | ecogram after a tie edit ms | neato -Tsvg ms "

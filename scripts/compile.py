@@ -1,4 +1,4 @@
-"""Compile the modules that lay out and draw the genogram and the ecogram with mypyc.
+"""Compile the modules that lay out and draw the pictures (genogram, ecogram, ...) with mypyc.
 
 Run by ``scripts/setup.sh`` with the project's environment (``.venv/bin/python
 scripts/compile.py``); does nothing when the build in ``<environment>/zorgkracht-compiled/`` is
@@ -33,8 +33,9 @@ from zorgkracht import _compiled  # noqa: E402
 
 GROUP = "zorgkracht_compiled"
 
-# The genogram and ecogram, layout and SVG: the pictures redrawn after every edit and timed in
-# benchmarks/bench_layout.py. Modules that mostly call into other libraries gain nothing.
+# The layout and SVG of the pictures, redrawn after every edit and timed in benchmarks/ (the
+# genogram and ecogram against dot). Modules that mostly call other libraries gain nothing; for
+# the layouts that inherit from layout/slots.py see docs/compiled.md.
 MODULES = (
     "zorgkracht/layout/family.py",
     "zorgkracht/layout/geometry.py",
@@ -44,6 +45,8 @@ MODULES = (
     "zorgkracht/layout/ecogram_household.py",
     "zorgkracht/layout/ecogram_ties.py",
     "zorgkracht/layout/ecogram.py",
+    "zorgkracht/layout/radial.py",
+    "zorgkracht/layout/levenslijn.py",
     "zorgkracht/render/svg.py",
     "zorgkracht/render/symbols.py",
     "zorgkracht/render/content.py",
@@ -51,6 +54,11 @@ MODULES = (
     "zorgkracht/render/genogram.py",
     "zorgkracht/render/ecogram_lines.py",
     "zorgkracht/render/ecogram.py",
+    "zorgkracht/render/chart.py",
+    "zorgkracht/render/netwerkkaart.py",
+    "zorgkracht/render/netwerkschema.py",
+    "zorgkracht/render/sociogram.py",
+    "zorgkracht/render/levenslijn.py",
 )
 
 

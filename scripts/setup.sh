@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Sets up the project's virtual environment in .venv and compiles the genogram and ecogram
+# Sets up the project's virtual environment in .venv and compiles the layout and drawing
 # modules (idempotent). Run by run.sh and test.sh.
 # Usage: scripts/setup.sh [dev]
 set -euo pipefail
@@ -22,7 +22,7 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".${extra}"
   touch "$stamp"
 fi
-# The genogram and ecogram modules compiled with mypyc (skipped when already current; plain
+# The layout and drawing modules compiled with mypyc (skipped when already current; plain
 # Python is used whenever the sources differ from what was compiled). Tests insist on it.
 strict=""
 [ "${1:-}" = "dev" ] && strict="--strict"

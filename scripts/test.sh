@@ -4,7 +4,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 bash scripts/setup.sh dev
-# setup.sh compiled the genogram and ecogram modules; the suite checks that it runs on them.
+# setup.sh compiled the layout and drawing modules; the suite checks that it runs on them.
 export ZORGKRACHT_EXPECT_COMPILED=1
 export ZORGKRACHT_HYPOTHESIS="${ZORGKRACHT_HYPOTHESIS:-ci}"
 export ZORGKRACHT_TEST_PG_URL="${ZORGKRACHT_TEST_PG_URL:-postgresql+psycopg://postgres@127.0.0.1:5432/test}"

@@ -1,7 +1,7 @@
-"""Use the compiled (mypyc) genogram and ecogram modules when, and only when, they are current.
+"""Use the compiled (mypyc) layout and drawing modules when, and only when, they are current.
 
-``scripts/compile.py`` (run by ``scripts/setup.sh``) compiles the modules that draw the genogram
-and the ecogram with mypyc into ``<environment>/zorgkracht-compiled/``, next to a manifest with a
+``scripts/compile.py`` (run by ``scripts/setup.sh``) compiles the modules that lay out and draw
+the pictures with mypyc into ``<environment>/zorgkracht-compiled/``, next to a manifest with a
 digest of every Python source of the package at that moment. At the first import of
 ``zorgkracht`` this module reads the manifest and, if the digest still matches the sources and
 the build is for this Python, puts a finder in front of the import system that serves exactly

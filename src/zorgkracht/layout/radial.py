@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from zorgkracht.domain import Case, Person
 
 from .geometry import XY, Rect, segment_hits_rect
+from .slots import SlotLookup as SlotLookup
 
 SYMBOL = 30.0
 BOX_W = 92.0
@@ -51,26 +52,6 @@ class Slot:
     def anchor(self) -> XY:
         """The centre of the symbol."""
         return XY(self.symbol.x + self.symbol.width / 2, self.symbol.y + self.symbol.height / 2)
-
-
-class SlotLookup:
-    """``slot(id)`` and ``ids()`` for a layout with ``client`` and ``persons`` slots (the
-    netwerkkaart, netwerkschema and sociogram layouts)."""
-
-    __slots__ = ()
-    client: Slot | None
-    persons: tuple[Slot, ...]
-
-    def slot(self, person_id: str) -> Slot:
-        for s in self.persons:
-            if s.id == person_id:
-                return s
-        if self.client is not None and self.client.id == person_id:
-            return self.client
-        raise KeyError(person_id)
-
-    def ids(self) -> list[str]:
-        return [s.id for s in self.persons]
 
 
 def slot_at(pid: str, at: XY, pinned: bool = False) -> Slot:
