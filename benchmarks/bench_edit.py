@@ -57,7 +57,7 @@ from zorgkracht.services import CaseService
 from zorgkracht.services.edits import apply_edit
 from zorgkracht.storage import CaseStore
 
-from .bench_layout import from_scratch
+from .bench_layout import from_scratch, modules_line
 
 PERSONS = 150
 MEMBER_TIES = 150
@@ -222,6 +222,8 @@ def main(argv: list[str] | None = None) -> None:
     )
     args = parser.parse_args(argv)
     count = max(200, args.edits)
+    print(modules_line() + " (this process and the server)")
+    print()
     case = generate()
     with tempfile.TemporaryDirectory() as tmp:
         db = f"sqlite:///{Path(tmp) / 'bench.sqlite'}"
