@@ -1,0 +1,1 @@
+"""Security regression tests (issue: safe with other people's data)."""
