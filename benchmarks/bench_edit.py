@@ -270,7 +270,7 @@ def main(argv: list[str] | None = None) -> None:
 
         def save(given: bool) -> None:
             last = records[-1]
-            previous = last.case if given else None
+            previous = last if given else None
             records.append(service.update(next(saves), last.version, previous=previous))
 
         saving = timed(partial(save, True), 30)

@@ -303,16 +303,16 @@ def test_every_kind_of_edit_is_saved_exactly(
     edited = copy.deepcopy(record.case)
     _edit(edit, edited)
     validate_case(edited)
-    saved = store.save(edited, 1, previous=record.case if given else None)
+    saved = store.save(edited, 1, previous=record if given else None)
     assert saved.case == edited
     assert store.get("zorg-1").case == edited
     assert store.get("zorg-2").case == other.case
     # A second save of the same content changes no rows, and a save back to the start works.
-    again = store.save(edited, 2, previous=saved.case if given else None)
+    again = store.save(edited, 2, previous=saved if given else None)
     assert again.version == 3
     assert store.get("zorg-1").case == edited
     counts = table_counts(sql)
-    store.save(record.case, 3, previous=again.case if given else None)
+    store.save(record.case, 3, previous=again if given else None)
     assert store.get("zorg-1").case == record.case
     # No rows are left over or missing: the counts are those of storing the edited case anew.
     store.delete("zorg-1", 4)

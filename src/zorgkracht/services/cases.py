@@ -10,11 +10,15 @@ import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from zorgkracht.domain import Case, Conflict, NotFound
 from zorgkracht.interchange import case_json, network_list
 from zorgkracht.interchange.detect import FileKind, load_path
 from zorgkracht.storage import CaseRecord, CaseStore, CaseSummary
+
+from .edits import EditResult, apply_edit
+from .recent import RecentCases
 
 log = logging.getLogger(__name__)
 
@@ -27,9 +31,22 @@ class ImportResult:
     record: CaseRecord
 
 
+def stale_edit(case_id: str, current: int, expected: int) -> Conflict:
+    return Conflict(
+        f"Casus '{case_id}' is intussen door iemand anders opgeslagen (versie {current}, u had "
+        f"versie {expected}); laad de pagina opnieuw, uw wijziging is niet opgeslagen",
+        f"Case '{case_id}' was saved by someone else in the meantime (version {current}, you "
+        f"had version {expected}); reload the page, your change was not saved",
+    )
+
+
 class CaseService:
+    """Every write goes through here: each one drops or replaces the case's record in
+    :attr:`recent` (the bases of the next edits, see :mod:`zorgkracht.services.recent`)."""
+
     def __init__(self, store: CaseStore) -> None:
         self.store = store
+        self.recent = RecentCases()
 
     # --- reading ------------------------------------------------------------------------
     def list(
@@ -42,19 +59,59 @@ class CaseService:
 
     # --- writing ------------------------------------------------------------------------
     def create(self, case: Case) -> CaseRecord:
+        self.recent.drop(case.id)
         record = self.store.add(case)
         log.info("case created (version %d)", record.version)
         return record
 
     def update(
-        self, case: Case, expected_version: int, *, previous: Case | None = None
+        self, case: Case, expected_version: int, *, previous: CaseRecord | None = None
     ) -> CaseRecord:
-        """Save ``case`` over ``expected_version``; ``previous`` is that version as this
-        service returned it, when the caller holds it (saving is then faster)."""
-        return self.store.save(case, expected_version, previous=previous)
+        """Save ``case`` over ``expected_version``; ``previous`` is the record of that version
+        as a store returned it, when the caller holds it (saving is then faster; the store
+        checks that it is still the stored case)."""
+        self.recent.drop(case.id)
+        saved = self.store.save(case, expected_version, previous=previous)
+        self.recent.put(saved)
+        return saved
 
     def delete(self, case_id: str, expected_version: int) -> None:
+        self.recent.drop(case_id)
         self.store.delete(case_id, expected_version)
+
+    def edit(
+        self, case_id: str, expected_version: int, operation: Any
+    ) -> tuple[EditResult, CaseRecord]:
+        """Apply one edit operation (:mod:`zorgkracht.services.edits`) to the case at
+        ``expected_version`` and save it; the result and the saved record.
+
+        The base is the record this service saved last when it is at that version, else the
+        stored case. A remembered base that is no longer the stored case (another process
+        deleted and stored it anew) is refused by the store's claim; the edit is then tried
+        once more from the stored case."""
+        base = self.recent.get(case_id, expected_version)
+        remembered = base is not None
+        if base is None:
+            base = self._base(case_id, expected_version)
+        self.recent.drop(case_id)
+        try:
+            result = apply_edit(base.case, operation)
+            saved = self.store.save(result.case, expected_version, previous=base)
+        except Conflict:
+            if not remembered:
+                raise
+            log.info("remembered base of an edit was stale; edit retried from the database")
+            base = self._base(case_id, expected_version)
+            result = apply_edit(base.case, operation)
+            saved = self.store.save(result.case, expected_version, previous=base)
+        self.recent.put(saved)
+        return result, saved
+
+    def _base(self, case_id: str, expected_version: int) -> CaseRecord:
+        record = self.store.get(case_id)
+        if record.version != expected_version:
+            raise stale_edit(case_id, record.version, expected_version)
+        return record
 
     def import_file(
         self,
@@ -73,6 +130,7 @@ class CaseService:
         case = loaded.case
         if loaded.kind is not FileKind.CASE and case_id is None:
             case.id = self.free_id(case.id)
+        self.recent.drop(case.id)
         return ImportResult(loaded.kind, self.store.add(case))
 
     def export_file(self, case_id: str, path: Path, *, lang: str = "nl") -> FileKind:
@@ -106,6 +164,7 @@ class CaseService:
         if self.store.count() > 0:
             return []
         loaded = []
+        self.recent.clear()
         for case in load_demo_cases():
             try:
                 self.store.add(case)

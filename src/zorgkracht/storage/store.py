@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import secrets
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -107,12 +108,15 @@ _SELECT_CHILDREN = {t.name: _select_children(t) for t in _CHILD_TABLES}
 
 @dataclass(frozen=True)
 class CaseRecord:
-    """A stored case with its version (for optimistic concurrency) and timestamps (UTC)."""
+    """A stored case with its version (for optimistic concurrency), timestamps (UTC) and
+    revision: the random token of this incarnation of the case (a case deleted and stored
+    again under the same id gets another), so ``(revision, version)`` names one stored state."""
 
     case: Case
     version: int
     created_at: dt.datetime
     updated_at: dt.datetime
+    revision: str = ""
 
 
 @dataclass(frozen=True)
@@ -131,6 +135,11 @@ class CaseSummary:
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
+
+
+def new_revision() -> str:
+    """A fresh revision token (128 random bits, as 32 hexadecimal digits)."""
+    return secrets.token_hex(16)
 
 
 def _not_found(case_id: str) -> NotFound:
@@ -399,7 +408,7 @@ class CaseStore:
                 for name, query in _SELECT_CHILDREN.items()
             }
             case = case_from_rows(row, networks, rows)
-            return CaseRecord(case, row.version, row.created_at, row.updated_at)
+            return CaseRecord(case, row.version, row.created_at, row.updated_at, row.revision)
 
     def list(
         self, *, search: str | None = None, include_archived: bool = False
@@ -465,6 +474,7 @@ class CaseStore:
         """Store a new case as version 1; Conflict when its id is taken."""
         validate_case(case)
         now = _now()
+        revision = new_revision()
         try:
             with self._guard(), self._writes.begin() as s:
                 if s.get(CaseRow, case.id) is not None:
@@ -473,6 +483,7 @@ class CaseStore:
                     CaseRow(
                         id=case.id,
                         version=1,
+                        revision=revision,
                         created_at=now,
                         updated_at=now,
                         **self._case_columns(case),
@@ -486,33 +497,41 @@ class CaseStore:
                 raise _exists(case.id) from None
             raise
         log.debug("case added")
-        return CaseRecord(copy_case(case), 1, now, now)
+        return CaseRecord(copy_case(case), 1, now, now, revision)
 
     def save(
-        self, case: Case, expected_version: int, *, previous: Case | None = None
+        self, case: Case, expected_version: int, *, previous: CaseRecord | None = None
     ) -> CaseRecord:
         """Replace a stored case; Conflict when it is no longer at ``expected_version``.
 
-        ``previous``: the case exactly as stored at ``expected_version`` (a record this store
-        returned), when the caller holds it; the changed rows are then found without reading
-        the old ones back."""
+        ``previous``: the record of the case at ``expected_version`` as this store (or another
+        serving the same database) returned it, when the caller holds it; the changed rows are
+        then found without reading the old ones back. The claim then also checks its revision,
+        so a base that is not the stored case (it was deleted and stored again under the same
+        id in the meantime, perhaps by another process) is a Conflict, never a mix of both."""
         validate_case(case)
         now = _now()
+        base = previous if previous is not None and previous.version == expected_version else None
+        claim = [_CASES.c.id == case.id, _CASES.c.version == expected_version]
+        if base is not None:
+            claim.append(_CASES.c.revision == base.revision)
         with self._guard(), self._writes.begin() as s:
             conn = s.connection()
-            created_at = conn.execute(
+            claimed = conn.execute(
                 update(_CASES)
-                .where(_CASES.c.id == case.id, _CASES.c.version == expected_version)
+                .where(*claim)
                 .values(version=_CASES.c.version + 1, updated_at=now, **self._case_columns(case))
-                .returning(_CASES.c.created_at)
-            ).scalar_one_or_none()
-            if created_at is None:
+                .returning(_CASES.c.created_at, _CASES.c.revision)
+            ).first()
+            if claimed is None:
                 raise self._missing_or_stale(s, case.id, expected_version)
-            if not _write_changes(conn, case, previous):
+            if not _write_changes(conn, case, None if base is None else base.case):
                 conn.execute(_DELETE_NETWORKS, {"case_id": case.id})
                 self._insert_networks(s, case)
         log.debug("case saved (version %d)", expected_version + 1)
-        return CaseRecord(copy_case(case), expected_version + 1, created_at, now)
+        return CaseRecord(
+            copy_case(case), expected_version + 1, claimed.created_at, now, claimed.revision
+        )
 
     def delete(self, case_id: str, expected_version: int) -> None:
         """Delete a case and everything in it; Conflict when it changed since it was read."""
@@ -566,6 +585,8 @@ class CaseStore:
         current = s.scalar(select(CaseRow.version).where(CaseRow.id == case_id))
         if current is None:
             return _not_found(case_id)
+        if current == expected:
+            log.info("save refused: the case was stored anew since its base was read")
         return _stale(case_id, current, expected)
 
     def _version(self, case_id: str) -> int | None:

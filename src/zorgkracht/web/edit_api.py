@@ -6,74 +6,33 @@ saved at once; the answer carries the new version, the operation that undoes the
 picture of the requested view redrawn by the same renderer as the exports, and a summary of the
 analysis. A version that is no longer current is a 409: someone else saved in between.
 
-The last saved state of a few cases is kept in memory, so an edit that follows an edit does not
-read the whole case back from the database. That is safe: the store's own version check still
-decides every save, and a cached state is only used for exactly the version the client names.
+The service keeps the last saved state of a few cases, so an edit that follows an edit does not
+read the whole case back from the database (:meth:`CaseService.edit
+<zorgkracht.services.cases.CaseService.edit>`): every write drops it, and the store's atomic
+claim checks its version and revision, so it never stands in for a case that was deleted or
+stored anew (also by another process).
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import threading
-from collections import OrderedDict
 from typing import Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, TypeAdapter
 
-from zorgkracht.domain import Conflict, InvalidInput, NotFound, Problem
+from zorgkracht.domain import InvalidInput, NotFound, Problem
 from zorgkracht.render.views import VIEWS
-from zorgkracht.services.edits import OPERATIONS, apply_edit
-from zorgkracht.storage import CaseRecord
+from zorgkracht.services.edits import OPERATIONS
 
 from .case_routes import analysis_panel, analysis_summary, draw
-from .deps import can_see_case, current_user, get_service, load_case
+from .deps import can_see_case, current_user, get_service
 
 log = logging.getLogger(__name__)
 
 router = APIRouter(tags=["edits"])
-
-_CACHE_SIZE = 16
-
-
-class _RecentCases:
-    """The last saved record of a few cases, by id (see the module docstring)."""
-
-    def __init__(self, size: int = _CACHE_SIZE) -> None:
-        self._items: OrderedDict[str, CaseRecord] = OrderedDict()
-        self._size = size
-        self._lock = threading.Lock()
-
-    def get(self, case_id: str, version: int) -> CaseRecord | None:
-        with self._lock:
-            record = self._items.get(case_id)
-            if record is None or record.version != version:
-                return None
-            self._items.move_to_end(case_id)
-            return record
-
-    def put(self, record: CaseRecord) -> None:
-        with self._lock:
-            self._items[record.case.id] = record
-            self._items.move_to_end(record.case.id)
-            while len(self._items) > self._size:
-                self._items.popitem(last=False)
-
-    def drop(self, case_id: str) -> None:
-        with self._lock:
-            self._items.pop(case_id, None)
-
-
-def _recent(request: Request) -> _RecentCases:
-    """One memory per application (and so per service and database)."""
-    state = request.app.state
-    recent: _RecentCases | None = getattr(state, "recent_edits", None)
-    if recent is None:
-        recent = _RecentCases()
-        state.recent_edits = recent
-    return recent
 
 
 def _inline(schema: dict[str, Any]) -> dict[str, Any]:
@@ -157,15 +116,6 @@ def _expected_version(request: Request) -> int | None:
     return int(raw)
 
 
-def _stale(case_id: str, current: int, expected: int) -> Conflict:
-    return Conflict(
-        f"Casus '{case_id}' is intussen door iemand anders opgeslagen (versie {current}, u had "
-        f"versie {expected}); laad de pagina opnieuw, uw wijziging is niet opgeslagen",
-        f"Case '{case_id}' was saved by someone else in the meantime (version {current}, you "
-        f"had version {expected}); reload the page, your change was not saved",
-    )
-
-
 async def _body(request: Request) -> Any:
     raw = await request.body()
     try:
@@ -177,18 +127,6 @@ async def _body(request: Request) -> Any:
         raise InvalidInput(
             [Problem("body", f"geen geldige JSON ({err})", f"not valid JSON ({err})", "json")]
         ) from None
-
-
-def _load(request: Request, case_id: str, expected: int) -> CaseRecord:
-    """The case at version ``expected``, from memory when it was saved here last."""
-    recent = _recent(request)
-    cached = recent.get(case_id, expected)
-    if cached is not None and can_see_case(current_user(request), case_id):
-        return cached
-    record = load_case(request, case_id)
-    if record.version != expected:
-        raise _stale(case_id, record.version, expected)
-    return record
 
 
 @router.post(
@@ -234,15 +172,9 @@ async def edit_case(
     if expected is None:
         return _precondition_required()
     data = await _body(request)
-    record = _load(request, case_id, expected)
-    result = apply_edit(record.case, data)
-    recent = _recent(request)
-    try:
-        saved = get_service(request).update(result.case, expected, previous=record.case)
-    except (Conflict, NotFound):
-        recent.drop(case_id)
-        raise
-    recent.put(saved)
+    if not can_see_case(current_user(request), case_id):
+        raise NotFound(f"Casus {case_id!r} bestaat niet.", f"Case {case_id!r} does not exist.")
+    result, saved = get_service(request).edit(case_id, expected, data)
     picture = draw(saved.case, view, lang, table=fragments)
     panel = analysis_panel(saved.case, lang)
     answer: dict[str, Any] = {

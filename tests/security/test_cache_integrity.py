@@ -1,0 +1,108 @@
+"""Finding 1: a deleted case must never come back from a cache of recently edited cases.
+
+Sequence: create a case, edit it, delete it, create another case under the same id, replace it
+with PUT, then edit it with ``If-Match: "2"``. Before the fix the edit API served the erased
+case from its memory (same id, same version): the reply drew the erased client's network and
+the stored case became a mix of both. The same must hold with two application instances on one
+database (the delete in one, the edit in the other), on SQLite and on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from zorgkracht.interchange import case_json
+
+from .hardening_support import backend, client_on, database_url, demo, pg_databases
+
+__all__ = ["backend", "pg_databases"]
+
+OP = {"op": "add_domain", "name": "Sportclub"}
+
+
+def _edit(client: TestClient, case_id: str, version: int, op: dict[str, Any]) -> Any:
+    return client.post(
+        f"/api/cases/{case_id}/edits?view=netwerkkaart",
+        json=op,
+        headers={"If-Match": f'"{version}"'},
+    )
+
+
+def _other_case_under(case_id: str) -> dict[str, Any]:
+    """The Flodder family under the id of another case."""
+    other = demo("flodder")
+    other["id"] = case_id
+    return other
+
+
+def _check_answer_and_store(client: TestClient, answer: Any, case_id: str) -> None:
+    assert answer.status_code == 200, answer.text
+    svg = answer.json()["svg"]
+    # the picture is of the new case (the Flodders), nothing of the erased one (Karel)
+    assert 'data-person-id="karel"' not in svg
+    assert 'data-person-id="ma"' in svg
+    stored = client.get(f"/api/cases/{case_id}")
+    assert stored.status_code == 200
+    data = stored.json()
+    ids = {p["id"] for p in data["network"]["persons"]}
+    assert "karel" not in ids and "overbuur" not in ids and "ma" in ids
+    assert any(d["name"] == "Sportclub" for d in data["network"]["domains"])
+    # the export of the stored case is a valid case file
+    exported = client.get(f"/cases/{case_id}/export/case.json")
+    assert exported.status_code == 200
+    case_json.case_from_data(exported.json())
+    expected = _other_case_under(case_id)
+    assert data["title"] == expected["title"] + " (vervangen)"
+    assert len(data["network"]["persons"]) == len(expected["network"]["persons"])
+
+
+def _recreate_and_put(client: TestClient, case_id: str) -> None:
+    created = client.post("/api/cases", json=_other_case_under(case_id))
+    assert created.status_code == 201, created.text
+    assert created.json()["id"] == case_id
+    replaced = _other_case_under(case_id)
+    replaced["title"] += " (vervangen)"
+    put = client.put(f"/api/cases/{case_id}", json=replaced, headers={"If-Match": '"1"'})
+    assert put.status_code == 200, put.text
+    assert put.headers["etag"] == '"2"'
+
+
+def test_a_deleted_case_does_not_come_back_through_the_edit_cache(
+    backend: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    with client_on(database_url(backend, tmp_path, request)) as client:
+        created = client.post("/api/cases", json=demo("karel"))
+        assert created.status_code == 201, created.text
+        case_id = created.json()["id"]
+        assert (
+            _edit(
+                client, case_id, 1, {"op": "rename_domain", "id": "d_werk", "name": "Baan"}
+            ).status_code
+            == 200
+        )
+        gone = client.delete(f"/api/cases/{case_id}", headers={"If-Match": '"2"'})
+        assert gone.status_code == 204
+        _recreate_and_put(client, case_id)
+        _check_answer_and_store(client, _edit(client, case_id, 2, OP), case_id)
+
+
+def test_a_delete_in_one_process_is_seen_by_the_edit_cache_of_another(
+    backend: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    url = database_url(backend, tmp_path, request)
+    with client_on(url) as first, client_on(url, first=False) as second:
+        created = second.post("/api/cases", json=demo("karel"))
+        assert created.status_code == 201, created.text
+        case_id = created.json()["id"]
+        # the second application edits the case and keeps it in memory at version 2
+        renamed = _edit(second, case_id, 1, {"op": "rename_domain", "id": "d_werk", "name": "Baan"})
+        assert renamed.status_code == 200
+        # the first deletes it and stores another case under the same id, at version 2
+        assert first.delete(f"/api/cases/{case_id}", headers={"If-Match": '"2"'}).status_code == 204
+        _recreate_and_put(first, case_id)
+        # an edit of version 2 through the second application works on the stored case
+        _check_answer_and_store(second, _edit(second, case_id, 2, OP), case_id)
