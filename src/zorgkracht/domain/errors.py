@@ -84,7 +84,23 @@ class Conflict(ZorgkrachtError):
 
 
 class StorageUnavailable(ZorgkrachtError):
+    """The database cannot be used. ``nl``/``en`` say which database and why (for the command
+    line and the operator's log); ``public_nl``/``public_en`` are what a web client is told:
+    never a URL or a driver's message."""
+
     exit_code = 5
+
+    def __init__(
+        self,
+        nl: str,
+        en: str | None = None,
+        *,
+        public_nl: str = "De database is op dit moment niet bereikbaar; probeer het later opnieuw.",
+        public_en: str = "The database cannot be reached at the moment; please try again later.",
+    ) -> None:
+        super().__init__(nl, en)
+        self.public_nl = public_nl
+        self.public_en = public_en
 
 
 def raise_if(problems: Iterable[Problem], source: str | None = None) -> None:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from .codes import INSTRUMENT_ITEMS
 from .errors import InvalidInput, Problem
+from .limits import check_limits
 from .model import Case, InstrumentResponse, Network
 
 MIN_YEAR = 1000
@@ -436,8 +437,11 @@ def check_instrument(response: InstrumentResponse, where: str) -> list[Problem]:
 
 
 def validate_case(case: Case, source: str | None = None) -> Case:
-    """Return ``case`` unchanged, or raise :class:`InvalidInput` listing every problem."""
-    problems = check_case(case)
+    """Return ``case`` unchanged, or raise :class:`InvalidInput` listing every problem.
+
+    The size limits (:mod:`zorgkracht.domain.limits`) are checked first: a case over them is
+    refused before anything else looks at it."""
+    problems = check_limits(case) or check_case(case)
     if problems:
         raise InvalidInput(problems, source)
     return case

@@ -57,6 +57,7 @@ from zorgkracht.domain.codes import (
     TwinType,
     Zone,
 )
+from zorgkracht.domain.limits import MAX_JSON_DEPTH, json_depth_exceeds
 
 FORMAT = "zorgkracht/1"
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema" / "zorgkracht-1.schema.json"
@@ -478,9 +479,47 @@ def case_from_data(data: Any, source: str | None = None) -> Case:
     return validate_case(case_from_doc(doc), source)
 
 
+def _too_deep(where: str, source: str | None) -> InvalidInput:
+    return InvalidInput(
+        [
+            Problem(
+                where,
+                f"JSON is te diep genest (hooguit {MAX_JSON_DEPTH} niveaus)",
+                f"JSON is nested too deep (at most {MAX_JSON_DEPTH} levels)",
+                "json_depth",
+            )
+        ],
+        source,
+    )
+
+
+def parse_json(text: str, where: str = "body", source: str | None = None) -> Any:
+    """Parse a JSON document sent to the application: bad JSON, text that no database can
+    hold (lone surrogates) and nesting beyond ``MAX_JSON_DEPTH`` are an :class:`InvalidInput`
+    naming ``where``, never a crash."""
+    try:
+        data = json.loads(text)
+        if json_depth_exceeds(data):
+            raise _too_deep(where, source)
+        # escaped lone surrogates ("\ud800") are valid JSON but no text a database can hold
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except RecursionError:
+        raise _too_deep(where, source) from None
+    except (UnicodeError, json.JSONDecodeError) as err:
+        raise InvalidInput(
+            [Problem(where, f"geen geldige JSON ({err})", f"not valid JSON ({err})", "json")],
+            source,
+        ) from None
+    return data
+
+
 def loads(text: str, source: str | None = None) -> Case:
     try:
         data = json.loads(text)
+        if json_depth_exceeds(data):
+            raise _too_deep("", source)
+    except RecursionError:
+        raise _too_deep("", source) from None
     except json.JSONDecodeError as err:
         raise InvalidInput(
             [

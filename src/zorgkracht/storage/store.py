@@ -367,6 +367,18 @@ class CaseStore:
         except (OperationalError, InterfaceError) as err:
             if "no such table" in str(err.orig):
                 raise self._not_migrated() from None
+            if str(getattr(err.orig, "sqlstate", "") or "").startswith("54"):
+                # program_limit_exceeded (a value too large for an index): the input's fault
+                raise InvalidInput(
+                    [
+                        Problem(
+                            "",
+                            "een waarde is te groot voor de database",
+                            "a value is too large for the database",
+                            "storage_value",
+                        )
+                    ]
+                ) from None
             raise unavailable(self._url, err) from None
         except ProgrammingError as err:
             if getattr(err.orig, "sqlstate", None) == "42P01":  # undefined_table
@@ -392,6 +404,10 @@ class CaseStore:
         return StorageUnavailable(
             f"De database {self.url} is nog niet ingericht; voer eerst de migraties uit",
             f"The database {self.url} has not been set up; run the migrations first",
+            public_nl="De database is nog niet ingericht; vraag de beheerder de migraties uit "
+            "te voeren.",
+            public_en="The database has not been set up; ask the administrator to run the "
+            "migrations.",
         )
 
     # --- reading --------------------------------------------------------------------------

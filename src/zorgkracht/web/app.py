@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import gc
 import importlib
-import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -25,6 +24,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from zorgkracht import __version__
+from zorgkracht.config import Settings
 from zorgkracht.domain import Conflict, InvalidInput, NotFound, Problem, ZorgkrachtError
 from zorgkracht.domain.errors import StorageUnavailable
 from zorgkracht.i18n import load as load_catalogues
@@ -34,7 +34,7 @@ from zorgkracht.services import CaseService
 from zorgkracht.services.accounts import AccountService
 from zorgkracht.storage import CaseRecord
 
-from . import auth, case_routes, edit_api, home, interview
+from . import auth, case_routes, edit_api, errors, home, interview
 from .deps import (
     Forbidden,
     NotSignedIn,
@@ -45,6 +45,7 @@ from .deps import (
     render_page,
 )
 from .home import visible_cases
+from .limits import BodyLimitMiddleware, BodyLimits
 from .openapi import document
 from .security import LoginThrottle, SecurityMiddleware, wants_json
 
@@ -158,11 +159,12 @@ class _PreconditionRequired(ZorgkrachtError):
 async def _read_case(request: Request) -> Any:
     body = await request.body()
     try:
-        return json.loads(body.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        text = body.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
         raise InvalidInput(
             [Problem("body", f"geen geldige JSON ({err})", f"not valid JSON ({err})", "json")]
         ) from None
+    return case_json.parse_json(text)
 
 
 @asynccontextmanager
@@ -185,10 +187,13 @@ def create_app(
     accounts: AccountService | None = None,
     setup_token: str | None = None,
     hasher: PasswordHasher | None = None,
+    settings: Settings | None = None,
 ) -> FastAPI:
     """The application over ``service``. ``accounts`` defaults to the accounts in the same
     database; with ``setup_token`` the first-run page ``/setup`` asks for ``?token=`` (``serve``
-    prints that address), so nobody else on the network can claim the first account."""
+    prints that address), so nobody else on the network can claim the first account.
+    ``settings`` (default: from the environment) give the limits of bodies and drawing."""
+    settings = settings or Settings()
     load_catalogues()
     app = FastAPI(
         lifespan=_lifespan,
@@ -209,7 +214,17 @@ def create_app(
     app.state.templates = templates
     app.state.setup_token = setup_token
     app.state.throttle = LoginThrottle()
+    app.state.settings = settings
     app.add_middleware(SecurityMiddleware, accounts=account_service)
+    # added last, so outermost: bodies are limited before the security middleware reads forms
+    app.add_middleware(
+        BodyLimitMiddleware,
+        limits=BodyLimits(
+            settings.max_body_bytes, settings.max_upload_bytes, settings.max_form_fields
+        ),
+    )
+    app.add_middleware(errors.UnexpectedErrors)
+    errors.install(app)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
     @app.exception_handler(NotSignedIn)
@@ -235,6 +250,8 @@ def create_app(
                 StorageUnavailable: (503, "unavailable"),
             }.get(type(exc), (400, "error"))
             body = error_body(code, exc.nl, exc.en)
+            if isinstance(exc, StorageUnavailable):  # never the URL or the driver's message
+                body = error_body(code, exc.public_nl, exc.public_en)
         return JSONResponse(body, status_code=status)
 
     @app.exception_handler(RequestValidationError)

@@ -255,7 +255,18 @@ async def take_snapshot(request: Request, case_id: str) -> Response:
                     "Give a date as YYYY-MM-DD.",
                 )
             )
-    expected = int(version) if version.isdigit() else record.version
+    expected = record.version
+    if version:
+        if version.isascii() and version.isdigit() and len(version) <= 18:
+            expected = int(version)
+        else:
+            problems.append(
+                _form_problem(
+                    "version",
+                    "De versie van de pagina is onleesbaar; laad de pagina opnieuw.",
+                    "The page's version cannot be read; reload the page.",
+                )
+            )
     if not problems:
         case = record.case
         snap = Snapshot(

@@ -15,7 +15,6 @@ stored anew (also by another process).
 
 from __future__ import annotations
 
-import json
 import logging
 from typing import Any
 
@@ -24,6 +23,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, TypeAdapter
 
 from zorgkracht.domain import InvalidInput, NotFound, Problem
+from zorgkracht.interchange.case_json import parse_json
 from zorgkracht.render.views import VIEWS
 from zorgkracht.services.edits import OPERATIONS
 
@@ -102,7 +102,7 @@ def _expected_version(request: Request) -> int | None:
     raw = request.headers.get("if-match", "").strip().removeprefix("W/").strip('"')
     if not raw:
         return None
-    if not raw.isdigit() or len(raw) > 18:
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > 18:
         raise InvalidInput(
             [
                 Problem(
@@ -119,14 +119,12 @@ def _expected_version(request: Request) -> int | None:
 async def _body(request: Request) -> Any:
     raw = await request.body()
     try:
-        data = json.loads(raw.decode("utf-8-sig"))
-        # escaped lone surrogates ("\ud800") are valid JSON but no text a database can hold
-        json.dumps(data, ensure_ascii=False).encode("utf-8")
-        return data
-    except (UnicodeError, json.JSONDecodeError) as err:
+        text = raw.decode("utf-8-sig")
+    except UnicodeError as err:
         raise InvalidInput(
             [Problem("body", f"geen geldige JSON ({err})", f"not valid JSON ({err})", "json")]
         ) from None
+    return parse_json(text)
 
 
 @router.post(

@@ -85,7 +85,7 @@ def _one(form: dict[str, list[str]], name: str) -> str:
 
 def _version(form: dict[str, list[str]]) -> int:
     raw = _one(form, "version").strip()
-    if not raw.isdigit():
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > 18:
         raise InvalidInput(
             [
                 Problem(

@@ -159,7 +159,7 @@ class SecurityMiddleware:
             user = await run_in_threadpool(self._user, session)
             refusal = await self._refusal(scope, user)
         except StorageUnavailable as err:
-            await error_json("unavailable", err.nl, err.en, 503)(scope, receive, send)
+            await error_json("unavailable", err.public_nl, err.public_en, 503)(scope, receive, send)
             return
         if not isinstance(session.get(CSRF_KEY), str):
             session[CSRF_KEY] = secrets.token_urlsafe(32)
