@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import socket
 import subprocess
 import sys
@@ -49,10 +50,10 @@ def test_import_prints_the_new_case_id_as_last_word(
     code, out, err = run(["import", str(roster), "--db", db], capsys)
     assert code == 0, err
     case_id = out.split()[-1]
-    assert case_id == "netwerk-kim"
+    assert re.fullmatch(r"c-[a-z2-7]{10}", case_id)  # opaque: not made from the file name
     code, out, _ = run(["cases", "--db", db, "--json"], capsys)
     listed = json.loads(out)
-    assert [(c["id"], c["client"], c["persons"]) for c in listed] == [("netwerk-kim", "Kim", 3)]
+    assert [(c["id"], c["client"], c["persons"]) for c in listed] == [(case_id, "Kim", 3)]
 
 
 def test_importing_the_same_list_twice_gives_two_cases(
@@ -63,23 +64,28 @@ def test_importing_the_same_list_twice_gives_two_cases(
         code, out, err = run(["import", str(roster), "--db", db], capsys)
         assert code == 0, err
         ids.append(out.split()[-1])
-    assert ids == ["netwerk-kim", "netwerk-kim-2"]
+    assert len(set(ids)) == 2 and all(i.startswith("c-") for i in ids)
 
 
 def test_export_then_import_of_a_case_file(
     db: str, roster: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    run(["import", str(roster), "--db", db], capsys)
+    _, out, _ = run(["import", str(roster), "--db", db], capsys)
+    case_id = out.split()[-1]
     out_file = tmp_path / "kim.json"
-    code, _, err = run(["export", "netwerk-kim", "-o", str(out_file), "--db", db], capsys)
+    code, _, err = run(["export", case_id, "-o", str(out_file), "--db", db], capsys)
     assert code == 0, err
     exported = read_case(out_file)
     assert [p.name for p in exported.network.persons] == ["Kim", "Jolanda", "Ahmed"]
-    # the same file again clashes with the stored id ...
-    code, _, err = run(["import", str(out_file), "--db", db], capsys)
+    # the same file again gets a new opaque id (its own is taken) ...
+    code, out, err = run(["import", str(out_file), "--db", db], capsys)
+    assert code == 0, err
+    assert out.split()[-1] not in (case_id, "") and out.split()[-1].startswith("c-")
+    # ... an id chosen with --id that is taken is a conflict
+    code, _, err = run(["import", str(out_file), "--db", db, "--id", case_id], capsys)
     assert code == 4
-    assert "netwerk-kim" in err and "Traceback" not in err
-    # ... unless it is given a new id
+    assert case_id in err and "Traceback" not in err
+    # ... and a free one is used
     code, out, err = run(["import", str(out_file), "--db", db, "--id", "kopie"], capsys)
     assert code == 0, err
     assert out.split()[-1] == "kopie"
@@ -93,9 +99,9 @@ def test_export_then_import_of_a_case_file(
 def test_export_as_network_list(
     db: str, roster: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    run(["import", str(roster), "--db", db], capsys)
+    _, out, _ = run(["import", str(roster), "--db", db], capsys)
     out_file = tmp_path / "terug.csv"
-    code, _, err = run(["export", "netwerk-kim", "-o", str(out_file), "--db", db], capsys)
+    code, _, err = run(["export", out.split()[-1], "-o", str(out_file), "--db", db], capsys)
     assert code == 0, err
     code, out, err = run(["validate", str(out_file)], capsys)
     assert code == 0, err

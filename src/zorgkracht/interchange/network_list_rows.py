@@ -97,13 +97,22 @@ def split_sep_line(text: str) -> tuple[str, str | None]:
     return (text[found.end() :], found.group(1)) if found else (text, None)
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def unescape_cell(cell: str) -> str:
+    """A cell without the ``'`` that a writer puts before what a spreadsheet would read as a
+    formula (see :func:`~.network_list_write.escape_cell`); any other cell as it is."""
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(_FORMULA_START) else cell
+
+
 def read_records(text: str) -> tuple[list[list[str]], tuple[int, Problem] | None]:
     """The rows of the file; and, if the CSV breaks off, the row where and why."""
     text, sep = split_sep_line(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep or detect_delimiter(text))
     records: list[list[str]] = []
     try:
-        records.extend(reader)
+        records.extend([unescape_cell(cell) for cell in row] for row in reader)
     except csv.Error as err:
         number = len(records) + 1
         return records, (

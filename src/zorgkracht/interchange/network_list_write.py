@@ -5,6 +5,11 @@ written gender-neutral (``ouder``, ``broer of zus``) with the gender in its own 
 the list back never infers a gender; cells that hold a default (personal network, positive
 quality, not sensitive) are left empty. ``sterkte``/``richting`` are written only when a tie's
 strength or direction differs from what reading the row would give.
+
+A cell that a spreadsheet would take for a formula (it starts with ``=``, ``+``, ``-``, ``@``,
+a tab or a carriage return) is written with a leading ``'`` (OWASP, CSV injection); the reader
+takes that ``'`` off again (:func:`~.network_list_rows.unescape_cell`), so a list written and
+read back gives the same names.
 """
 
 from __future__ import annotations
@@ -18,6 +23,13 @@ from zorgkracht.domain.codes import NetworkZone, Quality
 
 from . import network_list_vocab as v
 from .network_list_vocab import STRENGTH_BY_CIRCLE, Column, default_direction
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def escape_cell(value: str) -> str:
+    """``value`` with a leading ``'`` when a spreadsheet would read it as a formula."""
+    return "'" + value if value.startswith(FORMULA_START) else value
 
 
 def _number(value: float, lang: str) -> str:
@@ -119,7 +131,7 @@ def network_list_text(case: Case, *, lang: str = "nl") -> str:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow([v.HEADERS[c][i] for c in columns])
-    writer.writerows([[r.get(c, "") for c in columns] for r in rows])
+    writer.writerows([[escape_cell(r.get(c, "")) for c in columns] for r in rows])
     return out.getvalue()
 
 

@@ -9,6 +9,7 @@ from functools import partial
 
 from zorgkracht.domain import Case, Tie
 
+from .budget import check as check_budget
 from .ecogram_types import HOUSEHOLD, EcoCircle, EcoPerson, TieLine, curve
 from .geometry import (
     XY,
@@ -169,6 +170,7 @@ def route_lines(
     bows = _bow_memo(keys, rects, circles)
     rings = [(c.cx, c.cy, c.r + 4) for c in circles.values()]
     for t in case.network.ties:
+        check_budget()
         if t.a == t.b or not all(e in boxes or e in domains for e in (t.a, t.b)):
             continue
         rim_a, rim_b = at_rim(t.a, t.b), at_rim(t.b, t.a)
@@ -394,6 +396,7 @@ def _bow(
     best: tuple[int, XY | None] | None = None
     kept: dict[int, bool] = {}  # keep(n) for the obstacles met so far: the same for each bow
     for bow in BOWS:
+        check_budget()
         bend = bow + shift
         control = (
             None if bend == 0 else XY((a.x + b.x) / 2 + nx * bend, (a.y + b.y) / 2 + ny * bend)

@@ -23,6 +23,7 @@ from networkx.algorithms.community import greedy_modularity_communities
 
 from zorgkracht.domain import Case, Tie
 
+from .budget import check as check_budget
 from .geometry import XY, Rect
 from .memo import fingerprint, recall
 from .radial import (
@@ -156,6 +157,7 @@ def _around(radii: list[float], inner: float) -> tuple[float, list[float]]:
         return inner + radii[0] + GAP, [0.0]
     big = inner + max(radii) + GAP
     while True:
+        check_budget()
         steps = []
         for i, r in enumerate(radii):
             nxt = radii[(i + 1) % len(radii)]

@@ -5,14 +5,16 @@ The web application and the command line both call these; neither talks to stora
 
 from __future__ import annotations
 
+import base64
 import builtins
 import logging
-import re
+import secrets
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from zorgkracht.domain import Case, Conflict, NotFound
+from zorgkracht.domain import Case, Conflict
+from zorgkracht.domain.limits import case_id_problem
 from zorgkracht.interchange import case_json, network_list
 from zorgkracht.interchange.detect import FileKind, load_path
 from zorgkracht.storage import CaseRecord, CaseStore, CaseSummary
@@ -22,7 +24,14 @@ from .recent import RecentCases
 
 log = logging.getLogger(__name__)
 
-_SLUG = re.compile(r"[^a-z0-9]+")
+OPAQUE_PREFIX = "c-"
+
+
+def opaque_id() -> str:
+    """A new case id that says nothing about the case: ``c-`` and 10 random base32 characters
+    (50 bits)."""
+    token = base64.b32encode(secrets.token_bytes(10)).decode("ascii").lower()
+    return OPAQUE_PREFIX + token[:10]
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,10 +68,28 @@ class CaseService:
 
     # --- writing ------------------------------------------------------------------------
     def create(self, case: Case) -> CaseRecord:
+        """Store a new case under its own id; Conflict when the id is taken."""
         self.recent.drop(case.id)
         record = self.store.add(case)
         log.info("case created (version %d)", record.version)
         return record
+
+    def create_new(self, case: Case, *, keep_id: bool = False) -> CaseRecord:
+        """Store a new case under a new opaque id (:func:`opaque_id`), or under its own id when
+        ``keep_id`` and that id is well-formed and free. Never a Conflict over the id: whether
+        another professional's case holds an id is not revealed by a refusal."""
+        if keep_id and case_id_problem(case.id) is None:
+            try:
+                return self.create(case)
+            except Conflict:
+                pass
+        for _attempt in range(5):
+            case.id = opaque_id()
+            try:
+                return self.create(case)
+            except Conflict:  # 50 random bits taken: try again
+                continue
+        raise Conflict("Probeer het nog eens.", "Please try again.")
 
     def update(
         self, case: Case, expected_version: int, *, previous: CaseRecord | None = None
@@ -123,15 +150,17 @@ class CaseService:
     ) -> ImportResult:
         """Read and store a case file, network list or GEDCOM file, all or nothing.
 
-        A case file keeps its own id (a clash is a conflict unless ``case_id`` is given); a
-        network list or GEDCOM file gets a free id derived from the file name.
+        With ``case_id`` the case is stored under that id (a Conflict when it is taken: the
+        operator chose it). Otherwise a case file keeps its own id when that is well-formed
+        and free, and gets a new opaque id when not; a network list or GEDCOM file always gets
+        a new opaque id (ids made from file names or titles would carry client names).
         """
         loaded = load_path(path, case_id=case_id, focus=focus, generations=generations)
         case = loaded.case
-        if loaded.kind is not FileKind.CASE and case_id is None:
-            case.id = self.free_id(case.id)
-        self.recent.drop(case.id)
-        return ImportResult(loaded.kind, self.store.add(case))
+        if case_id is not None:
+            return ImportResult(loaded.kind, self.create(case))
+        record = self.create_new(case, keep_id=loaded.kind is FileKind.CASE)
+        return ImportResult(loaded.kind, record)
 
     def export_file(self, case_id: str, path: Path, *, lang: str = "nl") -> FileKind:
         """Write a stored case as a case file, or as a network list when ``path`` ends in .csv."""
@@ -141,21 +170,6 @@ class CaseService:
             return FileKind.NETWORK_LIST
         case_json.write_case(case, path)
         return FileKind.CASE
-
-    def free_id(self, wanted: str) -> str:
-        base = _SLUG.sub("-", wanted.lower()).strip("-") or "casus"
-        candidate, n = base, 1
-        while self._exists(candidate):
-            n += 1
-            candidate = f"{base}-{n}"
-        return candidate
-
-    def _exists(self, case_id: str) -> bool:
-        try:
-            self.store.get(case_id)
-        except NotFound:
-            return False
-        return True
 
     def load_demo_cases(self) -> builtins.list[str]:
         """Store the shipped demo cases when the database holds no case at all."""

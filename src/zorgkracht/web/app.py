@@ -47,7 +47,7 @@ from .deps import (
 from .home import visible_cases
 from .limits import BodyLimitMiddleware, BodyLimits
 from .openapi import document
-from .security import LoginThrottle, SecurityMiddleware, wants_json
+from .security import STATIC_HEADERS, LoginThrottle, SecurityMiddleware, wants_json
 
 HERE = Path(__file__).resolve().parent
 CASE_SCHEMA_REF = {"$ref": "#/components/schemas/CaseFile"}
@@ -167,6 +167,15 @@ async def _read_case(request: Request) -> Any:
     return case_json.parse_json(text)
 
 
+class _StaticFiles(StaticFiles):
+    """Style sheets and scripts, with ``X-Content-Type-Options: nosniff``."""
+
+    def file_response(self, *args: Any, **kwargs: Any) -> Response:
+        response = super().file_response(*args, **kwargs)
+        response.headers.update(STATIC_HEADERS)
+        return response
+
+
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     """At start-up, move everything loaded so far (modules, templates, catalogues: it lives as
@@ -225,7 +234,7 @@ def create_app(
     )
     app.add_middleware(errors.UnexpectedErrors)
     errors.install(app)
-    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    app.mount("/static", _StaticFiles(directory=str(HERE / "static")), name="static")
 
     @app.exception_handler(NotSignedIn)
     async def _not_signed_in(request: Request, exc: NotSignedIn) -> Response:
@@ -315,11 +324,17 @@ def create_app(
         responses=_ERRORS,
     )
     async def create_case(request: Request) -> JSONResponse:
+        """Store a case file as a new case. It keeps its own id when that is free; otherwise
+        (and for an id that is not of the form of a case id) it gets a new opaque id, never a
+        409: the answer says nothing about other professionals' cases. The id is in the body
+        and in ``Location``."""
         user = current_user(request)
         case = case_json.case_from_data(await _read_case(request))
-        record = service.create(case)
-        get_accounts(request).assign(case.id, int(user.id))
-        return _record_response(record, 201)
+        record = service.create_new(case, keep_id=True)
+        get_accounts(request).assign(record.case.id, int(user.id))
+        response = _record_response(record, 201)
+        response.headers["Location"] = f"/api/cases/{record.case.id}"
+        return response
 
     @app.get("/api/cases/{case_id}", tags=["cases"], responses=_ERRORS)
     def get_case(case_id: str, request: Request) -> JSONResponse:

@@ -28,7 +28,9 @@ from zorgkracht.domain.codes import Circle, Quality, Sector, Support, Zone
 from zorgkracht.domain.privacy import without_sensitive
 from zorgkracht.interchange import case_json
 from zorgkracht.interchange.network_list_write import network_list_text
-from zorgkracht.render.views import FORMATS, VIEWS, case_at, export, render_picture
+from zorgkracht.layout.budget import DrawingTooSlow, drawing_budget
+from zorgkracht.render.budget import TOO_LARGE, picture_within
+from zorgkracht.render.views import FORMATS, VIEWS, case_at, export
 from zorgkracht.services.edits import new_id
 from zorgkracht.storage import CaseRecord
 
@@ -70,6 +72,8 @@ class Picture:
     svg: str | None
     rows: list[dict[str, str]]
     unavailable: bool = False
+    too_large: bool = False
+    """The drawing passed its time budget: no picture, the plain table of persons and ties."""
 
 
 def inline_svg(svg: str) -> str:
@@ -77,17 +81,27 @@ def inline_svg(svg: str) -> str:
     return _XML_DECLARATION.sub("", svg, count=1)
 
 
-def draw(case: Case, view: str, lang: str, *, table: bool = True) -> Picture:
-    """The picture and (unless ``table`` is false) its table of ``view``; a view whose module
-    does not exist yet is marked unavailable instead of failing the page."""
+def draw(
+    case: Case, view: str, lang: str, *, table: bool = True, budget: float | None = None
+) -> Picture:
+    """The picture and (unless ``table`` is false) its table of ``view``, drawn within
+    ``budget`` seconds (see :mod:`zorgkracht.render.budget`); a view whose module does not
+    exist yet is marked unavailable instead of failing the page."""
     try:
-        raw, rows = render_picture(case, view, lang=lang, table=table)
-        svg = inline_svg(raw)
+        raw, rows = picture_within(case, view, lang, table=table, seconds=budget)
     except ModuleNotFoundError as err:
         if not (err.name or "").startswith("zorgkracht.render."):
             raise
         return Picture(view, None, [], unavailable=True)
-    return Picture(view, svg, rows)
+    if raw is None:
+        return Picture(view, None, rows, too_large=True)
+    return Picture(view, inline_svg(raw), rows)
+
+
+def draw_budget(request: Request) -> float:
+    """The time one picture may take (setting ``draw_budget_seconds``)."""
+    settings = getattr(request.app.state, "settings", None)
+    return float(getattr(settings, "draw_budget_seconds", 5.0))
 
 
 def _names(case: Case) -> dict[str, str]:
@@ -185,7 +199,8 @@ def case_context(
         "view_labels": VIEW_LABELS,
         "snapshot": snap,
         "editable": snap is None and not hide_sensitive,
-        "picture": picture or draw(shown, view, lang),
+        "picture": picture or draw(shown, view, lang, budget=draw_budget(request)),
+        "too_large": TOO_LARGE,
         "analysis": analysis or analysis_panel(shown, lang),
         "choices": CHOICES,
         "formats": FORMATS,
@@ -387,28 +402,45 @@ def _safe(name: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-") or "casus"
 
 
+def _without(hide_sensitive: bool, lang: str | None) -> str:
+    if not hide_sensitive:
+        return ""
+    return "-without-sensitive" if lang == "en" else "-zonder-gevoelig"
+
+
 @router.get("/cases/{case_id}/export/case.json")
-def export_case_file(request: Request, case_id: str) -> Response:
+def export_case_file(
+    request: Request, case_id: str, hide_sensitive: bool = False, lang: str | None = None
+) -> Response:
+    """The case file; with ``hide_sensitive`` without what is marked sensitive (in the current
+    network and every snapshot, :func:`~zorgkracht.domain.privacy.without_sensitive`)."""
     try:
         record = load_case(request, case_id)
     except NotFound:
         return _not_found(request, case_id)
+    case = without_sensitive(record.case) if hide_sensitive else record.case
     return _download(
-        case_json.dumps(record.case),
+        case_json.dumps(case),
         "application/json",
-        f"{_safe(case_id)}.zorgkracht.json",
+        f"{_safe(case_id)}{_without(hide_sensitive, lang)}.zorgkracht.json",
     )
 
 
 @router.get("/cases/{case_id}/export/network-list.csv")
-def export_network_list(request: Request, case_id: str, lang: str | None = None) -> Response:
+def export_network_list(
+    request: Request, case_id: str, lang: str | None = None, hide_sensitive: bool = False
+) -> Response:
+    """The network list (CSV); with ``hide_sensitive`` without what is marked sensitive."""
     try:
         record = load_case(request, case_id)
     except NotFound:
         return _not_found(request, case_id)
-    text = network_list_text(record.case, lang="en" if lang == "en" else "nl")
+    case = without_sensitive(record.case) if hide_sensitive else record.case
+    text = network_list_text(case, lang="en" if lang == "en" else "nl")
     return _download(
-        "\ufeff" + text, "text/csv; charset=utf-8", f"{_safe(case_id)}-netwerklijst.csv"
+        "\ufeff" + text,
+        "text/csv; charset=utf-8",
+        f"{_safe(case_id)}-netwerklijst{_without(hide_sensitive, lang)}.csv",
     )
 
 
@@ -433,9 +465,14 @@ def export_picture(
         return _not_found(request, case_id)
     try:
         language = "en" if lang == "en" else "nl"
-        data = export(shown, view, fmt, lang=language, hide_sensitive=hide_sensitive)
+        with drawing_budget(draw_budget(request)):
+            data = export(shown, view, fmt, lang=language, hide_sensitive=hide_sensitive)
     except ModuleNotFoundError:  # a view that is still being written
         return _not_found(request, case_id)
+    except DrawingTooSlow:
+        raise InvalidInput(
+            [Problem("view", TOO_LARGE[0], TOO_LARGE[1], "too_large_to_draw")]
+        ) from None
     suffix = f"-{_safe(snapshot)}" if snapshot else ""
     if hide_sensitive:
         suffix += "-zonder-gevoelig" if language == "nl" else "-without-sensitive"
@@ -451,7 +488,7 @@ def page_fragments(
 ) -> dict[str, str]:
     """The HTML of the page parts that change with an edit, for the script to swap in."""
     if not picture.rows and not picture.unavailable:
-        picture = draw(record.case, picture.view, page_lang(request))
+        picture = draw(record.case, picture.view, page_lang(request), budget=draw_budget(request))
     context = case_context(request, record, picture.view, None, picture, analysis)
     return {
         name: bytes(render_page(request, f"case_{name}.html", **context).body).decode("utf-8")

@@ -24,10 +24,11 @@ from pydantic import BaseModel, Field, TypeAdapter
 
 from zorgkracht.domain import InvalidInput, NotFound, Problem
 from zorgkracht.interchange.case_json import parse_json
+from zorgkracht.render.budget import TOO_LARGE
 from zorgkracht.render.views import VIEWS
 from zorgkracht.services.edits import OPERATIONS
 
-from .case_routes import analysis_panel, analysis_summary, draw
+from .case_routes import analysis_panel, analysis_summary, draw, draw_budget
 from .deps import can_see_case, current_user, get_service
 
 log = logging.getLogger(__name__)
@@ -68,6 +69,10 @@ class EditAnswer(BaseModel):
     analysis: dict[str, Any] = Field(description="Size and signals of the network now.")
     fragments: dict[str, str] | None = Field(
         default=None, description="HTML of the page's table, analysis and person list."
+    )
+    message: dict[str, str] | None = Field(
+        default=None,
+        description="Why svg is null: the picture did not fit in its time budget (nl, en).",
     )
 
 
@@ -173,7 +178,7 @@ async def edit_case(
     if not can_see_case(current_user(request), case_id):
         raise NotFound(f"Casus {case_id!r} bestaat niet.", f"Case {case_id!r} does not exist.")
     result, saved = get_service(request).edit(case_id, expected, data)
-    picture = draw(saved.case, view, lang, table=fragments)
+    picture = draw(saved.case, view, lang, table=fragments, budget=draw_budget(request))
     panel = analysis_panel(saved.case, lang)
     answer: dict[str, Any] = {
         "version": saved.version,
@@ -181,6 +186,8 @@ async def edit_case(
         "svg": picture.svg,
         "analysis": analysis_summary(panel),
     }
+    if picture.too_large:
+        answer["message"] = {"nl": TOO_LARGE[0], "en": TOO_LARGE[1]}
     if fragments:
         from .case_routes import page_fragments
 

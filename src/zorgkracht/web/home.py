@@ -98,22 +98,17 @@ async def create_case(request: Request) -> Response:
     service = get_service(request)
 
     def make() -> str:
-        for _attempt in range(3):
-            case = Case(
-                id=service.free_id(values["title"]),
-                title=values["title"],
-                client="p1",
-                network=Network(
-                    persons=[Person(id="p1", name=values["client_name"])], household=["p1"]
-                ),
-            )
-            try:
-                service.create(case)
-            except Conflict:  # someone took the same id a moment ago
-                continue
-            get_accounts(request).assign(case.id, int(user.id))
-            return case.id
-        raise Conflict("Probeer het nog eens.", "Please try again.")
+        case = Case(
+            id="",
+            title=values["title"],
+            client="p1",
+            network=Network(
+                persons=[Person(id="p1", name=values["client_name"])], household=["p1"]
+            ),
+        )
+        record = service.create_new(case)  # an opaque id: never made from the title
+        get_accounts(request).assign(record.case.id, int(user.id))
+        return record.case.id
 
     case_id = await run_in_threadpool(make)
     log.info("case created through the web")

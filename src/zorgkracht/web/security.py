@@ -51,9 +51,12 @@ PROTECTIVE_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
     "Referrer-Policy": "same-origin",
-    "Content-Security-Policy": "frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+    "Content-Security-Policy": "default-src 'self'; object-src 'none'; frame-ancestors 'none'; "
+    "base-uri 'self'; form-action 'self'",
 }
 """Sent with every answer that may hold client data (not with ``/static/``)."""
+STATIC_HEADERS = {"X-Content-Type-Options": "nosniff"}
+"""Sent with every file under ``/static/`` (see ``zorgkracht.web.app``)."""
 CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "x-csrf-token"
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
