@@ -57,12 +57,12 @@ from zorgkracht.domain.codes import (
     TwinType,
     Zone,
 )
-from zorgkracht.domain.limits import MAX_JSON_DEPTH, json_depth_exceeds
+from zorgkracht.domain.limits import MAX_ID, MAX_JSON_DEPTH, json_depth_exceeds
 
 FORMAT = "zorgkracht/1"
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema" / "zorgkracht-1.schema.json"
 
-Id = Annotated[str, Field(min_length=1, max_length=200, pattern=r"^[^\s]+$")]
+Id = Annotated[str, Field(min_length=1, max_length=MAX_ID, pattern=r"^[^\s]+$")]
 Year = Annotated[int, Field(ge=1000, le=2200)]
 
 

@@ -25,6 +25,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from zorgkracht.analysis import analyse, compare
 from zorgkracht.domain import Case, Conflict, InvalidInput, NotFound, Problem, Snapshot
 from zorgkracht.domain.codes import Circle, Quality, Sector, Support, Zone
+from zorgkracht.domain.limits import MAX_TITLE
 from zorgkracht.domain.privacy import without_sensitive
 from zorgkracht.interchange import case_json
 from zorgkracht.interchange.network_list_write import network_list_text
@@ -256,7 +257,7 @@ async def take_snapshot(request: Request, case_id: str) -> Response:
         problems.append(
             _form_problem("label", "Geef de momentopname een naam.", "Give the snapshot a name.")
         )
-    if len(label) > 200:
+    if len(label) > MAX_TITLE:
         problems.append(_form_problem("label", "De naam is te lang.", "The name is too long."))
     taken_on: dt.date | None = None
     if taken:

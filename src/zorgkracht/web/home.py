@@ -13,6 +13,7 @@ from starlette.concurrency import run_in_threadpool
 
 from zorgkracht.domain import Case, Conflict, Network, NotFound, Person
 from zorgkracht.domain.codes import CaseStatus
+from zorgkracht.domain.limits import MAX_TITLE
 from zorgkracht.storage import CaseSummary
 
 from .deps import (
@@ -29,7 +30,7 @@ log = logging.getLogger(__name__)
 
 router = APIRouter(include_in_schema=False)
 
-MAX_TEXT = 200
+MAX_TEXT = MAX_TITLE
 MAX_SEARCH = 200
 
 

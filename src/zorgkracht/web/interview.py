@@ -32,6 +32,7 @@ from zorgkracht.domain import (
     Support,
     Zone,
 )
+from zorgkracht.layout.budget import drawing_budget
 from zorgkracht.render.views import render_svg, render_table
 from zorgkracht.services import interview as iv
 from zorgkracht.storage import CaseRecord
@@ -113,12 +114,14 @@ def _label(lang: str) -> Any:
     return label
 
 
-def map_panel(case: Case, view: str, lang: str) -> dict[str, Any]:
-    """The picture and its table for the map panel; a view that cannot be drawn yet says so
-    instead of breaking the interview."""
+def map_panel(case: Case, view: str, lang: str, budget: float | None = 5.0) -> dict[str, Any]:
+    """The picture and its table for the map panel, drawn within ``budget`` seconds
+    (:mod:`zorgkracht.layout.budget`); a view that cannot be drawn says so instead of breaking
+    the interview."""
     try:
-        svg = _XML_DECL.sub("", render_svg(case, view, lang=lang))
-        rows = render_table(case, view, lang=lang)
+        with drawing_budget(budget):
+            svg = _XML_DECL.sub("", render_svg(case, view, lang=lang))
+            rows = render_table(case, view, lang=lang)
     except Exception as err:  # the panel must never take the interview down
         log.warning("view %s could not be drawn: %s", view, type(err).__name__)
         return {"view": view, "svg": "", "rows": [], "failed": True}

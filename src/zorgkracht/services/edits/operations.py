@@ -26,6 +26,7 @@ from zorgkracht.domain.codes import (
     TwinType,
     Zone,
 )
+from zorgkracht.domain.limits import MAX_ID, MAX_NAME, MAX_NOTE
 
 ViewName = Literal[
     "genogram", "ecogram", "netwerkkaart", "netwerkschema", "levenslijn", "sociogram"
@@ -33,7 +34,7 @@ ViewName = Literal[
 VIEWS: tuple[str, ...] = get_args(ViewName)
 """The pictures a position override may belong to (``zorgkracht.render.views.VIEWS``)."""
 
-Id = Annotated[str, Field(min_length=1, max_length=200, pattern=r"^[^\s]+$")]
+Id = Annotated[str, Field(min_length=1, max_length=MAX_ID, pattern=r"^[^\s]+$")]
 Year = Annotated[int, Field(ge=1000, le=2200)]
 Coordinate = Annotated[float, Field(allow_inf_nan=False, ge=-1e6, le=1e6)]
 Index = Annotated[int, Field(ge=0)]
@@ -49,7 +50,7 @@ class AddPerson(_Op):
 
     op: Literal["add_person"]
     id: Id | None = None
-    name: str = Field(min_length=1, max_length=200)
+    name: str = Field(min_length=1, max_length=MAX_NAME)
     gender: Gender = Gender.UNKNOWN
     role: Role | None = None
     circle: Circle | None = None
@@ -59,7 +60,7 @@ class AddPerson(_Op):
     network_zone: NetworkZone = NetworkZone.PERSONAL
     birth_year: Year | None = None
     sensitive: bool = False
-    note: str = Field(default="", max_length=5000)
+    note: str = Field(default="", max_length=MAX_NOTE)
     household: bool = False
     domain: Id | None = None
     connect: bool = False
@@ -123,16 +124,16 @@ class SetHousehold(_Op):
 class AddDomain(_Op):
     op: Literal["add_domain"]
     id: Id | None = None
-    name: str = Field(min_length=1, max_length=200)
+    name: str = Field(min_length=1, max_length=MAX_NAME)
     kind: DomainKind = DomainKind.OTHER
     members: list[Id] = []
-    note: str = Field(default="", max_length=5000)
+    note: str = Field(default="", max_length=MAX_NOTE)
 
 
 class RenameDomain(_Op):
     op: Literal["rename_domain"]
     id: Id
-    name: str = Field(min_length=1, max_length=200)
+    name: str = Field(min_length=1, max_length=MAX_NAME)
 
 
 class RemoveDomain(_Op):
