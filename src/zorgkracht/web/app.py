@@ -25,6 +25,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from zorgkracht import __version__
+from zorgkracht.config import Settings
 from zorgkracht.domain import Conflict, InvalidInput, NotFound, Problem, ZorgkrachtError
 from zorgkracht.domain.errors import StorageUnavailable
 from zorgkracht.i18n import load as load_catalogues
@@ -32,9 +33,10 @@ from zorgkracht.interchange import case_json
 from zorgkracht.render.views import VIEWS
 from zorgkracht.services import CaseService
 from zorgkracht.services.accounts import AccountService
+from zorgkracht.services.keys import KeySource
 from zorgkracht.storage import CaseRecord
 
-from . import auth, case_routes, edit_api, home, interview
+from . import account, auth, case_routes, edit_api, home, interview
 from .deps import (
     Forbidden,
     NotSignedIn,
@@ -46,7 +48,7 @@ from .deps import (
 )
 from .home import visible_cases
 from .openapi import document
-from .security import LoginThrottle, SecurityMiddleware, wants_json
+from .security import SecurityMiddleware, wants_json
 
 HERE = Path(__file__).resolve().parent
 CASE_SCHEMA_REF = {"$ref": "#/components/schemas/CaseFile"}
@@ -185,6 +187,7 @@ def create_app(
     accounts: AccountService | None = None,
     setup_token: str | None = None,
     hasher: PasswordHasher | None = None,
+    settings: Settings | None = None,
 ) -> FastAPI:
     """The application over ``service``. ``accounts`` defaults to the accounts in the same
     database; with ``setup_token`` the first-run page ``/setup`` asks for ``?token=`` (``serve``
@@ -203,13 +206,15 @@ def create_app(
         ),
     )
     templates = Jinja2Templates(directory=str(HERE / "templates"))
-    account_service = accounts or AccountService.for_cases(service.store, hasher)
+    settings = settings or Settings()
+    account_service = accounts or AccountService.for_cases(service.store, hasher, settings)
     app.state.service = service
     app.state.accounts = account_service
     app.state.templates = templates
     app.state.setup_token = setup_token
-    app.state.throttle = LoginThrottle()
-    app.add_middleware(SecurityMiddleware, accounts=account_service)
+    app.add_middleware(
+        SecurityMiddleware, accounts=account_service, keys=KeySource(account_service.settings)
+    )
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
     @app.exception_handler(NotSignedIn)
@@ -363,6 +368,7 @@ def create_app(
 
     # --- HTML ----------------------------------------------------------------------------
     app.include_router(auth.router)
+    app.include_router(account.router)
     app.include_router(home.router)
     app.include_router(case_routes.router)
     app.include_router(edit_api.router)
