@@ -13,8 +13,16 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from itsdangerous import URLSafeTimedSerializer
-from sqlalchemy import create_engine, text
+from sqlalchemy import Engine, create_engine, text
 
+from tests.storage.conftest import (  # noqa: F401  (fixtures used by name)
+    backend,
+    db_url,
+    pg_databases,
+    session_store,
+    sql,
+    store,
+)
 from tests.web.helpers import (
     ADMIN,
     PASSWORD,
@@ -25,6 +33,10 @@ from tests.web.helpers import (
     use_csrf_header,
 )
 from zorgkracht.cli.main import main
+from zorgkracht.config import Settings
+from zorgkracht.services.sessions import ActiveSession, SessionService, token_hash
+from zorgkracht.storage import CaseStore
+from zorgkracht.storage.accounts import AccountStore
 from zorgkracht.web.security import COOKIE
 
 START = dt.datetime(2026, 12, 3, 9, 0, tzinfo=dt.UTC)
@@ -41,9 +53,9 @@ def key_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture()
 def app(tmp_path: Path) -> Iterator[FastAPI]:
-    application, store = make_app(tmp_path)
+    application, db = make_app(tmp_path)
     yield application
-    store.close()
+    db.close()
 
 
 @pytest.fixture()
@@ -221,7 +233,7 @@ def test_an_administrator_cannot_remove_themselves_nor_the_last_administrator(
 def test_two_app_instances_on_one_database_accept_each_others_sessions(
     tmp_path: Path, admin: TestClient
 ) -> None:
-    second, store = make_app(tmp_path)  # the same database file, the same key file
+    second, db = make_app(tmp_path)  # the same database file, the same key file
     try:
         with TestClient(second) as other:
             other.cookies.set(COOKIE, admin.cookies[COOKIE])
@@ -230,7 +242,7 @@ def test_two_app_instances_on_one_database_accept_each_others_sessions(
             assert other.post("/logout", follow_redirects=False).status_code == 303
         assert not is_signed_in(admin)  # ended by the other instance
     finally:
-        store.close()
+        db.close()
 
 
 def test_key_rotate_writes_a_new_key_and_ends_every_session(
@@ -247,3 +259,62 @@ def test_key_rotate_writes_a_new_key_and_ends_every_session(
     assert not is_signed_in(admin)
     sign_in(admin, ADMIN)  # the running app signs with the new key from now on
     assert is_signed_in(admin)
+
+
+# --- the sessions table on both database backends -------------------------------------------
+
+
+@pytest.fixture()
+def sessions(
+    store: CaseStore,  # noqa: F811
+    sql: Engine,  # noqa: F811
+) -> Iterator[tuple[SessionService, int, int]]:
+    users = AccountStore(store)
+    anna = users.add_user("anna", "Anna", "$argon2id$x", is_admin=True).id
+    bo = users.add_user("bo", "Bo", "$argon2id$x", is_admin=False).id
+    yield SessionService.for_cases(store, Settings(), lambda: START), anna, bo
+    with sql.begin() as conn:
+        conn.execute(text("DELETE FROM users"))
+
+
+def test_sessions_are_stored_hashed_and_end_on_both_backends(
+    sessions: tuple[SessionService, int, int],
+    sql: Engine,  # noqa: F811
+) -> None:
+    service, anna, bo = sessions
+    now = [START]
+    service.clock = lambda: now[0]
+    first, second, other = (
+        service.start(anna, "10.0.0.1", "Firefox"),
+        service.start(anna),
+        service.start(bo),
+    )
+    with sql.connect() as conn:
+        stored = set(conn.execute(text("SELECT token_hash FROM sessions")).scalars())
+    assert len(stored) == 3 and not stored & {first, second, other}  # only hashes at rest
+    assert service.resolve(first) == ActiveSession(anna, token_hash(first))
+    assert service.resolve("not a token") is None
+    assert service.end_all_for(anna, keep=second) == 1
+    assert service.resolve(first) is None and service.resolve(second) is not None
+    now[0] += dt.timedelta(hours=12)
+    assert service.resolve(second) is None  # idle for 12 hours
+    assert service.resolve(other) is None
+    fresh = service.start(bo)
+    with sql.begin() as conn:  # removing a user removes their sessions
+        conn.execute(text("DELETE FROM users WHERE id = :id"), {"id": bo})
+    assert service.resolve(fresh) is None
+    assert service.start(anna) and service.end_all() == 1
+
+
+def test_expired_sessions_are_purged_at_the_next_sign_in(
+    sessions: tuple[SessionService, int, int],
+    sql: Engine,  # noqa: F811
+) -> None:
+    service, anna, _ = sessions
+    now = [START]
+    service.clock = lambda: now[0]
+    service.start(anna)
+    now[0] += dt.timedelta(hours=25)
+    service.start(anna)
+    with sql.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM sessions")).scalar() == 1

@@ -27,10 +27,23 @@ from argon2 import PasswordHasher
 from argon2.profiles import CHEAPEST
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from sqlalchemy import Engine, text
 
+from tests.storage.conftest import (  # noqa: F401  (fixtures used by name)
+    backend,
+    db_url,
+    pg_databases,
+    race,
+    session_store,
+    sql,
+    store,
+)
 from tests.web.helpers import ADMIN, PASSWORD, csrf_from, set_up_first_account
+from zorgkracht.config import Settings
 from zorgkracht.services import CaseService
+from zorgkracht.services.sessions import Reservation, SignInThrottle
 from zorgkracht.storage import CaseStore
+from zorgkracht.storage.sessions import SessionStore
 from zorgkracht.web.app import create_app
 
 PORTS = range(8810, 8820)
@@ -111,9 +124,9 @@ def live(app: FastAPI) -> Iterator[str]:
 
 
 def make(tmp_path: Path, hasher: PasswordHasher) -> tuple[FastAPI, CaseStore]:
-    store = CaseStore(f"sqlite:///{tmp_path / 'throttle.sqlite'}")
-    store.migrate()
-    return create_app(CaseService(store), hasher=hasher), store
+    db = CaseStore(f"sqlite:///{tmp_path / 'throttle.sqlite'}")
+    db.migrate()
+    return create_app(CaseService(db), hasher=hasher), db
 
 
 def freeze(app: FastAPI, now: list[dt.datetime]) -> None:
@@ -142,7 +155,7 @@ def set_up(app: FastAPI) -> None:
 
 def test_parallel_wrong_passwords_are_counted_before_they_are_checked(tmp_path: Path) -> None:
     hasher = CountingHasher()
-    app, store = make(tmp_path, hasher)
+    app, db = make(tmp_path, hasher)
     set_up(app)
     freeze(app, [START])
     hasher.verified = 0
@@ -152,7 +165,7 @@ def test_parallel_wrong_passwords_are_counted_before_they_are_checked(tmp_path: 
                 pool.map(lambda i: attempt(url, ADMIN, f"fout wachtwoord {i}"), range(100))
             )
     finally:
-        store.close()
+        db.close()
     codes = sorted(a.status_code for a in answers)
     assert set(codes) <= {401, 429}, codes
     assert hasher.verified <= FREE_ATTEMPTS, (hasher.verified, codes)
@@ -162,7 +175,7 @@ def test_parallel_wrong_passwords_are_counted_before_they_are_checked(tmp_path: 
 
 def test_look_alike_spellings_of_a_name_share_one_count(tmp_path: Path) -> None:
     hasher = CountingHasher()
-    app, store = make(tmp_path, hasher)
+    app, db = make(tmp_path, hasher)
     set_up(app)
     freeze(app, [START])
     hasher.verified = 0
@@ -178,13 +191,13 @@ def test_look_alike_spellings_of_a_name_share_one_count(tmp_path: Path) -> None:
                 for name in spellings
             ]
     finally:
-        store.close()
+        db.close()
     assert codes == [401] * FREE_ATTEMPTS + [429] * (len(spellings) - FREE_ATTEMPTS)
     assert hasher.verified == FREE_ATTEMPTS
 
 
 def test_two_app_instances_on_one_database_share_the_count(tmp_path: Path) -> None:
-    first, store = make(tmp_path, CountingHasher())
+    first, db = make(tmp_path, CountingHasher())
     second, other_store = make(tmp_path, CountingHasher())
     set_up(first)
     now = [START]
@@ -198,13 +211,13 @@ def test_two_app_instances_on_one_database_share_the_count(tmp_path: Path) -> No
                 data = {"csrf_token": token, "username": ADMIN, "password": "fout wachtwoord"}
                 codes.append(client.post("/login", data=data).status_code)
     finally:
-        store.close()
+        db.close()
         other_store.close()
     assert codes == [401, 401, 401, 429, 429, 429]
 
 
 def test_the_owner_is_not_locked_out_and_a_success_clears_the_count(tmp_path: Path) -> None:
-    app, store = make(tmp_path, CountingHasher())
+    app, db = make(tmp_path, CountingHasher())
     set_up(app)
     now = [START]
     freeze(app, now)
@@ -234,7 +247,7 @@ def test_the_owner_is_not_locked_out_and_a_success_clears_the_count(tmp_path: Pa
             token = csrf_from(client.get("/login").text)
             assert [post("fout wachtwoord").status_code for _ in range(3)] == [401] * 3
     finally:
-        store.close()
+        db.close()
 
 
 def test_parallel_sign_ins_never_hash_more_than_the_cap_at_once(
@@ -244,7 +257,7 @@ def test_parallel_sign_ins_never_hash_more_than_the_cap_at_once(
     monkeypatch.setenv("ZORGKRACHT_HASH_WAIT_SECONDS", "0.5")
     monkeypatch.setenv("ZORGKRACHT_THROTTLE_FREE_PER_ADDRESS", "1000")
     hasher = CountingHasher(hold=0.05)
-    app, store = make(tmp_path, hasher)
+    app, db = make(tmp_path, hasher)
     set_up(app)
     hasher.most = 0
     try:
@@ -254,7 +267,7 @@ def test_parallel_sign_ins_never_hash_more_than_the_cap_at_once(
             most = hasher.most
             owner = attempt(url, ADMIN, PASSWORD).status_code
     finally:
-        store.close()
+        db.close()
     assert 1 <= most <= 2, most
     codes = [a.status_code for a in answers]
     assert set(codes) <= {401, 503}, codes
@@ -263,3 +276,42 @@ def test_parallel_sign_ins_never_hash_more_than_the_cap_at_once(
         if answer.status_code == 503:
             assert int(answer.headers["retry-after"]) > 0
             assert "druk" in answer.text
+
+
+# --- the same on both database backends ---------------------------------------------------
+
+
+@pytest.fixture()
+def throttle(
+    store: CaseStore,  # noqa: F811
+    sql: Engine,  # noqa: F811
+) -> Iterator[SignInThrottle]:
+    yield SignInThrottle(SessionStore(store), Settings(), lambda: START)
+    with sql.begin() as conn:
+        conn.execute(text("DELETE FROM login_attempts"))
+
+
+def test_parallel_reservations_are_atomic_on_both_backends(throttle: SignInThrottle) -> None:
+    results = race(*[lambda: throttle.reserve("julia", "10.0.0.1") for _ in range(12)])
+    waits = [r.wait for r in results if isinstance(r, Reservation)]
+    assert len(waits) == 12, results
+    assert sum(1 for w in waits if w == 0) == FREE_ATTEMPTS
+    count = throttle.store.attempts(throttle._key("u", "julia"))
+    assert count is not None and count.failures == FREE_ATTEMPTS
+
+
+def test_success_clears_the_name_and_old_failures_are_forgotten(
+    throttle: SignInThrottle,
+) -> None:
+    now = [START]
+    throttle.clock = lambda: now[0]
+    for _ in range(FREE_ATTEMPTS):
+        assert throttle.reserve("julia", "10.0.0.1").wait == 0
+    assert throttle.reserve("julia", "10.0.0.2").wait == 1.0
+    now[0] += dt.timedelta(minutes=16)  # the window has passed: a fresh start
+    reservation = throttle.reserve("julia", "10.0.0.1")
+    assert reservation.wait == 0
+    throttle.succeeded(reservation)
+    assert throttle.store.attempts(reservation.name_key) is None
+    address = throttle.store.attempts(reservation.address_key)
+    assert address is not None and address.failures == 0

@@ -66,6 +66,7 @@ class SessionService:
     def start(self, user_id: int, address: str | None = None, agent: str | None = None) -> str:
         """A new session for ``user_id``; returns the token for the cookie."""
         token = secrets.token_urlsafe(32)
+        self.purge()
         now = self.clock()
         self.store.add(token_hash(token), user_id, now, now + self.absolute, address, agent)
         log.info("session started for user %d", user_id)
@@ -162,6 +163,7 @@ class SignInThrottle:
         """The right password: the name's count is cleared, the address's attempt taken back."""
         self.store.forget(reservation.name_key)
         self.store.release(reservation.address_key)
+        self.store.forget_older(self.clock() - self.window)
 
     def not_checked(self, reservation: Reservation) -> None:
         """The password was never checked (the server was busy): take the attempt back."""

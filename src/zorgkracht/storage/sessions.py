@@ -199,6 +199,12 @@ class SessionStore:
                 .execution_options(synchronize_session=False)
             )
 
+    def forget_older(self, before: dt.datetime) -> int:
+        """Delete the counts whose last attempt is older than ``before`` (they have expired)."""
+        with self._cases._guard(), self._writes.begin() as s:
+            query = delete(LoginAttemptRow).where(LoginAttemptRow.last_at < before)
+            return int(s.execute(query).rowcount)  # type: ignore[attr-defined]
+
     def attempts(self, key: str) -> AttemptCount | None:
         with self._cases._guard(), self._reads.begin() as s:
             row = s.get(LoginAttemptRow, key)
