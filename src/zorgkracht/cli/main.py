@@ -230,6 +230,9 @@ def serve(
                 f"Port {port} on {host} is not available ({err.strerror}); choose --port.",
             ) from None
     accounts = AccountService.for_cases(service.store)
+    from zorgkracht.services.keys import load_key
+
+    load_key(accounts.settings)  # a missing key file is made now; an unusable one is said now
     url = f"http://{_url_host(host)}:{port}/"
     setup_token = None
     if not accounts.has_users():
