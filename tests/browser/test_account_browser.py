@@ -121,3 +121,41 @@ def test_changing_the_password_twice(browser: Browser, own_server: LiveServer) -
             old = new
     finally:
         context.close()
+
+
+def test_the_account_pages_have_no_serious_accessibility_violations(
+    browser: Browser, own_server: LiveServer
+) -> None:
+    from .test_accessibility import serious
+
+    context = new_context(browser, own_server)
+    try:
+        page = context.new_page()
+        sign_in(page)
+        page.wait_for_url(re.compile(r"/$"))
+        page.goto("/account")
+        assert serious(page) == []
+        page.get_by_role(
+            "button", name=re.compile("^(Wachtwoord wijzigen|Change password)$")
+        ).click()
+        expect(page.locator("#f-current-error")).to_be_visible()  # errors next to the fields
+        assert serious(page) == []
+        token = page.request.get("/api/session").json()["csrf_token"]
+        made = page.request.post(
+            "/admin/users",
+            form={
+                "csrf_token": token,
+                "username": "sanne",
+                "display_name": "Sanne",
+                "password": "een ander lang wachtwoord",
+            },
+        )
+        assert made.ok, made.text()
+        page.goto("/admin/users")
+        page.get_by_text(re.compile("^(Nieuw wachtwoord|New password)$")).click()  # unfold
+        expect(
+            page.get_by_role("button", name=re.compile("sanne verwijderen|Remove sanne"))
+        ).to_be_visible()
+        assert serious(page) == []
+    finally:
+        context.close()
