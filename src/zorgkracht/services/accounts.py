@@ -55,7 +55,6 @@ def normalise_username(raw: str) -> str:
 class ServerBusy(ZorgkrachtError):
     """Too many passwords are being checked at this moment; try again in a few seconds."""
 
-    exit_code = 5
     retry_after = 5
 
     def __init__(self) -> None:
