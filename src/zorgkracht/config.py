@@ -38,6 +38,39 @@ class Settings(BaseSettings):
         description="Time one picture may take to draw on a page or in the edit API",
     )
 
+    # --- sign-in and sessions (docs/security-signin.md) ---
+    secret_key: str | None = Field(
+        default=None,
+        min_length=32,
+        description="Key that signs session cookies; share it between server processes",
+    )
+    secret_key_file: str | None = Field(
+        default=None, description="File with that key (default: <user data dir>/secret.key)"
+    )
+    session_idle_hours: float = Field(default=12, gt=0, description="Idle timeout of a session")
+    session_absolute_hours: float = Field(
+        default=24, gt=0, description="A session ends this long after sign-in, active or not"
+    )
+    hash_concurrency: int = Field(
+        default=2, ge=1, le=64, description="Password hashes computed at once per process"
+    )
+    hash_wait_seconds: float = Field(
+        default=2.0, ge=0, description="How long a sign-in waits for a hashing slot (then 503)"
+    )
+    throttle_free_attempts: int = Field(
+        default=3, ge=1, description="Failed sign-ins per user name before the delay starts"
+    )
+    throttle_free_per_address: int = Field(
+        default=20, ge=1, description="Failed sign-ins per address before the delay starts"
+    )
+    throttle_base_delay: float = Field(
+        default=1.0, gt=0, description="First delay in seconds; doubles with each failure"
+    )
+    throttle_max_delay: float = Field(default=300.0, gt=0, description="Longest delay, seconds")
+    throttle_window_minutes: float = Field(
+        default=15, gt=0, description="Failures older than this are forgotten"
+    )
+
     def resolved_database_url(self) -> str:
         if self.database_url:
             return self.database_url

@@ -230,6 +230,9 @@ def serve(
                 f"Port {port} on {host} is not available ({err.strerror}); choose --port.",
             ) from None
     accounts = AccountService.for_cases(service.store)
+    from zorgkracht.services.keys import load_key
+
+    load_key(accounts.settings)  # a missing key file is made now; an unusable one is said now
     url = f"http://{_url_host(host)}:{port}/"
     setup_token = None
     if not accounts.has_users():
@@ -265,6 +268,10 @@ from zorgkracht.cli.users import register as _register_users  # noqa: E402
 
 _register_users(app, _service, _lang, _say)
 
+from zorgkracht.cli.key import register as _register_key  # noqa: E402
+
+_register_key(app, _service, _lang, _say)
+
 from zorgkracht.cli import render as _render  # noqa: E402
 
 app.command("render")(_render.render)
@@ -275,7 +282,11 @@ _register_analyse(app, _service, _lang)
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Run the command line (``argv`` defaults to ``sys.argv[1:]``); ends in ``SystemExit``."""
+    """Run the command line (``argv`` defaults to ``sys.argv[1:]``); ends in ``SystemExit``.
+
+    Files it makes (the SQLite database and its journal, the key file, exports) are for the
+    user only: umask 077."""
+    os.umask(0o077)
     logging.basicConfig(level=os.environ.get("ZORGKRACHT_LOG", "WARNING"))
     try:
         app(args=argv, prog_name="zorgkracht")

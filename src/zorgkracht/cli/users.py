@@ -1,18 +1,24 @@
-"""``zorgkracht user add USERNAME [--admin]``: make an account from the command line.
+"""``zorgkracht user add|passwd|remove USERNAME``: accounts from the command line.
 
 The password is asked twice without echo, or read from the first line of standard input with
-``--password-stdin`` (for scripts; never put a password on the command line itself).
+``--password-stdin`` (for scripts; never put a password on the command line itself). A new
+password ends every session of the account; removing an account removes its sessions and case
+assignments (the last administrator cannot be removed).
 """
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from zorgkracht.domain import NotFound
 from zorgkracht.services import CaseService
+
+if TYPE_CHECKING:
+    from zorgkracht.services.accounts import Account, AccountService
 
 users = typer.Typer(
     name="user",
@@ -28,6 +34,29 @@ def register(
     say: Callable[[str, str], str],
 ) -> None:
     """Add the ``user`` commands to ``app`` (the callables come from :mod:`zorgkracht.cli.main`)."""
+
+    def read_password(password_stdin: bool) -> str:
+        if password_stdin:
+            return sys.stdin.readline().rstrip("\r\n")
+        password: str = typer.prompt(
+            say("Wachtwoord", "Password"),
+            hide_input=True,
+            confirmation_prompt=say("Nogmaals", "Repeat"),
+        )
+        return password
+
+    def accounts_of(db: str | None) -> AccountService:
+        from zorgkracht.services.accounts import AccountService
+
+        return AccountService.for_cases(service(db).store)
+
+    def found(accounts: AccountService, username: str) -> Account:
+        account = accounts.find(username)
+        if account is None:
+            raise NotFound(
+                f"Er is geen account '{username}'.", f"There is no account '{username}'."
+            )
+        return account
 
     @users.command("add")
     def add(
@@ -51,17 +80,8 @@ def register(
     ) -> None:
         """Maak een account aan. / Create an account."""
         set_lang(lang)
-        if password_stdin:
-            password = sys.stdin.readline().rstrip("\r\n")
-        else:
-            password = typer.prompt(
-                say("Wachtwoord", "Password"),
-                hide_input=True,
-                confirmation_prompt=say("Nogmaals", "Repeat"),
-            )
-        from zorgkracht.services.accounts import AccountService
-
-        accounts = AccountService.for_cases(service(db).store)
+        password = read_password(password_stdin)
+        accounts = accounts_of(db)
         account = accounts.create_user(username, name or username, password, is_admin=admin)
         role = say("beheerder", "administrator") if account.is_admin else ""
         typer.echo(
@@ -69,6 +89,52 @@ def register(
                 f"Account aangemaakt: {account.username}" + (f" ({role})" if role else ""),
                 f"Account created: {account.username}" + (f" ({role})" if role else ""),
             )
+        )
+
+    @users.command("passwd")
+    def passwd(
+        username: Annotated[str, typer.Argument(help="Gebruikersnaam / username")],
+        password_stdin: Annotated[
+            bool,
+            typer.Option(
+                "--password-stdin", help="Wachtwoord van stdin lezen / read password from stdin"
+            ),
+        ] = False,
+        db: Annotated[
+            str | None, typer.Option("--db", help="Database-URL / database URL (SQLAlchemy)")
+        ] = None,
+        lang: Annotated[str, typer.Option("--lang", help="Taal / language: nl of/or en")] = "nl",
+    ) -> None:
+        """Geef een account een nieuw wachtwoord; zijn sessies eindigen. / Set a new password;
+        the account's sessions end."""
+        set_lang(lang)
+        accounts = accounts_of(db)
+        account = found(accounts, username)
+        accounts.set_password(account.id, read_password(password_stdin))
+        typer.echo(
+            say(
+                f"Nieuw wachtwoord ingesteld voor {account.username}; de sessies van het account "
+                "zijn beëindigd.",
+                f"New password set for {account.username}; the account's sessions have ended.",
+            )
+        )
+
+    @users.command("remove")
+    def remove(
+        username: Annotated[str, typer.Argument(help="Gebruikersnaam / username")],
+        db: Annotated[
+            str | None, typer.Option("--db", help="Database-URL / database URL (SQLAlchemy)")
+        ] = None,
+        lang: Annotated[str, typer.Option("--lang", help="Taal / language: nl of/or en")] = "nl",
+    ) -> None:
+        """Verwijder een account met zijn toegang en sessies. / Remove an account with its
+        access and sessions."""
+        set_lang(lang)
+        accounts = accounts_of(db)
+        account = found(accounts, username)
+        accounts.remove(account.id)
+        typer.echo(
+            say(f"Account verwijderd: {account.username}", f"Account removed: {account.username}")
         )
 
     app.add_typer(users)

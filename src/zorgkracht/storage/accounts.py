@@ -6,7 +6,8 @@ Three tables on the same metadata as the cases (migration ``0002``):
 - ``case_access``: which user is assigned to which case; deleting a case or a user removes its
   assignments (``ON DELETE CASCADE``).
 - ``app_settings``: small values the application generates once and every process shares, such
-  as the key that signs session cookies, and the marker that the first-run setup happened.
+  as the marker that the first-run setup happened. (The key that signs session cookies was
+  kept here until migration ``0003``; it now lives outside the database.)
 
 :class:`AccountStore` shares the engine of a :class:`~zorgkracht.storage.store.CaseStore`, so one
 ``--db`` URL holds cases and accounts alike.
@@ -191,6 +192,23 @@ class AccountStore:
             )
             if done.rowcount != 1:  # type: ignore[attr-defined]
                 raise _no_user(user_id)
+
+    def remove_user(self, user_id: int) -> None:
+        """Delete a user (their sessions and case assignments go with them); Conflict when they
+        are the last administrator, NotFound when there is no such user."""
+        with self._cases._guard(), self._writes.begin() as s:
+            admins = s.scalars(
+                select(UserRow.id).where(UserRow.is_admin.is_(True)).with_for_update()
+            ).all()
+            row = s.get(UserRow, user_id)
+            if row is None:
+                raise _no_user(user_id)
+            if row.is_admin and list(admins) == [user_id]:
+                raise Conflict(
+                    "Dit is de laatste beheerder; maak eerst een ander account beheerder.",
+                    "This is the last administrator; make another account an administrator first.",
+                )
+            s.delete(row)
 
     def list_users(self) -> list[Account]:
         with self._cases._guard(), self._reads.begin() as s:

@@ -17,7 +17,9 @@ as a Core ``insert()`` raises them, on the connection's own transaction.
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 import re
 import sqlite3
 import time
@@ -44,11 +46,51 @@ WRITE = "zorgkracht_write"
 _PASSWORD = re.compile(r"(://[^:/@]*:)[^@]*@")
 
 
-def default_database_url() -> str:
-    """``sqlite:///<user data dir>/zorgkracht.sqlite``; the directory is created."""
+PRIVATE_DIR = 0o700
+PRIVATE_FILE = 0o600
+SQLITE_SIDE_FILES = ("", "-wal", "-shm", "-journal")
+
+
+def private_data_dir() -> Path:
+    """The user data directory (``~/.local/share/zorgkracht`` on Linux), made 0700 with every
+    file in it 0600: it holds client data and the session key, for its owner only. An existing
+    directory (made by an older version, 0755) is tightened."""
     directory = Path(platformdirs.user_data_dir(APP_NAME))
-    directory.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{directory / DATABASE_FILE}"
+    directory.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR)
+    _tighten(directory, PRIVATE_DIR)
+    for entry in directory.iterdir():
+        if entry.is_file() and not entry.is_symlink():
+            _tighten(entry, PRIVATE_FILE)
+    return directory
+
+
+def _tighten(path: Path, mode: int) -> None:
+    """Take every permission beyond ``mode`` away from ``path`` (only when it is ours)."""
+    try:
+        info = path.stat()
+        if info.st_mode & 0o777 & ~mode and info.st_uid == os.geteuid():
+            os.chmod(path, info.st_mode & 0o777 & mode)
+            log.info("permissions of %s tightened to %o", path.name, info.st_mode & 0o777 & mode)
+    except FileNotFoundError:
+        pass
+
+
+def private_sqlite_file(database: str) -> None:
+    """Make the SQLite file (created empty when missing, mode 0600) and its ``-wal``, ``-shm``
+    and ``-journal`` files readable by their owner only. SQLite gives the files it creates
+    beside the database the database file's mode, so they follow."""
+    path = Path(database)
+    if not path.parent.is_dir():
+        return  # SQLite will say that the directory is missing
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
+    for suffix in SQLITE_SIDE_FILES:
+        _tighten(Path(f"{database}{suffix}"), PRIVATE_FILE)
+
+
+def default_database_url() -> str:
+    """``sqlite:///<user data dir>/zorgkracht.sqlite``; the directory is created (0700)."""
+    return f"sqlite:///{private_data_dir() / DATABASE_FILE}"
 
 
 def safe_url(url: str | URL) -> str:
@@ -111,6 +153,8 @@ def make_engine(url: str) -> Engine:
     except (ArgumentError, NoSuchModuleError, ImportError) as err:
         raise bad_url(url, type(err).__name__) from None
     if engine.dialect.name == "sqlite":
+        assert parsed.database
+        private_sqlite_file(parsed.database)
         _setup_sqlite(engine)
     return engine
 

@@ -32,9 +32,10 @@ from zorgkracht.interchange import case_json
 from zorgkracht.render.views import VIEWS
 from zorgkracht.services import CaseService
 from zorgkracht.services.accounts import AccountService
+from zorgkracht.services.keys import KeySource
 from zorgkracht.storage import CaseRecord
 
-from . import auth, case_routes, edit_api, errors, home, interview
+from . import account, auth, case_routes, edit_api, errors, home, interview
 from .deps import (
     Forbidden,
     NotSignedIn,
@@ -47,7 +48,7 @@ from .deps import (
 from .home import visible_cases
 from .limits import BodyLimitMiddleware, BodyLimits
 from .openapi import document
-from .security import STATIC_HEADERS, LoginThrottle, SecurityMiddleware, wants_json
+from .security import STATIC_HEADERS, SecurityMiddleware, wants_json
 
 HERE = Path(__file__).resolve().parent
 CASE_SCHEMA_REF = {"$ref": "#/components/schemas/CaseFile"}
@@ -217,14 +218,15 @@ def create_app(
         ),
     )
     templates = Jinja2Templates(directory=str(HERE / "templates"))
-    account_service = accounts or AccountService.for_cases(service.store, hasher)
+    account_service = accounts or AccountService.for_cases(service.store, hasher, settings)
     app.state.service = service
     app.state.accounts = account_service
     app.state.templates = templates
     app.state.setup_token = setup_token
-    app.state.throttle = LoginThrottle()
     app.state.settings = settings
-    app.add_middleware(SecurityMiddleware, accounts=account_service)
+    app.add_middleware(
+        SecurityMiddleware, accounts=account_service, keys=KeySource(account_service.settings)
+    )
     # added last, so outermost: bodies are limited before the security middleware reads forms
     app.add_middleware(
         BodyLimitMiddleware,
@@ -395,6 +397,7 @@ def create_app(
 
     # --- HTML ----------------------------------------------------------------------------
     app.include_router(auth.router)
+    app.include_router(account.router)
     app.include_router(home.router)
     app.include_router(case_routes.router)
     app.include_router(edit_api.router)

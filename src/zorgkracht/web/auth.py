@@ -14,17 +14,20 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
 from zorgkracht.domain import Conflict, InvalidInput, NotFound, Problem
+from zorgkracht.services.accounts import ServerBusy
 
 from .deps import (
     CSRF_KEY,
+    SESSION_KEY,
     get_accounts,
     load_case,
     page_lang,
     render_page,
     require_admin,
+    session_token,
     signed_in_user,
 )
-from .security import LoginThrottle, safe_next
+from .security import error_json, safe_next, wants_json
 
 log = logging.getLogger(__name__)
 
@@ -51,11 +54,33 @@ def _value(form: FormData, name: str) -> str:
     return value if isinstance(value, str) else ""
 
 
-def _start_session(request: Request, user_id: int) -> None:
-    """A fresh session for the signed-in user: no value of the anonymous one survives."""
+def _address(request: Request) -> str:
+    return request.client.host if request.client else "?"
+
+
+async def _start_session(request: Request, user_id: int) -> None:
+    """A fresh server-side session for the signed-in user: no value of the anonymous one
+    survives, and the CSRF token is new."""
+    token = await run_in_threadpool(
+        get_accounts(request).sessions.start,
+        user_id,
+        _address(request),
+        request.headers.get("user-agent"),
+    )
     request.session.clear()
-    request.session["uid"] = user_id
+    request.session[SESSION_KEY] = token
     request.session[CSRF_KEY] = secrets.token_urlsafe(32)
+
+
+def _busy(request: Request, err: ServerBusy, page: Response | None = None) -> Response:
+    """503 with Retry-After: too many passwords are being checked at this moment."""
+    answer: Response
+    if page is None or wants_json(request.scope):
+        answer = error_json("busy", err.nl, err.en, 503)
+    else:
+        answer = page
+    answer.headers["Retry-After"] = str(err.retry_after)
+    return answer
 
 
 def _redirect(url: str) -> RedirectResponse:
@@ -113,16 +138,17 @@ async def setup_submit(request: Request) -> Response:
         )
     except Conflict:
         return _redirect("/login")
-    _start_session(request, account.id)
+    except ServerBusy as err:
+        errors = {"form": _text(request, err.nl, err.en)}
+        page = render_page(
+            request, "setup.html", 503, form=values, errors=errors, token_needed=False
+        )
+        return _busy(request, err, page)
+    await _start_session(request, account.id)
     return _redirect("/")
 
 
 # --- sign in and out --------------------------------------------------------------------------
-
-
-def _throttle(request: Request) -> LoginThrottle:
-    throttle: LoginThrottle = request.app.state.throttle
-    return throttle
 
 
 @router.get("/login", response_class=HTMLResponse)
@@ -139,25 +165,26 @@ async def login_submit(request: Request) -> Response:
     form = await request.form()
     username = _value(form, "username").strip()
     target = safe_next(_value(form, "next"))
-    address = request.client.host if request.client else "?"
-    throttle = _throttle(request)
-    key = username.casefold()
-    wait = throttle.wait(key, address)
-    if wait > 0:
-        minutes = max(1, round(wait / 60))
+    accounts = get_accounts(request)
+    try:
+        result = await run_in_threadpool(
+            accounts.sign_in, username, _value(form, "password"), _address(request)
+        )
+    except ServerBusy as err:
+        error = _text(request, err.nl, err.en)
+        page = render_page(request, "login.html", 503, next=target, username=username, error=error)
+        return _busy(request, err, page)
+    if result.wait > 0:
+        seconds = int(result.wait) + 1
         error = _text(
             request,
-            f"Te veel mislukte pogingen. Probeer het over {minutes} minuten opnieuw.",
-            f"Too many failed attempts. Try again in {minutes} minutes.",
+            f"Te veel mislukte pogingen. Probeer het over {seconds} seconden opnieuw.",
+            f"Too many failed attempts. Try again in {seconds} seconds.",
         )
         page = render_page(request, "login.html", 429, next=target, username=username, error=error)
-        page.headers["Retry-After"] = str(int(wait) + 1)
+        page.headers["Retry-After"] = str(seconds)
         return page
-    result = await run_in_threadpool(
-        get_accounts(request).sign_in, username, _value(form, "password")
-    )
     if result.account is None:
-        throttle.failed(key, address)
         log.info("failed sign-in")
         error = _text(
             request,
@@ -165,13 +192,15 @@ async def login_submit(request: Request) -> Response:
             "The username or password is not right.",
         )
         return render_page(request, "login.html", 401, next=target, username=username, error=error)
-    throttle.succeeded(key)
-    _start_session(request, result.account.id)
+    await _start_session(request, result.account.id)
     return _redirect(target)
 
 
 @router.post("/logout")
 async def logout(request: Request) -> Response:
+    token = session_token(request)
+    if token is not None:
+        await run_in_threadpool(get_accounts(request).sessions.end, token)
     request.session.clear()
     request.session[CSRF_KEY] = secrets.token_urlsafe(32)
     return _redirect("/login")
@@ -217,7 +246,54 @@ async def users_create(request: Request) -> Response:
         return await _users_page(request, 422, values, _field_errors(request, err.problems))
     except Conflict as err:
         return await _users_page(request, 409, values, {"username": _text(request, err.nl, err.en)})
+    except ServerBusy as err:
+        page = await _users_page(request, 503, values, {"form": _text(request, err.nl, err.en)})
+        return _busy(request, err, page)
     return _redirect("/admin/users?created=1")
+
+
+@router.post("/admin/users/{user_id}/password", response_class=HTMLResponse)
+async def users_reset_password(request: Request, user_id: int) -> Response:
+    """An administrator gives an account a new password; its sessions end."""
+    require_admin(request)
+    form = await request.form()
+    password = _value(form, "password")
+    accounts = get_accounts(request)
+    try:
+        if password != _value(form, "password2"):
+            raise InvalidInput(
+                [
+                    Problem(
+                        "password2",
+                        "de twee wachtwoorden zijn niet gelijk",
+                        "the two passwords differ",
+                    )
+                ]
+            )
+        await run_in_threadpool(accounts.set_password, user_id, password)
+    except InvalidInput as err:
+        problems = _field_errors(request, err.problems)
+        return await _users_page(request, 422, errors={"form": " ".join(problems.values())})
+    except NotFound:
+        return _redirect("/admin/users")
+    except ServerBusy as err:
+        page = await _users_page(request, 503, errors={"form": _text(request, err.nl, err.en)})
+        return _busy(request, err, page)
+    return _redirect("/admin/users?reset=1")
+
+
+@router.post("/admin/users/{user_id}/remove", response_class=HTMLResponse)
+async def users_remove(request: Request, user_id: int) -> Response:
+    """An administrator removes an account with its assignments and sessions; not their own,
+    and not the last administrator."""
+    admin = require_admin(request)
+    try:
+        await run_in_threadpool(get_accounts(request).remove, user_id, by=int(admin.id))
+    except Conflict as err:
+        return await _users_page(request, 409, errors={"form": _text(request, err.nl, err.en)})
+    except NotFound:
+        pass  # removed meanwhile: the page shows the current state
+    return _redirect("/admin/users?removed=1")
 
 
 @router.post("/admin/users/{user_id}/disabled", response_class=HTMLResponse)

@@ -27,6 +27,8 @@ from .i18n import translator
 
 LANGS = ("nl", "en")
 CSRF_KEY = "csrf"
+SESSION_KEY = "sid"
+"""The session token's key in the cookie (the server keeps only its hash)."""
 LANG_COOKIE = "lang"
 LANG_COOKIE_AGE = 365 * 24 * 3600
 
@@ -65,6 +67,12 @@ def get_service(request: Request) -> CaseService:
 def get_accounts(request: Request) -> AccountService:
     accounts: AccountService = request.app.state.accounts
     return accounts
+
+
+def session_token(request: Request) -> str | None:
+    """The token of the signed-in session (to end it, or to keep it while ending the others)."""
+    token = request.session.get(SESSION_KEY)
+    return token if isinstance(token, str) and token else None
 
 
 def signed_in_user(request: Request) -> User | None:

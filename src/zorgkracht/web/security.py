@@ -2,10 +2,13 @@
 
 :class:`SecurityMiddleware` runs before every route:
 
-- The session is a signed cookie (``itsdangerous``, key generated on first run and kept in the
-  database, so every process serving the same database accepts it): HttpOnly, SameSite=Lax, and
-  Secure when the request came over HTTPS (behind a proxy: with ``serve --proxy-headers``). It
-  holds the user's id and the CSRF token, nothing about clients.
+- The session lives on the server (:mod:`zorgkracht.services.sessions`, table ``sessions``): the
+  cookie holds a random session token and the CSRF token, signed (``itsdangerous``) with the
+  key from the key file or the settings (:mod:`zorgkracht.services.keys`), never with anything
+  stored in the database. HttpOnly, SameSite=Lax, and Secure when the request came over HTTPS
+  (behind a proxy: with ``serve --proxy-headers``). Nothing about clients. Every process on the
+  same database and key accepts it; signing out, expiry and revocation delete the server's row,
+  after which the cookie signs nobody in.
 - Without a signed-in user every page redirects to ``/login?next=...`` (to ``/setup`` while no
   account exists) and the API answers 401 in the one error shape. Public: ``/login``,
   ``/setup``, ``/api/health`` and ``/static/``.
@@ -19,9 +22,6 @@ import json
 import logging
 import secrets
 import time
-from collections import deque
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
@@ -34,15 +34,15 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from zorgkracht.domain.errors import StorageUnavailable
 from zorgkracht.services.accounts import AccountService
+from zorgkracht.services.keys import KeySource
 
-from .deps import CSRF_KEY, User
+from .deps import CSRF_KEY, SESSION_KEY, User
 
 log = logging.getLogger(__name__)
 
 COOKIE = "zorgkracht_session"
-SESSION_AGE = 12 * 3600
-"""A session ends after this many seconds without a request."""
 REFRESH_AFTER = 300
+"""The cookie is sent again (its lifetime renewed) when it is older than this."""
 UNSAFE = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 PUBLIC_PATHS = frozenset({"/login", "/setup", "/api/health"})
 PUBLIC_PREFIXES = ("/static/",)
@@ -85,71 +85,23 @@ def wants_json(scope: Scope) -> bool:
     return "application/json" in accept and "text/html" not in accept
 
 
-@dataclass
-class LoginThrottle:
-    """Refuses sign-in attempts after repeated failures, per user name and per address.
-
-    After ``max_failures`` failed attempts within ``window`` seconds for one user name (or
-    ``max_per_address`` from one address) further attempts are refused until the oldest failure
-    is ``window`` seconds old. Kept in memory: a restart forgets, which only helps the owner.
-    """
-
-    max_failures: int = 5
-    max_per_address: int = 20
-    window: float = 15 * 60
-    clock: Callable[[], float] = time.monotonic
-    _failures: dict[str, deque[float]] = field(default_factory=dict)
-
-    def _recent(self, key: str) -> deque[float]:
-        now = self.clock()
-        found = self._failures.get(key)
-        if found is None:
-            return deque()
-        while found and now - found[0] >= self.window:
-            found.popleft()
-        if not found:
-            del self._failures[key]
-        return found
-
-    def wait(self, username: str, address: str) -> float:
-        """Seconds until another attempt is allowed; 0 when it is allowed now."""
-        now = self.clock()
-        waits = [0.0]
-        for key, limit in (
-            (f"u:{username}", self.max_failures),
-            (f"a:{address}", self.max_per_address),
-        ):
-            recent = self._recent(key)
-            if len(recent) >= limit:
-                waits.append(recent[-limit] + self.window - now)
-        return max(waits)
-
-    def failed(self, username: str, address: str) -> None:
-        now = self.clock()
-        for key in (f"u:{username}", f"a:{address}"):
-            self._failures.setdefault(key, deque()).append(now)
-            if len(self._failures[key]) > self.max_per_address:
-                self._failures[key].popleft()
-
-    def succeeded(self, username: str) -> None:
-        self._failures.pop(f"u:{username}", None)
-
-
 class SecurityMiddleware:
     """Session cookie, sign-in and CSRF for every HTTP request (see the module's text)."""
 
-    def __init__(self, app: ASGIApp, accounts: AccountService) -> None:
+    def __init__(self, app: ASGIApp, accounts: AccountService, keys: KeySource) -> None:
         self.app = app
         self.accounts = accounts
-        self._serializer: URLSafeTimedSerializer | None = None
+        self.keys = keys
+        self._serializer: tuple[str, URLSafeTimedSerializer] | None = None
         self._has_users = False
+        self.idle_seconds = int(accounts.sessions.idle.total_seconds())
+        self.max_seconds = int(accounts.sessions.absolute.total_seconds())
 
     def _signer(self) -> URLSafeTimedSerializer:
-        if self._serializer is None:
-            self._serializer = URLSafeTimedSerializer(
-                self.accounts.session_secret(), salt="zorgkracht-session"
-            )
-        return self._serializer
+        key = self.keys.current()
+        if self._serializer is None or self._serializer[0] != key:
+            self._serializer = (key, URLSafeTimedSerializer(key, salt="zorgkracht-session"))
+        return self._serializer[1]
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["path"].startswith(PUBLIC_PREFIXES):
@@ -157,7 +109,7 @@ class SecurityMiddleware:
             return
         try:
             signer = await run_in_threadpool(self._signer)
-            cookie_value, issued = self._read_cookie(scope, signer)
+            cookie_value, issued = self._read_cookie(scope, signer, self.max_seconds)
             session: dict[str, Any] = dict(cookie_value)
             user = await run_in_threadpool(self._user, session)
             refusal = await self._refusal(scope, user)
@@ -180,7 +132,9 @@ class SecurityMiddleware:
                     headers.setdefault(name, value)
                 now = json.dumps(session, sort_keys=True)
                 if now != before or stale or not cookie_value:
-                    headers.append("Set-Cookie", self._cookie(scope, signer, session))
+                    headers.append(
+                        "Set-Cookie", self._cookie(scope, signer, session, self.idle_seconds)
+                    )
             await send(message)
 
         if refusal is not None:
@@ -191,12 +145,14 @@ class SecurityMiddleware:
     # --- session cookie ---------------------------------------------------------------------
 
     @staticmethod
-    def _read_cookie(scope: Scope, signer: URLSafeTimedSerializer) -> tuple[dict[str, Any], float]:
+    def _read_cookie(
+        scope: Scope, signer: URLSafeTimedSerializer, max_age: int
+    ) -> tuple[dict[str, Any], float]:
         raw = Request(scope).cookies.get(COOKIE)
         if not raw:
             return {}, 0.0
         try:
-            data, when = signer.loads(raw, max_age=SESSION_AGE, return_timestamp=True)
+            data, when = signer.loads(raw, max_age=max_age, return_timestamp=True)
         except BadSignature:
             return {}, 0.0
         if not isinstance(data, dict):
@@ -204,9 +160,11 @@ class SecurityMiddleware:
         return data, when.timestamp()
 
     @staticmethod
-    def _cookie(scope: Scope, signer: URLSafeTimedSerializer, session: dict[str, Any]) -> str:
+    def _cookie(
+        scope: Scope, signer: URLSafeTimedSerializer, session: dict[str, Any], age: int
+    ) -> str:
         value = signer.dumps(session)
-        flags = f"{COOKIE}={value}; Path=/; Max-Age={SESSION_AGE}; HttpOnly; SameSite=Lax"
+        flags = f"{COOKIE}={value}; Path=/; Max-Age={age}; HttpOnly; SameSite=Lax"
         if scope.get("scheme") == "https":
             flags += "; Secure"
         return flags
@@ -214,13 +172,17 @@ class SecurityMiddleware:
     # --- who is signed in -------------------------------------------------------------------
 
     def _user(self, session: dict[str, Any]) -> User | None:
-        uid = session.get("uid")
-        if not isinstance(uid, int):
-            session.pop("uid", None)
+        """The user of the session token in the cookie, when the server still has that session;
+        otherwise the token is dropped (the visitor is anonymous, with their CSRF token)."""
+        session.pop("uid", None)  # cookies from before server-side sessions: ignored
+        token = session.get(SESSION_KEY)
+        if not isinstance(token, str) or not token:
+            session.pop(SESSION_KEY, None)
             return None
-        account = self.accounts.get(uid)
+        active = self.accounts.sessions.resolve(token)
+        account = None if active is None else self.accounts.get(active.user_id)
         if account is None or account.disabled:
-            session.pop("uid", None)
+            session.pop(SESSION_KEY, None)
             return None
         cases = self.accounts.visible_case_ids(account)
         return User(
@@ -326,7 +288,6 @@ def _replay(body: bytes, receive: Receive) -> Receive:
 
 __all__ = [
     "COOKIE",
-    "LoginThrottle",
     "SecurityMiddleware",
     "safe_next",
 ]

@@ -1,0 +1,59 @@
+"""``zorgkracht key rotate``: a new key for signing session cookies; every session ends.
+
+The key lives outside the database (``ZORGKRACHT_SECRET_KEY_FILE``, default
+``<user data dir>/secret.key``, mode 0600). Rotating writes a new key file and deletes every
+session from the database, so everybody signs in again; running servers notice the new file at
+their next request. A key given as ``ZORGKRACHT_SECRET_KEY`` is changed there instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Annotated, Any
+
+import typer
+
+from zorgkracht.services import CaseService
+
+key = typer.Typer(
+    name="key",
+    help="De sleutel van de sessies / the session signing key.",
+    no_args_is_help=True,
+)
+
+
+def register(
+    app: typer.Typer,
+    service: Callable[[str | None], CaseService],
+    set_lang: Callable[[str], Any],
+    say: Callable[[str, str], str],
+) -> None:
+    """Add the ``key`` commands to ``app`` (the callables come from :mod:`zorgkracht.cli.main`)."""
+
+    @key.command("rotate")
+    def rotate(
+        db: Annotated[
+            str | None, typer.Option("--db", help="Database-URL / database URL (SQLAlchemy)")
+        ] = None,
+        lang: Annotated[str, typer.Option("--lang", help="Taal / language: nl of/or en")] = "nl",
+    ) -> None:
+        """Maak een nieuwe sleutel en beëindig elke sessie. / Make a new key and end every
+        session."""
+        set_lang(lang)
+        from zorgkracht.config import Settings
+        from zorgkracht.services.keys import rotate_key
+        from zorgkracht.services.sessions import SessionService
+
+        settings = Settings()
+        store = service(db).store
+        path = rotate_key(settings)
+        ended = SessionService.for_cases(store, settings).end_all()
+        typer.echo(
+            say(
+                f"Nieuwe sleutel geschreven naar {path}; {ended} sessies beëindigd. Iedereen "
+                "logt opnieuw in.",
+                f"New key written to {path}; {ended} sessions ended. Everybody signs in again.",
+            )
+        )
+
+    app.add_typer(key)
