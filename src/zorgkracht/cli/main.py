@@ -265,6 +265,10 @@ from zorgkracht.cli.users import register as _register_users  # noqa: E402
 
 _register_users(app, _service, _lang, _say)
 
+from zorgkracht.cli.ops import register as _register_ops  # noqa: E402
+
+_register_ops(app, _lang, _say)
+
 from zorgkracht.cli import render as _render  # noqa: E402
 
 app.command("render")(_render.render)
