@@ -15,7 +15,7 @@ import os
 import socket
 import sys
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 import typer
 
@@ -204,17 +204,29 @@ def serve(
         str,
         typer.Option(help="Adressen van de proxy / addresses of the trusted proxy"),
     ] = "127.0.0.1",
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            max=64,
+            help="Aantal serverprocessen (PostgreSQL aanbevolen) / number of server processes",
+        ),
+    ] = 1,
     lang: LangOption = "nl",
 ) -> None:
     """Start de toepassing en toon het adres; inloggen is altijd nodig. / Start the application
-    and print its address; signing in is always required."""
+    and print its address; signing in is always required.
+
+    With ``--workers N`` uvicorn starts N processes on one socket, each building the application
+    with :func:`zorgkracht.web.app.app_from_environment`; the database is migrated, the demo
+    cases loaded and the first-run token made here, once, before they start."""
     _lang(lang)
     import secrets
 
     import uvicorn
 
     from zorgkracht.services.accounts import AccountService
-    from zorgkracht.web.app import create_app
+    from zorgkracht.web.app import DATABASE_URL_ENV, SETUP_TOKEN_ENV, create_app
 
     service = _service(db)
     loaded = service.load_demo_cases() if demo else []
@@ -222,6 +234,9 @@ def serve(
         typer.echo(_say("Democasussen geladen: ", "Demo cases loaded: ") + ", ".join(loaded))
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     with socket.socket(family, socket.SOCK_STREAM) as probe:
+        # As uvicorn's own socket: the connections of a server that just crashed may hold the
+        # port for a minute (TIME_WAIT); only a socket listening on it makes it unavailable.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind((host, port))
         except OSError as err:
@@ -248,14 +263,26 @@ def serve(
         )
     typer.echo(_say(f"Zorgkracht draait op {url}", f"Zorgkracht is running at {url}"))
     sys.stdout.flush()
-    uvicorn.run(
-        create_app(service, accounts=accounts, setup_token=setup_token),
-        host=host,
-        port=port,
-        log_level="warning",
-        proxy_headers=proxy_headers,
-        forwarded_allow_ips=forwarded_allow_ips if proxy_headers else None,
-    )
+    options: dict[str, Any] = {
+        "host": host,
+        "port": port,
+        "log_level": "warning",
+        "proxy_headers": proxy_headers,
+        "forwarded_allow_ips": forwarded_allow_ips if proxy_headers else None,
+    }
+    if workers == 1:
+        uvicorn.run(create_app(service, accounts=accounts, setup_token=setup_token), **options)
+        return
+    # Every worker reads the same database and the same first-run token from its environment.
+    os.environ[DATABASE_URL_ENV] = (
+        Settings(database_url=db) if db else Settings()
+    ).resolved_database_url()
+    if setup_token:
+        os.environ[SETUP_TOKEN_ENV] = setup_token
+    else:
+        os.environ.pop(SETUP_TOKEN_ENV, None)
+    service.store.close()
+    uvicorn.run("zorgkracht.web.app:app_from_environment", factory=True, workers=workers, **options)
 
 
 @app.command()
@@ -271,6 +298,10 @@ _register_users(app, _service, _lang, _say)
 from zorgkracht.cli.key import register as _register_key  # noqa: E402
 
 _register_key(app, _service, _lang, _say)
+
+from zorgkracht.cli.ops import register as _register_ops  # noqa: E402
+
+_register_ops(app, _lang, _say)
 
 from zorgkracht.cli import render as _render  # noqa: E402
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import gc
 import importlib
+import json
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -51,6 +53,8 @@ from .openapi import document
 from .security import STATIC_HEADERS, SecurityMiddleware, wants_json
 
 HERE = Path(__file__).resolve().parent
+DATABASE_URL_ENV = "ZORGKRACHT_DATABASE_URL"
+SETUP_TOKEN_ENV = "ZORGKRACHT_SETUP_TOKEN"
 CASE_SCHEMA_REF = {"$ref": "#/components/schemas/CaseFile"}
 IF_MATCH = {
     "name": "If-Match",
@@ -403,3 +407,16 @@ def create_app(
     app.include_router(edit_api.router)
     app.include_router(interview.router)
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The application of one server process of ``zorgkracht serve --workers N`` (a uvicorn
+    factory: ``zorgkracht.web.app:app_from_environment``). The database comes from
+    ``ZORGKRACHT_DATABASE_URL`` (the settings), the first-run token from
+    ``ZORGKRACHT_SETUP_TOKEN``, the same in every process; ``serve`` has migrated the database
+    and loaded the demo cases before starting the processes."""
+    from zorgkracht.config import Settings
+    from zorgkracht.storage import CaseStore
+
+    store = CaseStore(Settings().resolved_database_url())
+    return create_app(CaseService(store), setup_token=os.environ.get(SETUP_TOKEN_ENV) or None)
