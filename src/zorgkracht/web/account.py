@@ -13,7 +13,7 @@ from starlette.concurrency import run_in_threadpool
 from zorgkracht.domain import InvalidInput
 from zorgkracht.services.accounts import ServerBusy
 
-from .auth import _busy, _field_errors, _text, _value
+from .auth import _busy, _field_errors, _text, _value, hashing
 from .deps import CSRF_KEY, current_user, get_accounts, render_page, session_token
 
 log = logging.getLogger(__name__)
@@ -33,7 +33,8 @@ async def change_password(request: Request) -> Response:
     user = current_user(request)
     form = await request.form()
     try:
-        await run_in_threadpool(
+        await hashing(
+            request,
             get_accounts(request).change_password,
             int(user.id),
             _value(form, "current"),

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import logging
 import secrets
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 from urllib.parse import quote
 
+import anyio
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
@@ -32,6 +34,7 @@ from .security import error_json, safe_next, wants_json
 log = logging.getLogger(__name__)
 
 router = APIRouter(include_in_schema=False)
+T = TypeVar("T")
 
 FormErrors = dict[str, str]
 
@@ -70,6 +73,27 @@ async def _start_session(request: Request, user_id: int) -> None:
     request.session.clear()
     request.session[SESSION_KEY] = token
     request.session[CSRF_KEY] = secrets.token_urlsafe(32)
+
+
+async def hashing(request: Request, work: Callable[..., T], *args: Any) -> T:
+    """Run ``work`` (which hashes or verifies a password) in a worker thread, at most
+    ``hash_concurrency`` at once. Others wait here, without holding a worker thread that the
+    rest of the application needs, for at most ``hash_wait_seconds``; then ``ServerBusy``."""
+    accounts = get_accounts(request)
+    limiter: anyio.CapacityLimiter | None = getattr(request.app.state, "hash_limiter", None)
+    if limiter is None:
+        limiter = anyio.CapacityLimiter(accounts.settings.hash_concurrency)
+        request.app.state.hash_limiter = limiter
+    try:
+        with anyio.fail_after(accounts.settings.hash_wait_seconds):
+            await limiter.acquire()
+    except TimeoutError:
+        log.warning("password hashing busy: request answered without hashing")
+        raise ServerBusy() from None
+    try:
+        return await run_in_threadpool(work, *args)
+    finally:
+        limiter.release()
 
 
 def _busy(request: Request, err: ServerBusy, page: Response | None = None) -> Response:
@@ -128,8 +152,12 @@ async def setup_submit(request: Request) -> Response:
     try:
         if problems:
             raise InvalidInput(problems)
-        account = await run_in_threadpool(
-            accounts.create_first_admin, values["username"], values["display_name"], password
+        account = await hashing(
+            request,
+            accounts.create_first_admin,
+            values["username"],
+            values["display_name"],
+            password,
         )
     except InvalidInput as err:
         errors = _field_errors(request, err.problems)
@@ -167,8 +195,8 @@ async def login_submit(request: Request) -> Response:
     target = safe_next(_value(form, "next"))
     accounts = get_accounts(request)
     try:
-        result = await run_in_threadpool(
-            accounts.sign_in, username, _value(form, "password"), _address(request)
+        result = await hashing(
+            request, accounts.sign_in, username, _value(form, "password"), _address(request)
         )
     except ServerBusy as err:
         error = _text(request, err.nl, err.en)
@@ -234,13 +262,14 @@ async def users_create(request: Request) -> Response:
     values: dict[str, Any] = {k: _value(form, k) for k in ("username", "display_name")}
     values["is_admin"] = _value(form, "is_admin") == "1"
     try:
-        await run_in_threadpool(
+        await hashing(
+            request,
             lambda: get_accounts(request).create_user(
                 values["username"],
                 values["display_name"],
                 _value(form, "password"),
                 is_admin=values["is_admin"],
-            )
+            ),
         )
     except InvalidInput as err:
         return await _users_page(request, 422, values, _field_errors(request, err.problems))
@@ -270,7 +299,7 @@ async def users_reset_password(request: Request, user_id: int) -> Response:
                     )
                 ]
             )
-        await run_in_threadpool(accounts.set_password, user_id, password)
+        await hashing(request, accounts.set_password, user_id, password)
     except InvalidInput as err:
         problems = _field_errors(request, err.problems)
         return await _users_page(request, 422, errors={"form": " ".join(problems.values())})
