@@ -22,6 +22,12 @@ class Settings(BaseSettings):
     port: int = Field(default=8000, ge=1, le=65535)
     lang: Literal["nl", "en"] = "nl"
     load_demo: bool = Field(default=True, description="Load the demo cases into an empty database")
+    audit_retention_days: int = Field(
+        default=1826, ge=1, description="Days the audit log keeps a row (5 years)"
+    )
+    archive_review_days: int = Field(
+        default=365, ge=1, description="Days after which an archived case is listed for review"
+    )
 
     def resolved_database_url(self) -> str:
         if self.database_url:

@@ -59,10 +59,13 @@ def register(
                 hide_input=True,
                 confirmation_prompt=say("Nogmaals", "Repeat"),
             )
+        from zorgkracht.cli.admin import record
         from zorgkracht.services.accounts import AccountService
+        from zorgkracht.services.audit import Event
 
         accounts = AccountService.for_cases(service(db).store)
         account = accounts.create_user(username, name or username, password, is_admin=admin)
+        record(service(db), Event.ACCOUNT_CREATED, None, f"user:{account.id}:{account.role}")
         role = say("beheerder", "administrator") if account.is_admin else ""
         typer.echo(
             say(

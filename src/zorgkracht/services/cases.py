@@ -6,12 +6,14 @@ The web application and the command line both call these; neither talks to stora
 from __future__ import annotations
 
 import builtins
+import datetime as dt
 import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from zorgkracht.domain import Case, Conflict, NotFound
+from zorgkracht.domain.codes import CaseStatus
 from zorgkracht.interchange import case_json, network_list
 from zorgkracht.interchange.detect import FileKind, load_path
 from zorgkracht.storage import CaseRecord, CaseStore, CaseSummary
@@ -40,6 +42,15 @@ class CaseService:
     def get(self, case_id: str) -> CaseRecord:
         return self.store.get(case_id)
 
+    def due_for_review(self, days: int) -> builtins.list[CaseSummary]:
+        """Archived cases not changed for ``days`` days: to be reviewed (kept or erased)."""
+        cutoff = dt.datetime.now(dt.UTC) - dt.timedelta(days=days)
+        return [
+            r
+            for r in self.store.list(include_archived=True)
+            if r.status is CaseStatus.ARCHIVED and r.updated_at < cutoff
+        ]
+
     # --- writing ------------------------------------------------------------------------
     def create(self, case: Case) -> CaseRecord:
         record = self.store.add(case)
@@ -55,6 +66,15 @@ class CaseService:
 
     def delete(self, case_id: str, expected_version: int) -> None:
         self.store.delete(case_id, expected_version)
+
+    def erase(self, case_id: str) -> None:
+        """Remove a case and everything attached to it for good (the client's right to
+        erasure); NotFound when it does not exist. Callers also drop their cached copies."""
+        self.store.erase(case_id)
+        from zorgkracht.layout import memo
+
+        memo.forget(case_id)
+        log.info("case erased")
 
     def import_file(
         self,

@@ -25,6 +25,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from zorgkracht import __version__
+from zorgkracht.config import Settings
 from zorgkracht.domain import Conflict, InvalidInput, NotFound, Problem, ZorgkrachtError
 from zorgkracht.domain.errors import StorageUnavailable
 from zorgkracht.i18n import load as load_catalogues
@@ -32,16 +33,20 @@ from zorgkracht.interchange import case_json
 from zorgkracht.render.views import VIEWS
 from zorgkracht.services import CaseService
 from zorgkracht.services.accounts import AccountService
+from zorgkracht.services.audit import AuditService, Event
+from zorgkracht.services.permissions import Action
 from zorgkracht.storage import CaseRecord
 
-from . import auth, case_routes, edit_api, home, interview
+from . import admin_audit, auth, case_routes, edit_api, home, interview
 from .deps import (
     Forbidden,
     NotSignedIn,
+    audit,
     csrf_token,
     current_user,
     get_accounts,
     load_case,
+    permit,
     render_page,
 )
 from .home import visible_cases
@@ -209,6 +214,9 @@ def create_app(
     app.state.templates = templates
     app.state.setup_token = setup_token
     app.state.throttle = LoginThrottle()
+    app.state.settings = Settings()
+    app.state.audit = AuditService.for_store(service.store)
+    app.add_middleware(admin_audit.AuditMiddleware, audit=app.state.audit)  # inside security
     app.add_middleware(SecurityMiddleware, accounts=account_service)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
@@ -298,15 +306,16 @@ def create_app(
         responses=_ERRORS,
     )
     async def create_case(request: Request) -> JSONResponse:
-        user = current_user(request)
+        user = permit(request, Action.CREATE)
         case = case_json.case_from_data(await _read_case(request))
+        audit(request, Event.CASE_CREATED, case.id, "api")
         record = service.create(case)
         get_accounts(request).assign(case.id, int(user.id))
         return _record_response(record, 201)
 
     @app.get("/api/cases/{case_id}", tags=["cases"], responses=_ERRORS)
     def get_case(case_id: str, request: Request) -> JSONResponse:
-        return _record_response(load_case(request, case_id))
+        return _record_response(load_case(request, case_id, detail="api"))
 
     @app.put(
         "/api/cases/{case_id}",
@@ -315,7 +324,7 @@ def create_app(
         responses=_ERRORS,
     )
     async def put_case(case_id: str, request: Request) -> JSONResponse:
-        load_case(request, case_id)
+        load_case(request, case_id, Action.EDIT, event=Event.CASE_CHANGED, detail="put")
         expected = _if_match(request)
         case = case_json.case_from_data(await _read_case(request))
         if case.id != case_id:
@@ -339,7 +348,7 @@ def create_app(
         responses=_ERRORS,
     )
     def delete_case(case_id: str, request: Request) -> Response:
-        load_case(request, case_id)
+        load_case(request, case_id, Action.DELETE, event=Event.CASE_DELETED, detail="api")
         service.delete(case_id, _if_match(request))
         return Response(status_code=204)
 
@@ -367,4 +376,5 @@ def create_app(
     app.include_router(case_routes.router)
     app.include_router(edit_api.router)
     app.include_router(interview.router)
+    app.include_router(admin_audit.router)
     return app

@@ -14,11 +14,15 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
 from zorgkracht.domain import Conflict, InvalidInput, NotFound, Problem
+from zorgkracht.services.audit import Event
+from zorgkracht.services.permissions import Action
 
 from .deps import (
     CSRF_KEY,
+    audit,
     get_accounts,
     load_case,
+    not_found_answer,
     page_lang,
     render_page,
     require_admin,
@@ -152,11 +156,13 @@ async def login_submit(request: Request) -> Response:
         )
         page = render_page(request, "login.html", 429, next=target, username=username, error=error)
         page.headers["Retry-After"] = str(int(wait) + 1)
+        audit(request, Event.SIGN_IN, who=await _who(request, username))
         return page
     result = await run_in_threadpool(
         get_accounts(request).sign_in, username, _value(form, "password")
     )
     if result.account is None:
+        audit(request, Event.SIGN_IN, who=await _who(request, username))
         throttle.failed(key, address)
         log.info("failed sign-in")
         error = _text(
@@ -166,12 +172,14 @@ async def login_submit(request: Request) -> Response:
         )
         return render_page(request, "login.html", 401, next=target, username=username, error=error)
     throttle.succeeded(key)
+    audit(request, Event.SIGN_IN, who=(result.account.id, result.account.username))
     _start_session(request, result.account.id)
     return _redirect(target)
 
 
 @router.post("/logout")
 async def logout(request: Request) -> Response:
+    audit(request, Event.SIGN_OUT)
     request.session.clear()
     request.session[CSRF_KEY] = secrets.token_urlsafe(32)
     return _redirect("/login")
@@ -205,7 +213,7 @@ async def users_create(request: Request) -> Response:
     values: dict[str, Any] = {k: _value(form, k) for k in ("username", "display_name")}
     values["is_admin"] = _value(form, "is_admin") == "1"
     try:
-        await run_in_threadpool(
+        made = await run_in_threadpool(
             lambda: get_accounts(request).create_user(
                 values["username"],
                 values["display_name"],
@@ -217,6 +225,7 @@ async def users_create(request: Request) -> Response:
         return await _users_page(request, 422, values, _field_errors(request, err.problems))
     except Conflict as err:
         return await _users_page(request, 409, values, {"username": _text(request, err.nl, err.en)})
+    audit(request, Event.ACCOUNT_CREATED, None, f"user:{made.id}:{made.role}")
     return _redirect("/admin/users?created=1")
 
 
@@ -237,17 +246,24 @@ async def users_disable(request: Request, user_id: int) -> Response:
                 )
             },
         )
+    audit(
+        request,
+        Event.ACCOUNT_CHANGED,
+        None,
+        f"user:{user_id}:{'disabled' if disabled else 'enabled'}",
+    )
     await run_in_threadpool(get_accounts(request).set_disabled, user_id, disabled)
     return _redirect("/admin/users")
 
 
 @router.get("/cases/{case_id}/access", response_class=HTMLResponse)
 async def access_page(request: Request, case_id: str) -> Response:
-    require_admin(request)
     try:
-        record = await run_in_threadpool(load_case, request, case_id)
+        record = await run_in_threadpool(
+            load_case, request, case_id, Action.MANAGE_ACCESS, detail="access"
+        )
     except NotFound:
-        return render_page(request, "not_found.html", 404, case_id=case_id)
+        return not_found_answer(request, case_id)
     accounts = get_accounts(request)
     users = await run_in_threadpool(accounts.list)
     assigned = await run_in_threadpool(accounts.assigned_users, case_id)
@@ -258,25 +274,36 @@ async def access_page(request: Request, case_id: str) -> Response:
 
 @router.post("/cases/{case_id}/access", response_class=HTMLResponse)
 async def access_change(request: Request, case_id: str) -> Response:
-    require_admin(request)
-    try:
-        await run_in_threadpool(load_case, request, case_id)
-    except NotFound:
-        return render_page(request, "not_found.html", 404, case_id=case_id)
     form = await request.form()
     accounts = get_accounts(request)
     try:
         user_id = int(_value(form, "user_id"))
     except ValueError:
+        user_id = 0
+    removing = _value(form, "action") == "remove"
+    event = Event.ACCESS_REVOKED if removing else Event.ACCESS_GRANTED
+    try:
+        await run_in_threadpool(
+            load_case, request, case_id, Action.MANAGE_ACCESS, event=event, detail=f"user:{user_id}"
+        )
+    except NotFound:
+        return not_found_answer(request, case_id)
+    if not user_id:
         return _redirect(_access_url(case_id))
     try:
-        if _value(form, "action") == "remove":
+        if removing:
             await run_in_threadpool(accounts.unassign, case_id, user_id)
         else:
             await run_in_threadpool(accounts.assign, case_id, user_id)
     except NotFound:
         pass  # the user was removed meanwhile; the page shows the current state
     return _redirect(_access_url(case_id))
+
+
+async def _who(request: Request, username: str) -> tuple[int, str] | None:
+    """The account a failed sign-in named, when it exists (for the audit): id and name."""
+    account = await run_in_threadpool(get_accounts(request).find, username)
+    return None if account is None else (account.id, account.username)
 
 
 def _access_url(case_id: str) -> str:

@@ -25,11 +25,13 @@ from pydantic import BaseModel, Field, TypeAdapter
 
 from zorgkracht.domain import Conflict, InvalidInput, NotFound, Problem
 from zorgkracht.render.views import VIEWS
+from zorgkracht.services.audit import Event
 from zorgkracht.services.edits import OPERATIONS, apply_edit
+from zorgkracht.services.permissions import Action
 from zorgkracht.storage import CaseRecord
 
 from .case_routes import analysis_panel, analysis_summary, draw
-from .deps import can_see_case, current_user, get_service, load_case
+from .deps import audit, get_service, load_case, permit
 
 log = logging.getLogger(__name__)
 
@@ -181,14 +183,21 @@ async def _body(request: Request) -> Any:
 
 def _load(request: Request, case_id: str, expected: int) -> CaseRecord:
     """The case at version ``expected``, from memory when it was saved here last."""
+    permit(request, Action.EDIT, case_id)
     recent = _recent(request)
     cached = recent.get(case_id, expected)
-    if cached is not None and can_see_case(current_user(request), case_id):
+    if cached is not None:
         return cached
-    record = load_case(request, case_id)
+    record = load_case(request, case_id, Action.EDIT)
     if record.version != expected:
         raise _stale(case_id, record.version, expected)
     return record
+
+
+def _op_kind(data: Any) -> str:
+    """The operation's kind for the audit (``update_tie``), never its content."""
+    op = data.get("op") if isinstance(data, dict) else None
+    return op if isinstance(op, str) and op in OPERATIONS else "invalid"
 
 
 @router.post(
@@ -234,6 +243,7 @@ async def edit_case(
     if expected is None:
         return _precondition_required()
     data = await _body(request)
+    audit(request, Event.CASE_CHANGED, case_id, _op_kind(data))
     record = _load(request, case_id, expected)
     result = apply_edit(record.case, data)
     recent = _recent(request)

@@ -13,15 +13,19 @@ from starlette.concurrency import run_in_threadpool
 
 from zorgkracht.domain import Case, Conflict, Network, NotFound, Person
 from zorgkracht.domain.codes import CaseStatus
+from zorgkracht.services.audit import Event
+from zorgkracht.services.permissions import Action
 from zorgkracht.storage import CaseSummary
 
 from .deps import (
     User,
+    audit,
     current_user,
     get_accounts,
     get_service,
     load_case,
     page_lang,
+    permit,
     render_page,
 )
 
@@ -37,7 +41,7 @@ def visible_cases(
     request: Request, user: User, search: str | None, include_archived: bool
 ) -> list[CaseSummary]:
     rows = get_service(request).list(search=search, include_archived=include_archived)
-    if user.is_admin:
+    if user.may(Action.LIST_CASES):  # every case (administrator, coordinator)
         return rows
     return [r for r in rows if r.id in user.case_ids]
 
@@ -86,7 +90,7 @@ def _text_problem(request: Request, value: str) -> str | None:
 
 @router.post("/cases", response_class=HTMLResponse)
 async def create_case(request: Request) -> Response:
-    user = current_user(request)
+    user = permit(request, Action.CREATE)
     form = await request.form()
     values = {
         k: " ".join(str(form.get(k) or "").split()) if isinstance(form.get(k), str) else ""
@@ -112,6 +116,7 @@ async def create_case(request: Request) -> Response:
             except Conflict:  # someone took the same id a moment ago
                 continue
             get_accounts(request).assign(case.id, int(user.id))
+            audit(request, Event.CASE_CREATED, case.id, "page")
             return case.id
         raise Conflict("Probeer het nog eens.", "Please try again.")
 
@@ -123,7 +128,9 @@ async def create_case(request: Request) -> Response:
 def _set_status(request: Request, case_id: str, status: CaseStatus) -> None:
     service = get_service(request)
     for _attempt in range(3):
-        record = load_case(request, case_id)
+        record = load_case(
+            request, case_id, Action.EDIT, event=Event.CASE_CHANGED, detail=status.value
+        )
         if record.case.status == status:
             return
         try:
