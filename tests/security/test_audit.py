@@ -224,3 +224,45 @@ def test_the_search_page_and_the_command(web: Web, tmp_path: Path) -> None:
     assert last["user_name"].startswith("cli:") and last["user_id"] is None
     listed = runner.invoke(cli_app, ["audit", "--user", "professional", "--db", web.url])
     assert listed.exit_code == 0 and case_id in listed.output
+
+
+def test_a_failing_request_is_still_recorded(web: Web, monkeypatch: pytest.MonkeyPatch) -> None:
+    case_id = web.new_case(assign=("professional",))
+    pro = web.clients["professional"]
+    stale = pro.post(
+        f"/api/cases/{case_id}/edits",
+        json={"op": "update_tie", "id": "t1", "changes": {"strength": 2}},
+        headers={"If-Match": '"7"'},
+    )
+    assert stale.status_code == 409
+    bad = pro.post(
+        f"/api/cases/{case_id}/edits", json={"op": "no_such_op"}, headers={"If-Match": '"1"'}
+    )
+    assert bad.status_code == 422
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("the disk is full")
+
+    monkeypatch.setattr(web.app.state.service, "update", broken)
+    with pytest.raises(RuntimeError):
+        pro.post(
+            f"/api/cases/{case_id}/edits",
+            json={"op": "update_tie", "id": "t1", "changes": {"strength": 2}},
+            headers={"If-Match": '"1"'},
+        )
+    assert [e for e in _events(web, case_id) if e[0] == "case_changed"] == [
+        ("case_changed", "update_tie", "failed"),
+        ("case_changed", "invalid", "failed"),
+        ("case_changed", "update_tie", "failed"),
+    ]
+
+
+def test_purging_on_the_command_line(web: Web) -> None:
+    out = CliRunner().invoke(cli_app, ["audit", "--purge", "--db", web.url])
+    assert out.exit_code == 0, out.output
+    last = web.audit_rows()[-1]
+    assert (last["event"], last["detail"][:10], last["user_name"][:4]) == (
+        "audit_purged",
+        "days:1826:",
+        "cli:",
+    )
