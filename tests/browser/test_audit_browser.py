@@ -59,3 +59,24 @@ def test_an_administrator_finds_their_view_of_a_case_in_the_audit(
         expect(rows.first).to_contain_text("ok")
         expect(rows.first).to_contain_text("page:genogram")
         shoot(page, f"audit-search-{round_}")
+
+
+def test_the_audit_and_erase_pages_pass_the_accessibility_scan(admin_page: Page) -> None:
+    from .test_accessibility import serious
+
+    page = admin_page
+    create_case_by_api(page, "toegankelijk", "Toos")
+    for path in ("/admin/audit?case=toegankelijk", "/cases/toegankelijk/erase", "/admin/users"):
+        page.goto(path)
+        assert serious(page) == [], path
+    # the erase page: a wrong confirmation is shown next to the field, nothing is erased
+    page.goto("/cases/toegankelijk/erase")
+    page.get_by_label(re.compile("^(Typ de id|Type the id)")).fill("iets anders")
+    page.get_by_role("button", name=re.compile("^(Definitief wissen|Erase for good)$")).click()
+    expect(page.locator("#f-confirm-error")).to_be_visible()
+    assert serious(page) == []
+    assert page.request.get("/api/cases/toegankelijk").status == 200
+    page.get_by_label(re.compile("^(Typ de id|Type the id)")).fill("toegankelijk")
+    page.get_by_role("button", name=re.compile("^(Definitief wissen|Erase for good)$")).click()
+    page.wait_for_url(re.compile(r"/\?erased=toegankelijk$"))
+    assert page.request.get("/api/cases/toegankelijk").status == 404

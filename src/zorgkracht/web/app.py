@@ -267,7 +267,12 @@ def create_app(
         """The signed-in user and the CSRF token to send as ``X-CSRF-Token``."""
         user = current_user(request)
         return {
-            "user": {"id": user.id, "name": user.name, "admin": user.is_admin},
+            "user": {
+                "id": user.id,
+                "name": user.name,
+                "admin": user.is_admin,
+                "role": user.the_role.value,
+            },
             "csrf_token": csrf_token(request),
         }
 
