@@ -266,3 +266,21 @@ def test_purging_on_the_command_line(web: Web) -> None:
         "days:1826:",
         "cli:",
     )
+
+
+def test_the_search_page_pages_through_the_rows(web: Web) -> None:
+    from zorgkracht.services.audit import Actor, AuditService, Event
+
+    audit = AuditService.for_store(web.store)
+    case_id = f"paging-{web.backend}"
+    for n in range(55):
+        audit.record(
+            Actor(None, "cli:test", "local"), Event.CASE_VIEWED, case_id=case_id, detail=f"n{n}"
+        )
+    first = web.admin.get("/admin/audit", params={"case": case_id})
+    assert first.text.count("<td>case_viewed</td>") == 50
+    assert "<td>n54</td>" in first.text and "<td>n4</td>" not in first.text
+    assert f"case={case_id}&amp;page=2" in first.text
+    second = web.admin.get("/admin/audit", params={"case": case_id, "page": "2"})
+    assert second.text.count("<td>case_viewed</td>") == 5
+    assert "<td>n0</td>" in second.text and "page=3" not in second.text
