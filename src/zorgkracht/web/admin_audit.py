@@ -255,10 +255,13 @@ async def set_role(request: Request, user_id: int) -> Response:
             [Problem("role", "kies een bestaande rol", "choose an existing role", "enum")]
         )
     if str(user_id) == admin.id and role is not Role.ADMIN:
-        raise Conflict(
+        own = Conflict(
             "U kunt uw eigen rol van beheerder niet weghalen.",
             "You cannot take away your own administrator role.",
         )
+        if wants_json_answer(request):
+            raise own
+        return render_page(request, "forbidden.html", 409, message=own)
     await run_in_threadpool(get_accounts(request).set_role, user_id, role)
     if wants_json_answer(request):
         return JSONResponse({"user": user_id, "role": role.value})
