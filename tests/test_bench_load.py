@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 from benchmarks import bench_load
+
 from tests.security.ops_support import free_port
 
 

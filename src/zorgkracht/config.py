@@ -70,6 +70,12 @@ class Settings(BaseSettings):
     throttle_window_minutes: float = Field(
         default=15, gt=0, description="Failures older than this are forgotten"
     )
+    audit_retention_days: int = Field(
+        default=1826, ge=1, description="Days the audit log keeps a row (5 years)"
+    )
+    archive_review_days: int = Field(
+        default=365, ge=1, description="Days after which an archived case is listed for review"
+    )
 
     def resolved_database_url(self) -> str:
         if self.database_url:

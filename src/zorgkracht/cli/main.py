@@ -20,10 +20,12 @@ from typing import Annotated, Any, Literal
 import typer
 
 from zorgkracht import __version__
+from zorgkracht.cli.admin import audited, record
 from zorgkracht.config import Settings
 from zorgkracht.domain import ZorgkrachtError
 from zorgkracht.domain.errors import InvalidInput, Problem
 from zorgkracht.services import CaseService
+from zorgkracht.services.audit import AuditService, Event
 from zorgkracht.storage import CaseStore
 
 log = logging.getLogger(__name__)
@@ -88,8 +90,10 @@ def import_(
 ) -> None:
     """Importeer een bestand als nieuwe casus; de laatste regel noemt de id. / Import a file."""
     _lang(lang)
-    result = _service(db).import_file(file, case_id=case_id, focus=focus, generations=generations)
+    service = _service(db)
+    result = service.import_file(file, case_id=case_id, focus=focus, generations=generations)
     case = result.record.case
+    record(service, Event.CASE_IMPORTED, case.id, result.kind.value)
     typer.echo(
         _say(
             f"Geïmporteerd ({result.kind.value}): {case.title}, {len(case.network.persons)} "
@@ -109,7 +113,10 @@ def export(
 ) -> None:
     """Exporteer een casus als casusbestand (.json) of netwerklijst (.csv). / Export a case."""
     _lang(lang)
-    kind = _service(db).export_file(case_id, output, lang=_state["lang"])
+    service = _service(db)
+    detail = "network_list" if output.suffix.lower() == ".csv" else "case_file"
+    with audited(service, Event.CASE_EXPORTED, case_id, detail):
+        kind = service.export_file(case_id, output, lang=_state["lang"])
     typer.echo(_say(f"Geschreven ({kind.value}): {output}", f"Written ({kind.value}): {output}"))
 
 
@@ -140,11 +147,23 @@ def cases(
     search: Annotated[str | None, typer.Option(help="Zoek in titel en naam / search")] = None,
     archived: Annotated[bool, typer.Option(help="Ook gearchiveerde / include archived")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Als JSON / as JSON")] = False,
+    review: Annotated[
+        bool,
+        typer.Option(
+            "--review",
+            help="Gearchiveerd en langer dan ZORGKRACHT_ARCHIVE_REVIEW_DAYS niet gewijzigd / "
+            "archived and not changed for longer than the review period",
+        ),
+    ] = False,
     lang: LangOption = "nl",
 ) -> None:
     """Toon de casussen in de database. / List the cases in the database."""
     _lang(lang)
-    rows = _service(db).list(search=search, include_archived=archived)
+    service = _service(db)
+    if review:
+        rows = service.due_for_review(Settings().archive_review_days)
+    else:
+        rows = service.list(search=search, include_archived=archived)
     if as_json:
         typer.echo(
             json.dumps(
@@ -229,6 +248,7 @@ def serve(
     from zorgkracht.web.app import DATABASE_URL_ENV, SETUP_TOKEN_ENV, create_app
 
     service = _service(db)
+    AuditService.for_store(service.store).purge(Settings().audit_retention_days, None)
     loaded = service.load_demo_cases() if demo else []
     if loaded:
         typer.echo(_say("Democasussen geladen: ", "Demo cases loaded: ") + ", ".join(loaded))
@@ -302,6 +322,10 @@ _register_key(app, _service, _lang, _say)
 from zorgkracht.cli.ops import register as _register_ops  # noqa: E402
 
 _register_ops(app, _lang, _say)
+
+from zorgkracht.cli.admin import register as _register_admin  # noqa: E402
+
+_register_admin(app, _service, _lang, _say)
 
 from zorgkracht.cli import render as _render  # noqa: E402
 

@@ -19,6 +19,7 @@ import typer
 
 from zorgkracht.domain import Case, InvalidInput, Problem, ZorgkrachtError
 from zorgkracht.render import views
+from zorgkracht.services import CaseService
 
 log = logging.getLogger(__name__)
 
@@ -174,6 +175,14 @@ def _draw(
         ) from None
 
 
+def _opened(stored: list[CaseService], db: str | None) -> CaseService:
+    """Open the database and keep it in ``stored`` (so that the export is audited)."""
+    from zorgkracht.cli.main import _service
+
+    stored.append(_service(db))
+    return stored[0]
+
+
 def render(
     input_spec: Annotated[
         str,
@@ -217,7 +226,9 @@ def render(
     ] = None,
 ) -> None:
     """Teken een weergave van een casus als SVG, PNG of PDF. / Draw a view of a case."""
-    from zorgkracht.cli.main import _lang, _say, _service
+    from zorgkracht.cli.admin import record
+    from zorgkracht.cli.main import _lang, _say
+    from zorgkracht.services.audit import Event
     from zorgkracht.services.inputs import open_input
 
     language = _lang(lang)
@@ -243,8 +254,12 @@ def render(
             "--focus en --generations werken voor het genogram en voor GEDCOM-bestanden",
             "--focus and --generations work for the genogram and for GEDCOM files",
         )
+    stored: list[CaseService] = []  # the database, when INPUT is a stored case (audited)
     case = open_input(
-        input_spec, lambda: _service(db), focus=focus, generations=generations if gedcom else None
+        input_spec,
+        lambda: _opened(stored, db),
+        focus=focus,
+        generations=generations if gedcom else None,
     )
     case = views.case_at(case, snapshot)
     centre = resolve_focus(case, focus) if focus is not None else None
@@ -260,6 +275,11 @@ def render(
         hide_sensitive=hide_sensitive,
     )
     write_atomically(output, data)
+    if stored:
+        detail = f"{picture or 'table'}:{checked}" + (
+            ":without_sensitive" if hide_sensitive else ""
+        )
+        record(stored[0], Event.CASE_EXPORTED, input_spec, detail)
     log.info("rendered view %s as %s (%d bytes)", checked, picture or "table", len(data))
     kind = picture or _say("tekst", "text")
     typer.echo(

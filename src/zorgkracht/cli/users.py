@@ -81,8 +81,12 @@ def register(
         """Maak een account aan. / Create an account."""
         set_lang(lang)
         password = read_password(password_stdin)
+        from zorgkracht.cli.admin import record
+        from zorgkracht.services.audit import Event
+
         accounts = accounts_of(db)
         account = accounts.create_user(username, name or username, password, is_admin=admin)
+        record(service(db), Event.ACCOUNT_CREATED, None, f"user:{account.id}:{account.role}")
         role = say("beheerder", "administrator") if account.is_admin else ""
         typer.echo(
             say(
@@ -111,6 +115,7 @@ def register(
         accounts = accounts_of(db)
         account = found(accounts, username)
         accounts.set_password(account.id, read_password(password_stdin))
+        _record(service(db), "changed", f"user:{account.id}:password_reset")
         typer.echo(
             say(
                 f"Nieuw wachtwoord ingesteld voor {account.username}; de sessies van het account "
@@ -133,8 +138,17 @@ def register(
         accounts = accounts_of(db)
         account = found(accounts, username)
         accounts.remove(account.id)
+        _record(service(db), "removed", f"user:{account.id}")
         typer.echo(
             say(f"Account verwijderd: {account.username}", f"Account removed: {account.username}")
         )
 
     app.add_typer(users)
+
+
+def _record(service: CaseService, what: str, detail: str) -> None:
+    from zorgkracht.cli.admin import record
+    from zorgkracht.services.audit import Event
+
+    event = Event.ACCOUNT_REMOVED if what == "removed" else Event.ACCOUNT_CHANGED
+    record(service, event, None, detail)

@@ -59,11 +59,18 @@ def on_forget(clear: Callable[[], None]) -> None:
     _CLEARERS.append(clear)
 
 
-def forget() -> None:
+def forget(case_id: str | None = None) -> None:
     """Drop everything kept, here and in every cache registered with :func:`on_forget`: the
     next picture is made from nothing, as at the first request (benchmarks time a first
-    drawing this way; tests compare pictures drawn both ways)."""
-    _HELD.clear()
+    drawing this way; tests compare pictures drawn both ways).
+
+    With ``case_id`` (a case erased), drop that case's parts here; the registered caches are
+    not kept per case, so they are emptied entirely: nothing drawn of the case stays."""
+    if case_id is None:
+        _HELD.clear()
+    else:
+        for slot in [slot for slot in _HELD if slot[0] == case_id]:
+            del _HELD[slot]
     for clear in _CLEARERS:
         clear()
 

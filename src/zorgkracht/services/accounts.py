@@ -148,6 +148,7 @@ class AccountService:
         *,
         is_admin: bool = False,
         first: bool = False,
+        role: str | None = None,
     ) -> Account:
         """A new account; InvalidInput lists every field that is wrong; Conflict when the name
         is taken or (``first``) when setup has already been done."""
@@ -157,7 +158,7 @@ class AccountService:
         name = normalise_username(username)
         shown = " ".join(display_name.split()) or name
         return self.store.add_user(
-            name, shown, self._hash(password), is_admin=is_admin, first=first
+            name, shown, self._hash(password), is_admin=is_admin, first=first, role=role
         )
 
     @staticmethod
@@ -230,6 +231,7 @@ class AccountService:
         return self.store.get_user(user_id)
 
     def find(self, username: str) -> Account | None:
+        """The account with this user name (for the audit of a failed sign-in), or None."""
         found = self.store.find_login(normalise_username(username))
         return None if found is None else found[0]
 
@@ -298,6 +300,18 @@ class AccountService:
         self.store.remove_user(user_id)
         log.info("user %d removed", user_id)
 
+    def set_role(self, user_id: int, role: str) -> None:
+        """Give the user a role of :class:`~zorgkracht.services.permissions.Role`."""
+        from .permissions import parse_role
+
+        chosen = parse_role(role)
+        if chosen is None:
+            raise InvalidInput(
+                [Problem("role", "kies een bestaande rol", "choose an existing role", "enum")]
+            )
+        self.store.set_role(user_id, chosen.value)
+        log.info("role of user %d set to %s", user_id, chosen.value)
+
     # --- access -----------------------------------------------------------------------------
 
     def assign(self, case_id: str, user_id: int) -> None:
@@ -312,7 +326,7 @@ class AccountService:
 
     def visible_case_ids(self, account: Account) -> set[str] | None:
         """The ids of the cases ``account`` may see; ``None`` means every case (administrator)."""
-        if account.is_admin:
+        if account.is_admin or account.role == "admin":
             return None
         return self.store.case_ids(account.id)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import builtins
+import datetime as dt
 import logging
 import secrets
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from zorgkracht.domain import Case, Conflict
+from zorgkracht.domain.codes import CaseStatus
 from zorgkracht.domain.limits import case_id_problem
 from zorgkracht.interchange import case_json, network_list
 from zorgkracht.interchange.detect import FileKind, load_path
@@ -65,6 +67,15 @@ class CaseService:
 
     def get(self, case_id: str) -> CaseRecord:
         return self.store.get(case_id)
+
+    def due_for_review(self, days: int) -> builtins.list[CaseSummary]:
+        """Archived cases not changed for ``days`` days: to be reviewed (kept or erased)."""
+        cutoff = dt.datetime.now(dt.UTC) - dt.timedelta(days=days)
+        return [
+            r
+            for r in self.store.list(include_archived=True)
+            if r.status is CaseStatus.ARCHIVED and r.updated_at < cutoff
+        ]
 
     # --- writing ------------------------------------------------------------------------
     def create(self, case: Case) -> CaseRecord:
@@ -139,6 +150,16 @@ class CaseService:
         if record.version != expected_version:
             raise stale_edit(case_id, record.version, expected_version)
         return record
+
+    def erase(self, case_id: str) -> None:
+        """Remove a case and everything attached to it for good (the client's right to
+        erasure); NotFound when it does not exist. Callers also drop their cached copies."""
+        self.recent.drop(case_id)
+        self.store.erase(case_id)
+        from zorgkracht.layout import memo
+
+        memo.forget(case_id)
+        log.info("case erased")
 
     def import_file(
         self,

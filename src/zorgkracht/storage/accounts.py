@@ -45,6 +45,7 @@ log = logging.getLogger(__name__)
 
 USERNAME_LENGTH = 80
 SETUP_KEY = "first_run_setup"
+ADMIN_ROLE = "admin"
 
 
 class UserRow(Base):
@@ -57,6 +58,9 @@ class UserRow(Base):
     is_admin: Mapped[bool] = mapped_column(Boolean)
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
     disabled: Mapped[bool] = mapped_column(Boolean)
+    role: Mapped[str] = mapped_column(String(20), server_default="professional")
+    """``admin``, ``coordinator``, ``professional`` or ``volunteer`` (migration 0004);
+    ``is_admin`` is kept equal to ``role == "admin"``."""
 
 
 class CaseAccessRow(Base):
@@ -85,6 +89,7 @@ class Account:
     is_admin: bool
     disabled: bool
     created_at: dt.datetime
+    role: str = "professional"
 
 
 def _account(row: UserRow) -> Account:
@@ -95,6 +100,7 @@ def _account(row: UserRow) -> Account:
         is_admin=row.is_admin,
         disabled=row.disabled,
         created_at=row.created_at,
+        role=row.role,
     )
 
 
@@ -132,6 +138,7 @@ class AccountStore:
         *,
         is_admin: bool,
         first: bool = False,
+        role: str | None = None,
     ) -> Account:
         """Store a new user; Conflict when the name is taken, or (``first``) when any user
         exists already: the first-run marker makes two simultaneous setups end in one account."""
@@ -140,9 +147,10 @@ class AccountStore:
             username=username,
             display_name=display_name,
             password_hash=password_hash,
-            is_admin=is_admin,
+            is_admin=is_admin if role is None else role == ADMIN_ROLE,
             created_at=now,
             disabled=False,
+            role=role or (ADMIN_ROLE if is_admin else "professional"),
         )
         try:
             with self._cases._guard(), self._writes.begin() as s:
@@ -180,7 +188,13 @@ class AccountStore:
         self._update_user(user_id, disabled=disabled)
 
     def set_admin(self, user_id: int, is_admin: bool) -> None:
-        self._update_user(user_id, is_admin=is_admin)
+        self._update_user(
+            user_id, is_admin=is_admin, role=ADMIN_ROLE if is_admin else "professional"
+        )
+
+    def set_role(self, user_id: int, role: str) -> None:
+        """Give the user ``role`` (``is_admin`` follows)."""
+        self._update_user(user_id, role=role, is_admin=role == ADMIN_ROLE)
 
     def _update_user(self, user_id: int, **values: object) -> None:
         with self._cases._guard(), self._writes.begin() as s:

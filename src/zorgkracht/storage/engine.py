@@ -1,6 +1,7 @@
 """Engines for the two backends: an embedded SQLite file, or PostgreSQL by URL.
 
-SQLite connections get WAL journalling, foreign keys and a busy timeout on every connect. The
+SQLite connections get WAL journalling, foreign keys, ``secure_delete`` and a busy timeout on
+every connect. The
 driver's own transaction handling is switched off and transactions are begun explicitly, so a
 read sees one consistent snapshot and a write takes the write lock up front (``BEGIN
 IMMEDIATE``) instead of failing halfway when another writer got there first.
@@ -184,6 +185,8 @@ def _setup_sqlite(engine: Engine) -> None:
             cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             _wal(cursor)
             cursor.execute("PRAGMA foreign_keys = ON")
+            # Deleted content is overwritten, not left in free pages (erasure, AVG art. 17).
+            cursor.execute("PRAGMA secure_delete = ON")
         finally:
             cursor.close()
 

@@ -561,6 +561,42 @@ class CaseStore:
                 raise self._missing_or_stale(s, case_id, expected_version)
         log.debug("case deleted")
 
+    def erase(self, case_id: str) -> None:
+        """Remove a case for good, whatever its version: the case, its snapshots, access rows
+        and every row hanging from them (``ON DELETE CASCADE``); NotFound when it is not there.
+
+        On SQLite every connection runs with ``secure_delete`` (deleted content is overwritten
+        with zeros) and the write-ahead log is then checkpointed and truncated, so that no copy
+        of the removed pages stays in the ``-wal`` file. On PostgreSQL the rows are deleted;
+        ``VACUUM`` reclaims their space (see docs/security-audit.md)."""
+        with self._guard(), self._writes.begin() as s:
+            deleted = s.execute(
+                delete(CaseRow)
+                .where(CaseRow.id == case_id)
+                .execution_options(synchronize_session=False)
+            )
+            if _rowcount(deleted) != 1:
+                raise _not_found(case_id)
+        log.info("case erased")
+        self.checkpoint()
+
+    def checkpoint(self) -> bool:
+        """SQLite: copy the write-ahead log into the database file and truncate it; False when
+        a reader kept it from finishing (PostgreSQL: nothing to do, True)."""
+        if self.dialect != "sqlite":
+            return True
+        with self._guard():
+            raw = self._engine.raw_connection()
+            try:
+                cursor = raw.cursor()
+                busy = cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+                cursor.close()
+            finally:
+                raw.close()
+        if busy:
+            log.warning("write-ahead log not truncated: a reader was busy")
+        return not busy
+
     # --- helpers --------------------------------------------------------------------------
 
     @staticmethod

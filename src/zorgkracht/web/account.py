@@ -12,9 +12,10 @@ from starlette.concurrency import run_in_threadpool
 
 from zorgkracht.domain import InvalidInput
 from zorgkracht.services.accounts import ServerBusy
+from zorgkracht.services.audit import Event
 
 from .auth import _busy, _field_errors, _text, _value, hashing
-from .deps import CSRF_KEY, current_user, get_accounts, render_page, session_token
+from .deps import CSRF_KEY, audit, current_user, get_accounts, render_page, session_token
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +32,7 @@ async def account_page(request: Request) -> Response:
 async def change_password(request: Request) -> Response:
     """Current password and the new one twice; the user's other sessions end, this one stays."""
     user = current_user(request)
+    audit(request, Event.ACCOUNT_CHANGED, None, f"user:{user.id}:password_changed")
     form = await request.form()
     try:
         await hashing(
@@ -58,6 +60,7 @@ async def change_password(request: Request) -> Response:
 async def sign_out_everywhere(request: Request) -> Response:
     """End every session of this account, this one too."""
     user = current_user(request)
+    audit(request, Event.SIGN_OUT, None, "everywhere")
     await run_in_threadpool(get_accounts(request).sessions.end_all_for, int(user.id))
     request.session.clear()
     request.session[CSRF_KEY] = secrets.token_urlsafe(32)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import gc
 import importlib
-import json
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -34,17 +33,22 @@ from zorgkracht.interchange import case_json
 from zorgkracht.render.views import VIEWS
 from zorgkracht.services import CaseService
 from zorgkracht.services.accounts import AccountService
+from zorgkracht.services.audit import AuditService, Event
 from zorgkracht.services.keys import KeySource
+from zorgkracht.services.permissions import Action
 from zorgkracht.storage import CaseRecord
 
-from . import account, auth, case_routes, edit_api, errors, home, interview
+from . import account, admin_audit, auth, case_routes, edit_api, errors, home, interview
 from .deps import (
     Forbidden,
     NotSignedIn,
+    audit,
     csrf_token,
     current_user,
     get_accounts,
     load_case,
+    pending_audit,
+    permit,
     render_page,
 )
 from .home import visible_cases
@@ -228,6 +232,8 @@ def create_app(
     app.state.templates = templates
     app.state.setup_token = setup_token
     app.state.settings = settings
+    app.state.audit = AuditService.for_store(service.store)
+    app.add_middleware(admin_audit.AuditMiddleware, audit=app.state.audit)  # inside security
     app.add_middleware(
         SecurityMiddleware, accounts=account_service, keys=KeySource(account_service.settings)
     )
@@ -291,7 +297,12 @@ def create_app(
         """The signed-in user and the CSRF token to send as ``X-CSRF-Token``."""
         user = current_user(request)
         return {
-            "user": {"id": user.id, "name": user.name, "admin": user.is_admin},
+            "user": {
+                "id": user.id,
+                "name": user.name,
+                "admin": user.is_admin,
+                "role": user.the_role.value,
+            },
             "csrf_token": csrf_token(request),
         }
 
@@ -334,9 +345,11 @@ def create_app(
         (and for an id that is not of the form of a case id) it gets a new opaque id, never a
         409: the answer says nothing about other professionals' cases. The id is in the body
         and in ``Location``."""
-        user = current_user(request)
+        user = permit(request, Action.CREATE)
+        audit(request, Event.CASE_CREATED, None, "api")
         case = case_json.case_from_data(await _read_case(request))
         record = service.create_new(case, keep_id=True)
+        pending_audit(request)[-1].case_id = record.case.id
         get_accounts(request).assign(record.case.id, int(user.id))
         response = _record_response(record, 201)
         response.headers["Location"] = f"/api/cases/{record.case.id}"
@@ -344,7 +357,7 @@ def create_app(
 
     @app.get("/api/cases/{case_id}", tags=["cases"], responses=_ERRORS)
     def get_case(case_id: str, request: Request) -> JSONResponse:
-        return _record_response(load_case(request, case_id))
+        return _record_response(load_case(request, case_id, detail="api"))
 
     @app.put(
         "/api/cases/{case_id}",
@@ -353,7 +366,7 @@ def create_app(
         responses=_ERRORS,
     )
     async def put_case(case_id: str, request: Request) -> JSONResponse:
-        load_case(request, case_id)
+        load_case(request, case_id, Action.EDIT, event=Event.CASE_CHANGED, detail="put")
         expected = _if_match(request)
         case = case_json.case_from_data(await _read_case(request))
         if case.id != case_id:
@@ -377,7 +390,7 @@ def create_app(
         responses=_ERRORS,
     )
     def delete_case(case_id: str, request: Request) -> Response:
-        load_case(request, case_id)
+        load_case(request, case_id, Action.DELETE, event=Event.CASE_DELETED, detail="api")
         service.delete(case_id, _if_match(request))
         return Response(status_code=204)
 
@@ -406,6 +419,7 @@ def create_app(
     app.include_router(case_routes.router)
     app.include_router(edit_api.router)
     app.include_router(interview.router)
+    app.include_router(admin_audit.router)
     return app
 
 

@@ -17,12 +17,16 @@ from starlette.datastructures import FormData
 
 from zorgkracht.domain import Conflict, InvalidInput, NotFound, Problem
 from zorgkracht.services.accounts import ServerBusy
+from zorgkracht.services.audit import Event
+from zorgkracht.services.permissions import Action
 
 from .deps import (
     CSRF_KEY,
     SESSION_KEY,
+    audit,
     get_accounts,
     load_case,
+    not_found_answer,
     page_lang,
     render_page,
     require_admin,
@@ -211,8 +215,10 @@ async def login_submit(request: Request) -> Response:
         )
         page = render_page(request, "login.html", 429, next=target, username=username, error=error)
         page.headers["Retry-After"] = str(seconds)
+        audit(request, Event.SIGN_IN, who=await _who(request, username))
         return page
     if result.account is None:
+        audit(request, Event.SIGN_IN, who=await _who(request, username))
         log.info("failed sign-in")
         error = _text(
             request,
@@ -220,12 +226,14 @@ async def login_submit(request: Request) -> Response:
             "The username or password is not right.",
         )
         return render_page(request, "login.html", 401, next=target, username=username, error=error)
+    audit(request, Event.SIGN_IN, who=(result.account.id, result.account.username))
     await _start_session(request, result.account.id)
     return _redirect(target)
 
 
 @router.post("/logout")
 async def logout(request: Request) -> Response:
+    audit(request, Event.SIGN_OUT)
     token = session_token(request)
     if token is not None:
         await run_in_threadpool(get_accounts(request).sessions.end, token)
@@ -262,7 +270,7 @@ async def users_create(request: Request) -> Response:
     values: dict[str, Any] = {k: _value(form, k) for k in ("username", "display_name")}
     values["is_admin"] = _value(form, "is_admin") == "1"
     try:
-        await hashing(
+        made = await hashing(
             request,
             lambda: get_accounts(request).create_user(
                 values["username"],
@@ -278,6 +286,7 @@ async def users_create(request: Request) -> Response:
     except ServerBusy as err:
         page = await _users_page(request, 503, values, {"form": _text(request, err.nl, err.en)})
         return _busy(request, err, page)
+    audit(request, Event.ACCOUNT_CREATED, None, f"user:{made.id}:{made.role}")
     return _redirect("/admin/users?created=1")
 
 
@@ -288,6 +297,7 @@ async def users_reset_password(request: Request, user_id: int) -> Response:
     form = await request.form()
     password = _value(form, "password")
     accounts = get_accounts(request)
+    audit(request, Event.ACCOUNT_CHANGED, None, f"user:{user_id}:password_reset")
     try:
         if password != _value(form, "password2"):
             raise InvalidInput(
@@ -316,6 +326,7 @@ async def users_remove(request: Request, user_id: int) -> Response:
     """An administrator removes an account with its assignments and sessions; not their own,
     and not the last administrator."""
     admin = require_admin(request)
+    audit(request, Event.ACCOUNT_REMOVED, None, f"user:{user_id}")
     try:
         await run_in_threadpool(get_accounts(request).remove, user_id, by=int(admin.id))
     except Conflict as err:
@@ -342,17 +353,24 @@ async def users_disable(request: Request, user_id: int) -> Response:
                 )
             },
         )
+    audit(
+        request,
+        Event.ACCOUNT_CHANGED,
+        None,
+        f"user:{user_id}:{'disabled' if disabled else 'enabled'}",
+    )
     await run_in_threadpool(get_accounts(request).set_disabled, user_id, disabled)
     return _redirect("/admin/users")
 
 
 @router.get("/cases/{case_id}/access", response_class=HTMLResponse)
 async def access_page(request: Request, case_id: str) -> Response:
-    require_admin(request)
     try:
-        record = await run_in_threadpool(load_case, request, case_id)
+        record = await run_in_threadpool(
+            load_case, request, case_id, Action.MANAGE_ACCESS, detail="access"
+        )
     except NotFound:
-        return render_page(request, "not_found.html", 404, case_id=case_id)
+        return not_found_answer(request, case_id)
     accounts = get_accounts(request)
     users = await run_in_threadpool(accounts.list)
     assigned = await run_in_threadpool(accounts.assigned_users, case_id)
@@ -363,25 +381,36 @@ async def access_page(request: Request, case_id: str) -> Response:
 
 @router.post("/cases/{case_id}/access", response_class=HTMLResponse)
 async def access_change(request: Request, case_id: str) -> Response:
-    require_admin(request)
-    try:
-        await run_in_threadpool(load_case, request, case_id)
-    except NotFound:
-        return render_page(request, "not_found.html", 404, case_id=case_id)
     form = await request.form()
     accounts = get_accounts(request)
     try:
         user_id = int(_value(form, "user_id"))
     except ValueError:
+        user_id = 0
+    removing = _value(form, "action") == "remove"
+    event = Event.ACCESS_REVOKED if removing else Event.ACCESS_GRANTED
+    try:
+        await run_in_threadpool(
+            load_case, request, case_id, Action.MANAGE_ACCESS, event=event, detail=f"user:{user_id}"
+        )
+    except NotFound:
+        return not_found_answer(request, case_id)
+    if not user_id:
         return _redirect(_access_url(case_id))
     try:
-        if _value(form, "action") == "remove":
+        if removing:
             await run_in_threadpool(accounts.unassign, case_id, user_id)
         else:
             await run_in_threadpool(accounts.assign, case_id, user_id)
     except NotFound:
         pass  # the user was removed meanwhile; the page shows the current state
     return _redirect(_access_url(case_id))
+
+
+async def _who(request: Request, username: str) -> tuple[int, str] | None:
+    """The account a failed sign-in named, when it exists (for the audit): id and name."""
+    account = await run_in_threadpool(get_accounts(request).find, username)
+    return None if account is None else (account.id, account.username)
 
 
 def _access_url(case_id: str) -> str:

@@ -32,11 +32,13 @@ from zorgkracht.interchange.network_list_write import network_list_text
 from zorgkracht.layout.budget import DrawingTooSlow, drawing_budget
 from zorgkracht.render.budget import TOO_LARGE, picture_within
 from zorgkracht.render.views import FORMATS, VIEWS, case_at, export
+from zorgkracht.services.audit import Event
 from zorgkracht.services.edits import new_id
+from zorgkracht.services.permissions import Action
 from zorgkracht.storage import CaseRecord
 
 from .case_forms import CHOICES, case_data
-from .deps import get_service, load_case, page_lang, render_page
+from .deps import get_service, load_case, not_found_answer, page_lang, render_page
 
 log = logging.getLogger(__name__)
 
@@ -210,8 +212,8 @@ def case_context(
     }
 
 
-def _not_found(request: Request, case_id: str) -> HTMLResponse:
-    return render_page(request, "not_found.html", 404, case_id=case_id)
+def _not_found(request: Request, case_id: str) -> Response:
+    return not_found_answer(request, case_id)
 
 
 @router.get("/cases/{case_id}", response_class=HTMLResponse)
@@ -222,9 +224,13 @@ def case_page(
     snapshot: str | None = None,
     taken: str | None = None,
     hide_sensitive: bool = False,
-) -> HTMLResponse:
+) -> Response:
     try:
-        record = load_case(request, case_id)
+        record = load_case(
+            request,
+            case_id,
+            detail=_shown(f"page:{_view_or_default(view)}", snapshot, hide_sensitive),
+        )
         context = case_context(
             request, record, _view_or_default(view), snapshot, hide_sensitive=hide_sensitive
         )
@@ -245,7 +251,9 @@ def _form_problem(where: str, nl: str, en: str) -> Problem:
 async def take_snapshot(request: Request, case_id: str) -> Response:
     """Copy the current network into a new snapshot (label and date from the form)."""
     try:
-        record = load_case(request, case_id)
+        record = load_case(
+            request, case_id, Action.EDIT, event=Event.CASE_CHANGED, detail="snapshot"
+        )
     except NotFound:
         return _not_found(request, case_id)
     form = await request.form()
@@ -319,10 +327,10 @@ async def take_snapshot(request: Request, case_id: str) -> Response:
 @router.get("/cases/{case_id}/compare", response_class=HTMLResponse)
 def compare_page(
     request: Request, case_id: str, a: str = "current", b: str = "current"
-) -> HTMLResponse:
+) -> Response:
     """What changed between two snapshots (``current`` is the network now)."""
     try:
-        record = load_case(request, case_id)
+        record = load_case(request, case_id, detail="compare")
         result = compare(record.case, a, b)
     except NotFound:
         return _not_found(request, case_id)
@@ -416,7 +424,13 @@ def export_case_file(
     """The case file; with ``hide_sensitive`` without what is marked sensitive (in the current
     network and every snapshot, :func:`~zorgkracht.domain.privacy.without_sensitive`)."""
     try:
-        record = load_case(request, case_id)
+        record = load_case(
+            request,
+            case_id,
+            Action.EXPORT_CASE_FILE,
+            event=Event.CASE_EXPORTED,
+            detail="case_file" + (":without_sensitive" if hide_sensitive else ""),
+        )
     except NotFound:
         return _not_found(request, case_id)
     case = without_sensitive(record.case) if hide_sensitive else record.case
@@ -433,7 +447,13 @@ def export_network_list(
 ) -> Response:
     """The network list (CSV); with ``hide_sensitive`` without what is marked sensitive."""
     try:
-        record = load_case(request, case_id)
+        record = load_case(
+            request,
+            case_id,
+            Action.EXPORT_CASE_FILE,
+            event=Event.CASE_EXPORTED,
+            detail="network_list" + (":without_sensitive" if hide_sensitive else ""),
+        )
     except NotFound:
         return _not_found(request, case_id)
     case = without_sensitive(record.case) if hide_sensitive else record.case
@@ -459,8 +479,10 @@ def export_picture(
     ``hide_sensitive`` without what is marked sensitive (for a network meeting)."""
     if view not in VIEWS or fmt not in FORMATS:
         return _not_found(request, case_id)
+    action = Action.EXPORT_PICTURE_WITHOUT_SENSITIVE if hide_sensitive else Action.EXPORT_PICTURE
+    detail = _shown(f"{fmt}:{view}", snapshot, hide_sensitive)
     try:
-        record = load_case(request, case_id)
+        record = load_case(request, case_id, action, event=Event.CASE_EXPORTED, detail=detail)
         shown = _snapshot_or_404(record.case, snapshot)
     except NotFound:
         return _not_found(request, case_id)
@@ -478,6 +500,15 @@ def export_picture(
     if hide_sensitive:
         suffix += "-zonder-gevoelig" if language == "nl" else "-without-sensitive"
     return _download(data, _MEDIA[fmt], f"{_safe(case_id)}-{view}{suffix}.{fmt}")
+
+
+def _shown(detail: str, snapshot: str | None, hide_sensitive: bool) -> str:
+    """The audit detail of a view or export: what, of a snapshot, without the sensitive."""
+    return (
+        detail
+        + (":snapshot" if snapshot else "")
+        + (":without_sensitive" if hide_sensitive else "")
+    )
 
 
 FRAGMENTS = ("system", "table", "analysis", "people")

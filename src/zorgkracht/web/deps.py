@@ -15,12 +15,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fastapi import Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from zorgkracht.domain import NotFound, ZorgkrachtError
 from zorgkracht.services import CaseService
 from zorgkracht.services.accounts import AccountService
+from zorgkracht.services.audit import Event, Outcome
+from zorgkracht.services.permissions import Action, Role, allowed
 from zorgkracht.storage import CaseRecord
 
 from .i18n import translator
@@ -43,6 +45,21 @@ class User:
     username: str = ""
     case_ids: frozenset[str] = field(default_factory=frozenset)
     """The cases assigned to this user (administrators see every case regardless)."""
+    role: str = ""
+    """``admin``, ``coordinator``, ``professional`` or ``volunteer``; empty: derived from
+    ``is_admin`` (``admin`` or ``professional``)."""
+
+    @property
+    def the_role(self) -> Role:
+        try:
+            return Role(self.role)
+        except ValueError:
+            return Role.ADMIN if self.is_admin else Role.PROFESSIONAL
+
+    def may(self, action: Action | str, case_id: str | None = None) -> bool:
+        """Whether this user may do ``action`` (on ``case_id``); templates call this too."""
+        assigned = case_id is not None and case_id in self.case_ids
+        return allowed(self.the_role, Action(action), assigned=assigned)
 
 
 class NotSignedIn(ZorgkrachtError):
@@ -98,8 +115,96 @@ def require_admin(request: Request) -> User:
 
 
 def can_see_case(user: User, case_id: str) -> bool:
-    """Whether ``user`` may see and edit the case (assigned professionals and administrators)."""
-    return user.is_admin or case_id in user.case_ids
+    """Whether ``user`` may see the case's contents (assigned, or an administrator)."""
+    return user.may(Action.VIEW, case_id)
+
+
+def permit(request: Request, action: Action, case_id: str | None = None) -> User:
+    """The current user, when they may do ``action`` (on ``case_id``). Otherwise ``Forbidden``
+    when their role may never do it or they can see that the case exists (in their list), and
+    ``NotFound`` when they cannot: someone else's case is not revealed. A refusal marks the
+    pending audit entries of the request ``denied``."""
+    user = current_user(request)
+    if user.may(action, case_id):
+        return user
+    _mark_denied(request, case_id)
+    if case_id is None or not allowed(user.the_role, action, assigned=True):
+        raise Forbidden(
+            "U mag dit niet doen met uw rol.", "Your role does not allow you to do this."
+        )
+    if user.may(Action.LIST_CASES, case_id):
+        raise Forbidden(
+            "U mag de inhoud van deze casus niet zien: hij is niet aan u toegewezen.",
+            "You may not see the contents of this case: it is not assigned to you.",
+        )
+    raise _no_case(case_id)
+
+
+def _no_case(case_id: str) -> NotFound:
+    return NotFound(f"Casus {case_id!r} bestaat niet.", f"Case {case_id!r} does not exist.")
+
+
+# --- audit ------------------------------------------------------------------------------------
+
+AUDIT_STATE = "zorgkracht_audit"
+"""Key in the request's state under which the audit entries of the request wait; the audit
+middleware (:mod:`zorgkracht.web.admin_audit`) writes them before the answer goes out, with
+the outcome its status stands for (or the one given here)."""
+
+
+@dataclass(slots=True)
+class PendingAudit:
+    event: str
+    case_id: str | None
+    detail: str
+    outcome: str | None = None
+    user_id: int | None = None
+    user_name: str | None = None
+
+
+def pending_audit(request: Request) -> list[PendingAudit]:
+    state: dict[str, Any] = request.scope.setdefault("state", {})
+    entries: list[PendingAudit] = state.setdefault(AUDIT_STATE, [])
+    return entries
+
+
+def audit(
+    request: Request,
+    event: Event,
+    case_id: str | None = None,
+    detail: str = "",
+    *,
+    outcome: Outcome | None = None,
+    who: tuple[int, str] | None = None,
+) -> None:
+    """Record ``event`` for this request (ids and codes only). It is written before the answer
+    goes out, with ``outcome`` or else the one the answer's status stands for; ``who`` names
+    the user when nobody is signed in yet (signing in). Another event on a case replaces its
+    pending view: opening the case was part of it."""
+    entries = pending_audit(request)
+    if event is not Event.CASE_VIEWED:
+        entries[:] = [
+            e for e in entries if not (e.event == Event.CASE_VIEWED and e.case_id == case_id)
+        ]
+    entries.append(
+        PendingAudit(
+            str(event),
+            case_id,
+            detail,
+            None if outcome is None else str(outcome),
+            None if who is None else who[0],
+            None if who is None else who[1],
+        )
+    )
+
+
+def _mark_denied(request: Request, case_id: str | None) -> None:
+    entries = [e for e in pending_audit(request) if e.case_id == case_id]
+    if not entries and case_id is not None:
+        audit(request, Event.CASE_VIEWED, case_id)
+        entries = pending_audit(request)[-1:]
+    for e in entries:
+        e.outcome = str(Outcome.DENIED)
 
 
 def csrf_token(request: Request) -> str:
@@ -118,13 +223,38 @@ def page_lang(request: Request) -> str:
     return lang if lang in LANGS else "nl"
 
 
-def load_case(request: Request, case_id: str) -> CaseRecord:
-    """The stored case, when the current user may see it (``NotFound`` otherwise, so that the
-    existence of someone else's case is not revealed)."""
-    user = current_user(request)
-    if not can_see_case(user, case_id):
-        raise NotFound(f"Casus {case_id!r} bestaat niet.", f"Case {case_id!r} does not exist.")
+def load_case(
+    request: Request,
+    case_id: str,
+    action: Action = Action.VIEW,
+    *,
+    detail: str = "",
+    event: Event = Event.CASE_VIEWED,
+) -> CaseRecord:
+    """The stored case, when the current user may do ``action`` with it (see :func:`permit`:
+    ``NotFound`` for someone else's case, so that its existence is not revealed). Recorded in
+    the audit as ``event`` (a view unless the route records something else)."""
+    if not any(e.case_id == case_id for e in pending_audit(request)):
+        audit(request, event, case_id, detail)
+    permit(request, action, case_id)
     return get_service(request).get(case_id)
+
+
+def wants_json_answer(request: Request) -> bool:
+    accept = request.headers.get("accept", "")
+    return request.url.path.startswith("/api/") or (
+        "application/json" in accept and "text/html" not in accept
+    )
+
+
+def not_found_answer(request: Request, case_id: str) -> Response:
+    """404 for a case: the API's one error shape when JSON is wanted, else the page."""
+    if wants_json_answer(request):
+        from .app import error_body
+
+        err = _no_case(case_id)
+        return JSONResponse(error_body("not_found", err.nl, err.en), status_code=404)
+    return render_page(request, "not_found.html", 404, case_id=case_id)
 
 
 def render_page(

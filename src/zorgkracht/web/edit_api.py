@@ -22,14 +22,16 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, TypeAdapter
 
-from zorgkracht.domain import InvalidInput, NotFound, Problem
+from zorgkracht.domain import InvalidInput, Problem
 from zorgkracht.interchange.case_json import parse_json
 from zorgkracht.render.budget import TOO_LARGE
 from zorgkracht.render.views import VIEWS
+from zorgkracht.services.audit import Event
 from zorgkracht.services.edits import OPERATIONS
+from zorgkracht.services.permissions import Action
 
 from .case_routes import analysis_panel, analysis_summary, draw, draw_budget
-from .deps import can_see_case, current_user, get_service
+from .deps import audit, get_service, permit
 
 log = logging.getLogger(__name__)
 
@@ -132,6 +134,12 @@ async def _body(request: Request) -> Any:
     return parse_json(text)
 
 
+def _op_kind(data: Any) -> str:
+    """The operation's kind for the audit (``update_tie``), never its content."""
+    op = data.get("op") if isinstance(data, dict) else None
+    return op if isinstance(op, str) and op in OPERATIONS else "invalid"
+
+
 @router.post(
     "/api/cases/{case_id}/edits",
     response_model=EditAnswer,
@@ -175,8 +183,8 @@ async def edit_case(
     if expected is None:
         return _precondition_required()
     data = await _body(request)
-    if not can_see_case(current_user(request), case_id):
-        raise NotFound(f"Casus {case_id!r} bestaat niet.", f"Case {case_id!r} does not exist.")
+    audit(request, Event.CASE_CHANGED, case_id, _op_kind(data))
+    permit(request, Action.EDIT, case_id)
     result, saved = get_service(request).edit(case_id, expected, data)
     picture = draw(saved.case, view, lang, table=fragments, budget=draw_budget(request))
     panel = analysis_panel(saved.case, lang)

@@ -14,15 +14,19 @@ from starlette.concurrency import run_in_threadpool
 from zorgkracht.domain import Case, Conflict, Network, NotFound, Person
 from zorgkracht.domain.codes import CaseStatus
 from zorgkracht.domain.limits import MAX_TITLE
+from zorgkracht.services.audit import Event
+from zorgkracht.services.permissions import Action
 from zorgkracht.storage import CaseSummary
 
 from .deps import (
     User,
+    audit,
     current_user,
     get_accounts,
     get_service,
     load_case,
     page_lang,
+    permit,
     render_page,
 )
 
@@ -38,7 +42,7 @@ def visible_cases(
     request: Request, user: User, search: str | None, include_archived: bool
 ) -> list[CaseSummary]:
     rows = get_service(request).list(search=search, include_archived=include_archived)
-    if user.is_admin:
+    if user.may(Action.LIST_CASES):  # every case (administrator, coordinator)
         return rows
     return [r for r in rows if r.id in user.case_ids]
 
@@ -87,7 +91,7 @@ def _text_problem(request: Request, value: str) -> str | None:
 
 @router.post("/cases", response_class=HTMLResponse)
 async def create_case(request: Request) -> Response:
-    user = current_user(request)
+    user = permit(request, Action.CREATE)
     form = await request.form()
     values = {
         k: " ".join(str(form.get(k) or "").split()) if isinstance(form.get(k), str) else ""
@@ -109,6 +113,7 @@ async def create_case(request: Request) -> Response:
         )
         record = service.create_new(case)  # an opaque id: never made from the title
         get_accounts(request).assign(record.case.id, int(user.id))
+        audit(request, Event.CASE_CREATED, record.case.id, "page")
         return record.case.id
 
     case_id = await run_in_threadpool(make)
@@ -119,7 +124,9 @@ async def create_case(request: Request) -> Response:
 def _set_status(request: Request, case_id: str, status: CaseStatus) -> None:
     service = get_service(request)
     for _attempt in range(3):
-        record = load_case(request, case_id)
+        record = load_case(
+            request, case_id, Action.EDIT, event=Event.CASE_CHANGED, detail=status.value
+        )
         if record.case.status == status:
             return
         try:

@@ -35,9 +35,10 @@ from zorgkracht.domain import (
 from zorgkracht.layout.budget import drawing_budget
 from zorgkracht.render.views import render_svg, render_table
 from zorgkracht.services import interview as iv
+from zorgkracht.services.audit import Event
 from zorgkracht.storage import CaseRecord
 
-from .deps import get_service, load_case, page_lang, render_page
+from .deps import audit, get_service, load_case, page_lang, render_page
 
 log = logging.getLogger(__name__)
 router = APIRouter(include_in_schema=False)
@@ -207,7 +208,7 @@ def _saved_json(record: CaseRecord, **extra: Any) -> JSONResponse:
 @router.get("/cases/{case_id}/interview", response_class=HTMLResponse)
 def overview(request: Request, case_id: str) -> HTMLResponse:
     try:
-        record = load_case(request, case_id)
+        record = load_case(request, case_id, detail="interview")
     except NotFound:
         return _not_found(request, case_id)
     return _page(request, "interview.html", record, current="overview")
@@ -217,7 +218,7 @@ def overview(request: Request, case_id: str) -> HTMLResponse:
 def map_fragment(request: Request, case_id: str) -> HTMLResponse:
     """The map panel alone, for redrawing it after an answer."""
     try:
-        record = load_case(request, case_id)
+        record = load_case(request, case_id, detail="interview")
     except NotFound:
         return _not_found(request, case_id)
     lang = _lang(request)
@@ -236,7 +237,7 @@ def map_fragment(request: Request, case_id: str) -> HTMLResponse:
 @router.get("/cases/{case_id}/interview/names/{step}", response_class=HTMLResponse)
 def names_page(request: Request, case_id: str, step: str) -> HTMLResponse:
     try:
-        record = load_case(request, case_id)
+        record = load_case(request, case_id, detail="interview")
         current = iv.name_step(step)
     except NotFound:
         return _not_found(request, case_id)
@@ -287,9 +288,10 @@ def _names(
 
 @router.post("/cases/{case_id}/interview/names/{step}", response_model=None)
 async def add_name(request: Request, case_id: str, step: str) -> Response:
+    audit(request, Event.CASE_CHANGED, case_id, "interview_names")
     as_json = _wants_json(request)
     try:
-        record = load_case(request, case_id)
+        record = load_case(request, case_id, detail="interview")
         current = iv.name_step(step)
     except NotFound:
         if as_json:
@@ -340,9 +342,10 @@ async def add_name(request: Request, case_id: str, step: str) -> Response:
 
 @router.post("/cases/{case_id}/interview/remove/{person_id}", response_model=None)
 async def remove_person(request: Request, case_id: str, person_id: str) -> Response:
+    audit(request, Event.CASE_CHANGED, case_id, "interview_remove")
     as_json = _wants_json(request)
     try:
-        record = load_case(request, case_id)
+        record = load_case(request, case_id, detail="interview")
     except NotFound:
         if as_json:
             raise
@@ -400,7 +403,7 @@ def _about(
 @router.get("/cases/{case_id}/interview/about/{person_id}", response_class=HTMLResponse)
 def about_page(request: Request, case_id: str, person_id: str) -> HTMLResponse:
     try:
-        record = load_case(request, case_id)
+        record = load_case(request, case_id, detail="interview")
         iv.member(record.case, person_id)
     except NotFound:
         return _not_found(request, case_id)
@@ -409,9 +412,10 @@ def about_page(request: Request, case_id: str, person_id: str) -> HTMLResponse:
 
 @router.post("/cases/{case_id}/interview/about/{person_id}", response_model=None)
 async def save_about(request: Request, case_id: str, person_id: str) -> Response:
+    audit(request, Event.CASE_CHANGED, case_id, "interview_about")
     as_json = _wants_json(request)
     try:
-        record = load_case(request, case_id)
+        record = load_case(request, case_id, detail="interview")
         iv.member(record.case, person_id)
     except NotFound:
         if as_json:
@@ -480,7 +484,7 @@ def _knows(
 @router.get("/cases/{case_id}/interview/knows", response_class=HTMLResponse)
 def knows_page(request: Request, case_id: str) -> HTMLResponse:
     try:
-        record = load_case(request, case_id)
+        record = load_case(request, case_id, detail="interview")
     except NotFound:
         return _not_found(request, case_id)
     return _knows(request, record, saved="saved" in request.query_params)
@@ -488,9 +492,10 @@ def knows_page(request: Request, case_id: str) -> HTMLResponse:
 
 @router.post("/cases/{case_id}/interview/knows", response_model=None)
 async def save_knows(request: Request, case_id: str) -> Response:
+    audit(request, Event.CASE_CHANGED, case_id, "interview_knows")
     as_json = _wants_json(request)
     try:
-        record = load_case(request, case_id)
+        record = load_case(request, case_id, detail="interview")
     except NotFound:
         if as_json:
             raise

@@ -191,6 +191,7 @@ class SecurityMiddleware:
             is_admin=account.is_admin,
             username=account.username,
             case_ids=frozenset(cases or ()),
+            role=account.role,
         )
 
     def _setup_needed(self) -> bool:
