@@ -233,9 +233,6 @@ async def erase_case(request: Request, case_id: str) -> Response:
         await run_in_threadpool(service.erase, case_id)
     except NotFound:
         return not_found_answer(request, case_id)
-    recent = getattr(request.app.state, "recent_edits", None)
-    if recent is not None:
-        recent.drop(case_id)
     log.info("case erased through the web")
     return RedirectResponse(f"/?erased={quote(case_id, safe='')}", status_code=303)
 
