@@ -129,7 +129,8 @@ def test_the_migration_gives_every_existing_case_its_own_revision(
             command.downgrade(alembic_config(conn), "0004")
         store.migrate()  # 0005 again, over cases stored without a revision
         with engine.connect() as conn:
-            revisions = dict(conn.execute(text("SELECT id, revision FROM cases")).all())
+            rows = conn.execute(text("SELECT id, revision FROM cases")).all()
+        revisions: dict[str, str] = {str(r[0]): str(r[1]) for r in rows}
         assert set(revisions) == {"karel", "flodder"}
         assert len(set(revisions.values())) == 2
         assert all(len(r) == 32 and int(r, 16) >= 0 for r in revisions.values())
