@@ -4,6 +4,7 @@ test can see how much of a body the application read before it answered."""
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import Iterable, Iterator, MutableMapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -68,7 +69,20 @@ def call(
         "server": ("127.0.0.1", 80),
         "state": {},
     }
-    asyncio.run(asyncio.wait_for(app(scope, receive, send), timeout=120))
+    # in a thread of its own: the test session may already run an event loop (Playwright)
+    failure: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            asyncio.run(asyncio.wait_for(app(scope, receive, send), timeout=120))
+        except BaseException as err:  # handed to the test below
+            failure.append(err)
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    worker.join()
+    if failure:
+        raise failure[0]
     return answer
 
 

@@ -106,3 +106,38 @@ def test_a_delete_in_one_process_is_seen_by_the_edit_cache_of_another(
         _recreate_and_put(first, case_id)
         # an edit of version 2 through the second application works on the stored case
         _check_answer_and_store(second, _edit(second, case_id, 2, OP), case_id)
+
+
+def test_the_migration_gives_every_existing_case_its_own_revision(
+    backend: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    from alembic import command
+    from sqlalchemy import text
+
+    from zorgkracht.storage import CaseStore
+    from zorgkracht.storage.engine import make_engine
+    from zorgkracht.storage.migrate import alembic_config
+
+    url = database_url(backend, tmp_path, request)
+    store = CaseStore(url)
+    engine = make_engine(url)
+    try:
+        store.migrate()
+        for name in ("karel", "flodder"):
+            store.add(case_json.case_from_data(demo(name)))
+        with engine.begin() as conn:
+            command.downgrade(alembic_config(conn), "0004")
+        store.migrate()  # 0005 again, over cases stored without a revision
+        with engine.connect() as conn:
+            rows = conn.execute(text("SELECT id, revision FROM cases")).all()
+        revisions: dict[str, str] = {str(r[0]): str(r[1]) for r in rows}
+        assert set(revisions) == {"karel", "flodder"}
+        assert len(set(revisions.values())) == 2
+        assert all(len(r) == 32 and int(r, 16) >= 0 for r in revisions.values())
+        record = store.get("karel")
+        assert record.revision == revisions["karel"]
+        saved = store.save(record.case, 1, previous=record)
+        assert (saved.version, saved.revision) == (2, record.revision)
+    finally:
+        engine.dispose()
+        store.close()

@@ -20,8 +20,11 @@ from fastapi.testclient import TestClient
 from tests.web.helpers import CHEAP_HASHER, set_up_first_account
 from zorgkracht.cli.main import main
 from zorgkracht.config import Settings
-from zorgkracht.domain.limits import MAX_NAME, MAX_NOTE, MAX_PERSONS
+from zorgkracht.domain import InvalidInput
+from zorgkracht.domain.limits import MAX_NAME, MAX_NOTE, MAX_PERSONS, MAX_TITLE
 from zorgkracht.interchange import case_json
+from zorgkracht.interchange.gedcom import parse_gedcom
+from zorgkracht.interchange.network_list import parse_network_list
 from zorgkracht.layout import budget
 from zorgkracht.render.views import render_svg
 from zorgkracht.services import CaseService
@@ -271,3 +274,20 @@ def test_a_picture_within_its_budget_is_the_picture_drawn_without_one(
         assert "te groot om hier" not in page.text
         export = client.get(f"/cases/karel/export/{view}.svg")
         assert export.content == render_svg(case, view).encode("utf-8")
+
+
+def test_gedcom_and_network_list_readers_keep_to_the_limits() -> None:
+    individuals = "".join(
+        f"0 @I{n}@ INDI\n1 NAME Persoon /Nummer{n}/\n" for n in range(MAX_PERSONS + 1)
+    )
+    text = f"0 HEAD\n1 CHAR UTF-8\n{individuals}0 TRLR\n"
+    with pytest.raises(InvalidInput) as refused:
+        parse_gedcom(text.encode("utf-8"), "groot.ged")
+    assert [p.code for p in refused.value.problems] == ["too_many"]
+    assert "too many persons" in refused.value.problems[0].en
+    # a generated title stays within its limit, whatever the client's name
+    name = "K" * MAX_NAME
+    case = parse_network_list(f"naam;rol\n{name};cliënt\n".encode(), "lijst.csv")
+    assert len(case.title) <= MAX_TITLE and case.title.startswith("Netwerk van K")
+    one = f"0 HEAD\n1 CHAR UTF-8\n0 @I1@ INDI\n1 NAME {name} //\n0 TRLR\n"
+    assert len(parse_gedcom(one.encode("utf-8"), "een.ged").title) <= MAX_TITLE

@@ -15,11 +15,12 @@ from collections.abc import Iterable
 from .errors import Problem
 from .model import Case, Network
 
-MAX_PERSONS = 2_000
-"""Persons in one network (the current one or a snapshot)."""
-MAX_TIES = 20_000
+MAX_PERSONS = 5_000
+"""Persons in one network (the current one or a snapshot). A family tree from GEDCOM can be
+large (a test file has 2,145 persons); a practice's network map is far smaller."""
+MAX_TIES = 50_000
 """Ties in one network."""
-MAX_RECORDS = 5_000
+MAX_RECORDS = 10_000
 """Couples, child relations, emotional relations, domains, life events: each, per network."""
 MAX_SNAPSHOTS = 100
 MAX_POSITIONS = 10_000

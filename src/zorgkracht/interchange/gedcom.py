@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 from zorgkracht.domain import Case, InvalidInput, Problem, check_case
+from zorgkracht.domain.limits import check_limits
 
 from .gedcom_build import Builder, person_name, slug
 from .gedcom_text import check_pointers, decode, parse_lines, problem
@@ -88,7 +89,7 @@ def parse_gedcom(
     builder.build(parsed.records)
     _raise(builder.problems, source)
     case = builder.case(decoded, case_id, focus, generations)
-    _raise([builder.locate(p) for p in check_case(case)], source)
+    _raise([builder.locate(p) for p in check_limits(case) or check_case(case)], source)
     return case
 
 

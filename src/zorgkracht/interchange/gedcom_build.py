@@ -23,6 +23,7 @@ from zorgkracht.domain import (
     Problem,
 )
 from zorgkracht.domain.codes import ChildType, CoupleType, Gender
+from zorgkracht.domain.limits import MAX_TITLE
 
 from .gedcom_dates import GedcomDate, parse_date
 from .gedcom_text import VOID, Decoded, Node, problem, resolve
@@ -326,7 +327,7 @@ class Builder:
             network = neighbourhood(network, client.id, generations)
         return Case(
             id=case_id or slug(Path(self.source).stem),
-            title=f"Genogram {client.name}",
+            title=f"Genogram {client.name}"[:MAX_TITLE],
             client=client.id,
             network=network,
             note=" ".join(notes),

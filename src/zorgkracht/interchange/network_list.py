@@ -21,6 +21,7 @@ from pathlib import Path
 from zorgkracht.domain import Case, Domain, InvalidInput, Network, Person, Problem, Tie
 from zorgkracht.domain.codes import DomainKind
 from zorgkracht.domain.invariants import validate_case
+from zorgkracht.domain.limits import MAX_TITLE
 
 from . import network_list_vocab as v
 from .network_list_rows import (
@@ -147,7 +148,7 @@ def _case(
     ]
     case = Case(
         id=case_id or v.slug(Path(source).stem, "netwerk"),
-        title=title or f"Netwerk van {client.name}",
+        title=title or f"Netwerk van {client.name}"[:MAX_TITLE],
         client=client.id,
         network=Network(
             persons=[client, *(row.person for row in members)],

@@ -114,7 +114,7 @@ class CaseRow(Base):
     search_key: Mapped[str] = mapped_column(Text)
     """Case-folded title and client name: case-insensitive search beyond ASCII on SQLite too."""
     version: Mapped[int] = mapped_column(Integer)
-    revision: Mapped[str] = mapped_column(String(32))
+    revision: Mapped[str] = mapped_column(String(32), server_default="")
     """A random token given when the case is stored anew and kept while it lives: a case
     deleted and stored again under the same id starts at version 1 with another revision, so
     (revision, version) never names two different states of a case."""

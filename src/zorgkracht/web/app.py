@@ -108,8 +108,11 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
         (403, "Not allowed, or the CSRF token is missing"),
         (404, "Not found"),
         (409, "Conflict"),
+        (413, "Request body too large"),
         (422, "Invalid case"),
         (428, "If-Match required"),
+        (500, "Unexpected error (logged; no details are given)"),
+        (503, "Database unavailable"),
     )
 }
 

@@ -21,6 +21,7 @@ from typing import Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, TypeAdapter
+from starlette.concurrency import run_in_threadpool
 
 from zorgkracht.domain import InvalidInput, Problem
 from zorgkracht.interchange.case_json import parse_json
@@ -185,19 +186,25 @@ async def edit_case(
     data = await _body(request)
     audit(request, Event.CASE_CHANGED, case_id, _op_kind(data))
     permit(request, Action.EDIT, case_id)
-    result, saved = get_service(request).edit(case_id, expected, data)
-    picture = draw(saved.case, view, lang, table=fragments, budget=draw_budget(request))
-    panel = analysis_panel(saved.case, lang)
-    answer: dict[str, Any] = {
-        "version": saved.version,
-        "undo": result.inverse,
-        "svg": picture.svg,
-        "analysis": analysis_summary(panel),
-    }
-    if picture.too_large:
-        answer["message"] = {"nl": TOO_LARGE[0], "en": TOO_LARGE[1]}
-    if fragments:
-        from .case_routes import page_fragments
 
-        answer["fragments"] = page_fragments(request, saved, picture, panel)
-    return JSONResponse(answer, headers={"ETag": f'"{saved.version}"'})
+    def save_and_draw() -> JSONResponse:
+        result, saved = get_service(request).edit(case_id, expected, data)
+        picture = draw(saved.case, view, lang, table=fragments, budget=draw_budget(request))
+        panel = analysis_panel(saved.case, lang)
+        answer: dict[str, Any] = {
+            "version": saved.version,
+            "undo": result.inverse,
+            "svg": picture.svg,
+            "analysis": analysis_summary(panel),
+        }
+        if picture.too_large:
+            answer["message"] = {"nl": TOO_LARGE[0], "en": TOO_LARGE[1]}
+        if fragments:
+            from .case_routes import page_fragments
+
+            answer["fragments"] = page_fragments(request, saved, picture, panel)
+        return JSONResponse(answer, headers={"ETag": f'"{saved.version}"'})
+
+    # in a worker thread: saving and drawing (up to its budget) never hold up the event loop,
+    # so other requests and a clean stop of the server go on meanwhile
+    return await run_in_threadpool(save_and_draw)

@@ -24,8 +24,13 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("cases") as batch:
-        batch.add_column(sa.Column("revision", sa.String(length=32), nullable=True))
+    # A plain ADD COLUMN (with a default, so it can be NOT NULL on SQLite too): a "batch"
+    # rebuild of ``cases`` on SQLite would drop the old table, and with foreign keys on that
+    # cascades to every network of every case.
+    op.add_column(
+        "cases",
+        sa.Column("revision", sa.String(length=32), nullable=False, server_default=""),
+    )
     conn = op.get_bind()
     cases = sa.table("cases", sa.column("id", sa.String()), sa.column("revision", sa.String()))
     ids = conn.execute(sa.select(cases.c.id)).scalars().all()
@@ -36,10 +41,7 @@ def upgrade() -> None:
             .values(revision=sa.bindparam("token")),
             [{"key": case_id, "token": secrets.token_hex(16)} for case_id in ids],
         )
-    with op.batch_alter_table("cases") as batch:
-        batch.alter_column("revision", existing_type=sa.String(length=32), nullable=False)
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("cases") as batch:
-        batch.drop_column("revision")
+    op.drop_column("cases", "revision")  # SQLite 3.35+ drops a column in place
