@@ -27,10 +27,11 @@ def test_a_tiny_run_reports_every_kind_without_errors(tmp_path: Path) -> None:
     assert set(run["kinds"]) == {"list", "page", "picture", "edit", "export"}
     assert run["requests"] == sum(k["requests"] for k in run["kinds"].values()) > 0
     for figures in run["kinds"].values():
-        assert set(figures) == {"requests", "p50_ms", "p95_ms", "errors"}
+        assert set(figures) == {"requests", "p50_ms", "p95_ms", "idle_p50_ms", "errors"}
+        assert figures["idle_p50_ms"] > 0
         assert figures["errors"] == 0
         assert figures["p95_ms"] >= figures["p50_ms"] >= 0
-    assert run["edits_accepted"] == run["kinds"]["edit"]["requests"]
+    assert run["edits_accepted"] == run["kinds"]["edit"]["requests"] + bench_load.IDLE_RUNS
 
 
 def test_limits_keep_it_bounded() -> None:
