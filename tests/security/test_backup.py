@@ -272,6 +272,12 @@ def test_the_command_line(databases: Databases, tmp_path: Path) -> None:
     run = zorgkracht("restore", str(archive), "--db", dst, "--yes")
     out, err = run.communicate(timeout=120)
     assert run.returncode == 4 and "niet leeg" in err and "Traceback" not in err
+    run = zorgkracht("backup", "-o", str(tmp_path / "no" / "such" / "dir.zip"), "--db", src)
+    out, err = run.communicate(timeout=120)
+    assert run.returncode == 1 and "Kan " in err and "Traceback" not in err
+    run = zorgkracht("restore", str(tmp_path / "missing.zip"), "--db", dst, "--yes")
+    out, err = run.communicate(timeout=120)
+    assert run.returncode == 2 and "niet te openen" in err and "Traceback" not in err
     broken = tmp_path / "broken.zip"
     broken.write_bytes(archive.read_bytes()[:500])
     run = zorgkracht("restore", str(broken), "--db", dst, "--yes", "--replace")

@@ -155,8 +155,14 @@ def _line(values: tuple[Any, ...]) -> bytes:
 def _private_file(path: Path) -> Iterator[Path]:
     """A new temporary file beside ``path``, mode 0600, renamed to ``path`` on success."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.unlink(missing_ok=True)
-    os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    try:
+        tmp.unlink(missing_ok=True)
+        os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except OSError as err:
+        raise ZorgkrachtError(
+            f"Kan {path} niet schrijven ({err.strerror}); er is geen back-up gemaakt",
+            f"Cannot write {path} ({err.strerror}); no backup was made",
+        ) from None
     try:
         yield tmp
         os.chmod(tmp, 0o600)
