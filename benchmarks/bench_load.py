@@ -46,6 +46,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -278,8 +279,11 @@ def run(
     with tempfile.TemporaryDirectory() as tmp:
         log = Path(tmp) / "server.log"
         try:
-            with server(url, port, workers, log) as base:
-                elapsed = asyncio.run(crowd(base, owned, args.seconds, args.think, tally))
+            # A loop of its own in a thread of its own: the caller may be running one.
+            with server(url, port, workers, log) as base, ThreadPoolExecutor(1) as pool:
+                elapsed = pool.submit(
+                    lambda: asyncio.run(crowd(base, owned, args.seconds, args.think, tally))
+                ).result()
         finally:
             if log.exists() and log.stat().st_size:
                 print(f"server output ({backend}):\n{log.read_text()[-3000:]}")

@@ -275,6 +275,11 @@ def test_the_command_line(databases: Databases, tmp_path: Path) -> None:
     run = zorgkracht("backup", "-o", str(tmp_path / "no" / "such" / "dir.zip"), "--db", src)
     out, err = run.communicate(timeout=120)
     assert run.returncode == 1 and "Kan " in err and "Traceback" not in err
+    missing = tmp_path / "missing.sqlite"
+    run = zorgkracht("backup", "-o", str(tmp_path / "x.zip"), "--db", f"sqlite:///{missing}")
+    out, err = run.communicate(timeout=120)
+    assert run.returncode == 5 and "niet bereikbaar" in err
+    assert not missing.exists() and not (tmp_path / "x.zip").exists()
     run = zorgkracht("restore", str(tmp_path / "missing.zip"), "--db", dst, "--yes")
     out, err = run.communicate(timeout=120)
     assert run.returncode == 2 and "niet te openen" in err and "Traceback" not in err

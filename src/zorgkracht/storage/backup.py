@@ -180,6 +180,9 @@ def write_backup(url: str, path: Path) -> BackupSummary:
 
 
 def _write_archive(url: str, path: Path) -> BackupSummary:
+    parsed = parse_url(url)
+    if parsed.get_backend_name() == "sqlite" and not Path(parsed.database or "").is_file():
+        raise unavailable(parsed, FileNotFoundError(f"{parsed.database} does not exist"))
     engine = make_engine(url)
     rows: dict[str, int] = {}
     entries: list[dict[str, Any]] = []
@@ -248,7 +251,7 @@ def _sqlite_file(url: str) -> Path:
 
 def _write_sqlite_copy(url: str, path: Path) -> BackupSummary:
     source_file = _sqlite_file(url)
-    if not source_file.is_file():
+    if not source_file.is_file():  # connecting would make an empty database
         raise unavailable(parse_url(url), FileNotFoundError(f"{source_file} does not exist"))
     with _private_file(path) as tmp:
         with (
