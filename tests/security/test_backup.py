@@ -105,6 +105,8 @@ def test_archive_restores_everything_on_either_backend(
     assert made.cases == 6 and made.users == 2
     restored = restore_backup(dst, archive)
     assert restored.rows == made.rows
+    if target == "sqlite":  # a new SQLite file is made for its owner only
+        assert stat.S_IMODE(Path(dst.removeprefix("sqlite:///")).stat().st_mode) == 0o600
     before, after = contents(src), contents(dst)
     assert after["cases"] == before["cases"]  # case files byte-equal, versions and times kept
     assert after["users"] == before["users"]
@@ -122,7 +124,7 @@ def test_sqlite_copy_restores_on_either_backend(
 ) -> None:
     src, dst = databases.new("sqlite"), databases.new(target)
     fill(src)
-    copy = tmp_path / "backup.sqlite"
+    copy = tmp_path / "een back-up #1?.sqlite"  # a name that needs quoting in a URI
     made = make_backup(src, copy)
     assert made.kind == "sqlite"
     assert stat.S_IMODE(copy.stat().st_mode) == 0o600

@@ -171,6 +171,11 @@ def _private_file(path: Path) -> Iterator[Path]:
         tmp.unlink(missing_ok=True)
 
 
+def _read_only(path: Path) -> sqlite3.Connection:
+    """A read-only connection to the SQLite file ``path`` (any characters in its name)."""
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+
+
 def write_backup(url: str, path: Path) -> BackupSummary:
     """Back up the database at ``url`` into ``path``: a SQLite copy when ``path`` ends in
     ``.sqlite``/``.sqlite3``/``.db`` (the database must be SQLite), else the portable archive."""
@@ -255,7 +260,7 @@ def _write_sqlite_copy(url: str, path: Path) -> BackupSummary:
         raise unavailable(parse_url(url), FileNotFoundError(f"{source_file} does not exist"))
     with _private_file(path) as tmp:
         with (
-            closing(sqlite3.connect(f"file:{source_file}?mode=ro", uri=True)) as source,
+            closing(_read_only(source_file)) as source,
             closing(sqlite3.connect(tmp)) as target,
         ):
             source.execute("PRAGMA busy_timeout = 10000")
@@ -377,7 +382,7 @@ class _Archive:
 def _sqlite_summary(path: Path) -> BackupSummary:
     """Check a SQLite copy (SQLite's integrity check) and count its rows."""
     try:
-        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+        with closing(_read_only(path)) as conn:
             status = conn.execute("PRAGMA integrity_check").fetchall()
             if status != [("ok",)]:
                 raise _bad(
@@ -456,7 +461,7 @@ def restore(url: str, path: Path, *, replace: bool = False) -> BackupSummary:
             "it with the version that made it, then upgrade the database",
         )
     if summary.kind == "sqlite":
-        source = create_engine(f"sqlite:///file:{path}?mode=ro&uri=true")
+        source = create_engine("sqlite://", creator=lambda: _read_only(path))
         try:
             with source.connect() as src, src.begin():
 
