@@ -19,12 +19,16 @@ work for ``--seconds``: after a pause of 0–2 × ``--think`` seconds, one of
   with the redrawn picture, 3;
 - ``export``: the case file (``GET /cases/{id}/export/case.json``), 1.
 
+Reference in the same run: before the crowd starts, the first professional alone makes five
+requests of each kind one after another ("alone p50"): the same server without a crowd.
+
 Reported per configuration: requests, requests per second, p50/p95 per kind (ms, measured on
 the client), errors (any answer but 2xx, or no answer: must be 0), conflicts (409: must be 0,
 each case has one editor), and **lost edits**: each professional counts the edits it saw
-accepted; at the end the version stored for each case must be 1 + that count (an edit that
-was acknowledged but not stored is lost; must be 0). The figures of one run compare the two
-configurations on the same machine at the same time; they say nothing about another machine.
+accepted (the reference's included); at the end the version stored for each case must be
+1 + that count (an edit that was acknowledged but not stored is lost; must be 0). The figures
+of one run compare the two configurations on the same machine at the same time; they say
+nothing about another machine.
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,6 +66,7 @@ from .cases import network_case
 
 HOST = "127.0.0.1"
 SIGN_INS_AT_ONCE = 4
+IDLE_RUNS = 5
 MEMBERS = 12
 PASSWORD = "correct horse battery"
 KINDS = {"list": 2, "page": 2, "picture": 2, "edit": 3, "export": 1}
@@ -73,6 +79,7 @@ class Tally:
     """What every professional saw: times per kind, errors, and edits accepted per case."""
 
     times: dict[str, list[float]] = field(default_factory=lambda: {k: [] for k in KINDS})
+    idle: dict[str, list[float]] = field(default_factory=lambda: {k: [] for k in KINDS})
     errors: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
     samples: list[str] = field(default_factory=list)
     conflicts: int = 0
@@ -174,23 +181,18 @@ async def sign_in(client: httpx.AsyncClient, name: str) -> None:
     client.headers["X-CSRF-Token"] = session.json()["csrf_token"]
 
 
-async def professional(
-    client: httpx.AsyncClient,
-    name: str,
-    cases: list[str],
-    stop: float,
-    think: float,
-    tally: Tally,
-) -> None:
-    rng = random.Random(name)
-    versions = dict.fromkeys(cases, 1)
-    kinds, weights = list(KINDS), list(KINDS.values())
-    while True:
-        await asyncio.sleep(min(rng.uniform(0, 2 * think), max(0.0, stop - time.monotonic())))
-        if time.monotonic() >= stop:
-            return
-        kind = rng.choices(kinds, weights)[0]
-        case = rng.choice(cases)
+class Professional:
+    """One signed-in professional: its client, its cases and the versions it last saw."""
+
+    def __init__(self, client: httpx.AsyncClient, name: str, cases: list[str]) -> None:
+        self.client, self.name, self.cases = client, name, cases
+        self.rng = random.Random(name)
+        self.versions = dict.fromkeys(cases, 1)
+
+    async def act(self, kind: str, tally: Tally, times: dict[str, list[float]]) -> None:
+        """One request of ``kind`` on one of the cases; its time into ``times``."""
+        client, rng = self.client, self.rng
+        case = rng.choice(self.cases)
         began = time.perf_counter()
         try:
             if kind == "list":
@@ -210,51 +212,61 @@ async def professional(
                 answer = await client.post(
                     f"/api/cases/{case}/edits?view=netwerkschema",
                     json=op,
-                    headers={"If-Match": f'"{versions[case]}"'},
+                    headers={"If-Match": f'"{self.versions[case]}"'},
                 )
         except httpx.HTTPError as err:
             tally.error(kind, f"{type(err).__name__}: {err}")
-            continue
-        tally.times[kind].append((time.perf_counter() - began) * 1000)
+            return
+        times[kind].append((time.perf_counter() - began) * 1000)
         if kind == "edit" and answer.status_code == 409:
             tally.conflicts += 1
             fresh = await client.get(f"/api/cases/{case}")
-            versions[case] = int(fresh.headers["ETag"].strip('"'))
+            self.versions[case] = int(fresh.headers["ETag"].strip('"'))
         elif not 200 <= answer.status_code < 300:
             tally.error(kind, f"{answer.status_code} {answer.text[:200]}")
         elif kind == "edit":
-            versions[case] = answer.json()["version"]
+            self.versions[case] = answer.json()["version"]
             tally.accepted[case] = tally.accepted.get(case, 0) + 1
+
+    async def work(self, stop: float, think: float, tally: Tally) -> None:
+        kinds, weights = list(KINDS), list(KINDS.values())
+        while True:
+            pause = self.rng.uniform(0, 2 * think)
+            await asyncio.sleep(min(pause, max(0.0, stop - time.monotonic())))
+            if time.monotonic() >= stop:
+                return
+            await self.act(self.rng.choices(kinds, weights)[0], tally, tally.times)
 
 
 async def crowd(
     base: str, owned: dict[str, list[str]], seconds: float, think: float, tally: Tally
 ) -> float:
-    """Every professional at work for ``seconds`` once all have signed in (a few at a time,
-    as sign-in hashes the password on purpose slowly); the seconds it took."""
-    clients = {
-        name: httpx.AsyncClient(base_url=base, timeout=30, follow_redirects=False) for name in owned
-    }
+    """All professionals sign in (a few at a time: sign-in hashes the password, slowly on
+    purpose); then the first alone makes ``IDLE_RUNS`` requests of each kind one after another
+    (the reference: the server without a crowd); then everyone works for ``seconds``. Returns
+    the seconds the crowd worked."""
+    team = [
+        Professional(httpx.AsyncClient(base_url=base, timeout=30), name, cases)
+        for name, cases in owned.items()
+    ]
     gate = asyncio.Semaphore(SIGN_INS_AT_ONCE)
 
-    async def signed_in(name: str) -> None:
+    async def signed_in(member: Professional) -> None:
         async with gate:
-            await sign_in(clients[name], name)
+            await sign_in(member.client, member.name)
 
     try:
-        await asyncio.gather(*(signed_in(name) for name in owned))
+        await asyncio.gather(*(signed_in(member) for member in team))
+        for kind in KINDS:
+            for _ in range(IDLE_RUNS):
+                await team[0].act(kind, tally, tally.idle)
         start = time.monotonic()
         stop = start + seconds
-        await asyncio.gather(
-            *(
-                professional(clients[name], name, cases, stop, think, tally)
-                for name, cases in owned.items()
-            )
-        )
+        await asyncio.gather(*(member.work(stop, think, tally) for member in team))
         return time.monotonic() - start
     finally:
-        for client in clients.values():
-            await client.aclose()
+        for member in team:
+            await member.client.aclose()
 
 
 def run(
@@ -267,8 +279,11 @@ def run(
     with tempfile.TemporaryDirectory() as tmp:
         log = Path(tmp) / "server.log"
         try:
-            with server(url, port, workers, log) as base:
-                elapsed = asyncio.run(crowd(base, owned, args.seconds, args.think, tally))
+            # A loop of its own in a thread of its own: the caller may be running one.
+            with server(url, port, workers, log) as base, ThreadPoolExecutor(1) as pool:
+                elapsed = pool.submit(
+                    lambda: asyncio.run(crowd(base, owned, args.seconds, args.think, tally))
+                ).result()
         finally:
             if log.exists() and log.stat().st_size:
                 print(f"server output ({backend}):\n{log.read_text()[-3000:]}")
@@ -295,6 +310,7 @@ def run(
                 "requests": len(times) + tally.errors[kind],
                 "p50_ms": round(percentile(times, 0.5), 1),
                 "p95_ms": round(percentile(times, 0.95), 1),
+                "idle_p50_ms": round(percentile(tally.idle[kind], 0.5), 1),
                 "errors": tally.errors[kind],
             }
             for kind, times in tally.times.items()
@@ -305,14 +321,15 @@ def run(
 
 def table(results: list[dict[str, Any]]) -> str:
     lines = [
-        "| backend | processes | kind | requests | p50 ms | p95 ms | errors |",
-        "|---|---:|---|---:|---:|---:|---:|",
+        "| backend | processes | kind | requests | p50 ms | p95 ms | alone p50 ms | errors |",
+        "|---|---:|---|---:|---:|---:|---:|---:|",
     ]
     for r in results:
         for kind, k in r["kinds"].items():
             lines.append(
                 f"| {r['backend']} | {r['workers']} | {kind} | {k['requests']:,} | "
-                f"{k['p50_ms']:.1f} | {k['p95_ms']:.1f} | {k['errors']} |"
+                f"{k['p50_ms']:.1f} | {k['p95_ms']:.1f} | {k['idle_p50_ms']:.1f} | "
+                f"{k['errors']} |"
             )
     lines += [
         "",

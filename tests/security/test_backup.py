@@ -14,6 +14,7 @@ import signal
 import stat
 import subprocess
 import sys
+import threading
 import time
 import zipfile
 from pathlib import Path
@@ -104,6 +105,8 @@ def test_archive_restores_everything_on_either_backend(
     assert made.cases == 6 and made.users == 2
     restored = restore_backup(dst, archive)
     assert restored.rows == made.rows
+    if target == "sqlite":  # a new SQLite file is made for its owner only
+        assert stat.S_IMODE(Path(dst.removeprefix("sqlite:///")).stat().st_mode) == 0o600
     before, after = contents(src), contents(dst)
     assert after["cases"] == before["cases"]  # case files byte-equal, versions and times kept
     assert after["users"] == before["users"]
@@ -121,7 +124,7 @@ def test_sqlite_copy_restores_on_either_backend(
 ) -> None:
     src, dst = databases.new("sqlite"), databases.new(target)
     fill(src)
-    copy = tmp_path / "backup.sqlite"
+    copy = tmp_path / "een back-up #1?.sqlite"  # a name that needs quoting in a URI
     made = make_backup(src, copy)
     assert made.kind == "sqlite"
     assert stat.S_IMODE(copy.stat().st_mode) == 0o600
@@ -271,6 +274,17 @@ def test_the_command_line(databases: Databases, tmp_path: Path) -> None:
     run = zorgkracht("restore", str(archive), "--db", dst, "--yes")
     out, err = run.communicate(timeout=120)
     assert run.returncode == 4 and "niet leeg" in err and "Traceback" not in err
+    run = zorgkracht("backup", "-o", str(tmp_path / "no" / "such" / "dir.zip"), "--db", src)
+    out, err = run.communicate(timeout=120)
+    assert run.returncode == 1 and "Kan " in err and "Traceback" not in err
+    missing = tmp_path / "missing.sqlite"
+    run = zorgkracht("backup", "-o", str(tmp_path / "x.zip"), "--db", f"sqlite:///{missing}")
+    out, err = run.communicate(timeout=120)
+    assert run.returncode == 5 and "niet bereikbaar" in err
+    assert not missing.exists() and not (tmp_path / "x.zip").exists()
+    run = zorgkracht("restore", str(tmp_path / "missing.zip"), "--db", dst, "--yes")
+    out, err = run.communicate(timeout=120)
+    assert run.returncode == 2 and "niet te openen" in err and "Traceback" not in err
     broken = tmp_path / "broken.zip"
     broken.write_bytes(archive.read_bytes()[:500])
     run = zorgkracht("restore", str(broken), "--db", dst, "--yes", "--replace")
@@ -279,19 +293,45 @@ def test_the_command_line(databases: Databases, tmp_path: Path) -> None:
     assert contents(dst) == contents(src)
 
 
-@pytest.mark.parametrize("backend", BACKENDS)
+class Progress:
+    """The last ``edit N`` line of a writer process, read in a thread."""
+
+    def __init__(self, process: subprocess.Popen[str]) -> None:
+        self.edits = 0
+        self.process = process
+        self.thread = threading.Thread(target=self._read, daemon=True)
+        self.thread.start()
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            if line.startswith("edit "):
+                self.edits = int(line.split()[1])
+
+    def wait_for(self, edits: int) -> None:
+        deadline = time.monotonic() + 120
+        while self.edits < edits:
+            assert self.process.poll() is None, "the writer ended"
+            assert time.monotonic() < deadline, "the writer made no progress"
+            time.sleep(0.05)
+
+
+@pytest.mark.parametrize(
+    ("backend", "suffix"), [("sqlite", ".zip"), ("sqlite", ".sqlite"), ("postgresql", ".zip")]
+)
 def test_a_backup_during_a_burst_of_edits_holds_whole_cases(
-    databases: Databases, tmp_path: Path, backend: str
+    databases: Databases, tmp_path: Path, backend: str, suffix: str
 ) -> None:
-    """A writer process edits cases one after another; a backup is taken by the command line
-    while it writes, the writer is killed with SIGKILL in the middle of its burst, and the
-    backup restores to cases that each validate and name their own version."""
+    """A writer process edits cases one after another; a backup is taken while it writes (it
+    writes before, during and after), the writer is then killed with SIGKILL in the middle of
+    its burst, and the backup restores to cases that each validate and name their own
+    version; so does the database the writer was killed on."""
     src, dst = databases.new(backend), databases.new(backend)
+    ids = [f"burst-{i}" for i in range(30)]
     with CaseStore(src) as store:
         store.migrate()
-        for i in range(6):
-            store.add(burst_case(i, members=30))
-    ids = [f"burst-{i}" for i in range(6)]
+        for i in range(len(ids)):
+            store.add(burst_case(i, members=40))
     writer = subprocess.Popen(
         [sys.executable, "-m", "tests.security.ops_writer", src, *ids],
         cwd=ROOT,
@@ -300,27 +340,28 @@ def test_a_backup_during_a_burst_of_edits_holds_whole_cases(
         text=True,
     )
     try:
-        assert writer.stdout is not None
-        for line in writer.stdout:  # a burst under way
-            if line.strip() == "edit 20":
-                break
-        archive = tmp_path / "burst.zip"
-        backup = zorgkracht("backup", "-o", str(archive), "--db", src)
-        time.sleep(0.2)
+        progress = Progress(writer)
+        progress.wait_for(20)  # a burst under way
+        before = progress.edits
+        archive = tmp_path / f"burst{suffix}"
+        made = make_backup(src, archive)
+        print(f"edits while the backup ran: {progress.edits - before}")
+        progress.wait_for(progress.edits + 3)  # still writing after the backup
+        assert progress.edits > before
         writer.send_signal(signal.SIGKILL)  # in the middle of the burst
-        _out, err = backup.communicate(timeout=120)
-        assert backup.returncode == 0, err
+        writer.wait(timeout=30)
     finally:
         writer.kill()
         writer.wait()
     assert writer.returncode == -signal.SIGKILL
+    assert made.cases == len(ids)
     restore_backup(dst, archive)
     with CaseStore(dst) as store:
-        assert store.count() == 6
         versions = {s.id: s.version for s in store.list()}
-        assert max(versions.values()) > 1, versions  # edits were made before the backup
+        assert sorted(versions) == sorted(ids)
+        assert sum(versions.values()) - len(ids) >= before  # the edits before the backup
         assert version_mismatches(store) == []
         for case_id in ids:
             validate_case(store.get(case_id).case)
-    with CaseStore(src) as store:  # and the database the writer was killed on is whole too
+    with CaseStore(src) as store:
         assert version_mismatches(store) == []

@@ -155,14 +155,25 @@ def _line(values: tuple[Any, ...]) -> bytes:
 def _private_file(path: Path) -> Iterator[Path]:
     """A new temporary file beside ``path``, mode 0600, renamed to ``path`` on success."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.unlink(missing_ok=True)
-    os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    try:
+        tmp.unlink(missing_ok=True)
+        os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except OSError as err:
+        raise ZorgkrachtError(
+            f"Kan {path} niet schrijven ({err.strerror}); er is geen back-up gemaakt",
+            f"Cannot write {path} ({err.strerror}); no backup was made",
+        ) from None
     try:
         yield tmp
         os.chmod(tmp, 0o600)
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def _read_only(path: Path) -> sqlite3.Connection:
+    """A read-only connection to the SQLite file ``path`` (any characters in its name)."""
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
 
 
 def write_backup(url: str, path: Path) -> BackupSummary:
@@ -174,6 +185,9 @@ def write_backup(url: str, path: Path) -> BackupSummary:
 
 
 def _write_archive(url: str, path: Path) -> BackupSummary:
+    parsed = parse_url(url)
+    if parsed.get_backend_name() == "sqlite" and not Path(parsed.database or "").is_file():
+        raise unavailable(parsed, FileNotFoundError(f"{parsed.database} does not exist"))
     engine = make_engine(url)
     rows: dict[str, int] = {}
     entries: list[dict[str, Any]] = []
@@ -242,11 +256,11 @@ def _sqlite_file(url: str) -> Path:
 
 def _write_sqlite_copy(url: str, path: Path) -> BackupSummary:
     source_file = _sqlite_file(url)
-    if not source_file.is_file():
+    if not source_file.is_file():  # connecting would make an empty database
         raise unavailable(parse_url(url), FileNotFoundError(f"{source_file} does not exist"))
     with _private_file(path) as tmp:
         with (
-            closing(sqlite3.connect(f"file:{source_file}?mode=ro", uri=True)) as source,
+            closing(_read_only(source_file)) as source,
             closing(sqlite3.connect(tmp)) as target,
         ):
             source.execute("PRAGMA busy_timeout = 10000")
@@ -368,7 +382,7 @@ class _Archive:
 def _sqlite_summary(path: Path) -> BackupSummary:
     """Check a SQLite copy (SQLite's integrity check) and count its rows."""
     try:
-        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+        with closing(_read_only(path)) as conn:
             status = conn.execute("PRAGMA integrity_check").fetchall()
             if status != [("ok",)]:
                 raise _bad(
@@ -447,7 +461,7 @@ def restore(url: str, path: Path, *, replace: bool = False) -> BackupSummary:
             "it with the version that made it, then upgrade the database",
         )
     if summary.kind == "sqlite":
-        source = create_engine(f"sqlite:///file:{path}?mode=ro&uri=true")
+        source = create_engine("sqlite://", creator=lambda: _read_only(path))
         try:
             with source.connect() as src, src.begin():
 
