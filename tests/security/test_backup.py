@@ -160,6 +160,43 @@ def test_restore_refuses_a_database_with_data_unless_replace(
     assert contents(dst) == contents(src)
 
 
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_the_audit_log_travels_and_is_never_replaced(
+    databases: Databases, tmp_path: Path, backend: str
+) -> None:
+    """The audit log is in the backup and restored with it; sessions and sign-in counts are
+    not; and a database whose audit log has rows is never emptied by ``--replace``."""
+    from sqlalchemy import text
+
+    from zorgkracht.services.audit import Actor, AuditService, Event
+
+    src, dst = databases.new(backend), databases.new(backend)
+    fill(src)
+    with CaseStore(src) as store:
+        AuditService.for_store(store).record(Actor.cli(), Event.CASE_VIEWED, case_id="c1")
+    archive = tmp_path / "backup.zip"
+    make_backup(src, archive)
+    with zipfile.ZipFile(archive) as zf:
+        names = set(zf.namelist())
+    assert "tables/audit_log.jsonl" in names
+    assert not {"tables/sessions.jsonl", "tables/login_attempts.jsonl"} & names
+    restore_backup(dst, archive)
+    with CaseStore(dst) as store:
+        audit = AuditService.for_store(store)
+        audit.record(Actor.cli(), Event.CASE_VIEWED, case_id="c2")
+    before = contents(dst)
+    with pytest.raises(Conflict, match="logboek"):
+        restore_backup(dst, archive, replace=True)
+    assert contents(dst) == before
+    engine = CaseStore(dst)
+    try:
+        with engine._reads.begin() as s:
+            cases = [r[0] for r in s.execute(text("SELECT case_id FROM audit_log ORDER BY id"))]
+    finally:
+        engine.close()
+    assert cases == ["c1", "c2"]
+
+
 def _rewrite(archive: Path, out: Path, entry: str, change: object) -> None:
     """Copy ``archive`` to ``out`` with ``entry`` changed by ``change(bytes) -> bytes``."""
     with zipfile.ZipFile(archive) as zin, zipfile.ZipFile(out, "w") as zout:

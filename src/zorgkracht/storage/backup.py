@@ -504,6 +504,15 @@ def _load(url: str, path: Path, rows_of: RowSource, replace: bool) -> None:
                     f"The database {safe_url(engine.url)} is not empty ({', '.join(filled)}); "
                     "restore into an empty database, or replace everything with --replace",
                 )
+            if "audit_log" in filled:
+                # The audit log is append-only (NEN 7513): its triggers refuse to delete young
+                # rows, and a restore must not make the record of who saw what disappear.
+                raise Conflict(
+                    "Het logboek van deze database is niet leeg; het mag niet gewist worden. "
+                    "Herstel in een nieuwe, lege database en bewaar deze als bewijs van toegang.",
+                    "The audit log of this database is not empty and may not be erased. Restore "
+                    "into a new, empty database and keep this one as the record of access.",
+                )
             for table in reversed(Base.metadata.sorted_tables):
                 conn.execute(delete(table))
             for table in backup_tables():

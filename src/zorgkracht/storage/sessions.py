@@ -44,11 +44,13 @@ class SessionRow(Base):
     address: Mapped[str | None] = mapped_column(String(ADDRESS_LENGTH))
     user_agent: Mapped[str | None] = mapped_column(String(USER_AGENT_LENGTH))
 
-    __table_args__ = (Index(None, "user_id"),)
+    # short-lived: not in backups (storage/backup.py); a restore signs everyone out
+    __table_args__ = (Index(None, "user_id"), {"info": {"backup": False}})
 
 
 class LoginAttemptRow(Base):
     __tablename__ = "login_attempts"
+    __table_args__ = {"info": {"backup": False}}  # noqa: RUF012 (short-lived: not in backups)
 
     key: Mapped[str] = mapped_column(String(ATTEMPT_KEY_LENGTH), primary_key=True)
     failures: Mapped[int] = mapped_column(Integer)
