@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import math
+import random
 
+import networkx as nx
+import pytest
 from hypothesis import HealthCheck, given, settings
+from networkx.algorithms.community import greedy_modularity_communities
 
 from tests.layout.network_views import (
     assert_inside,
@@ -15,8 +19,16 @@ from tests.layout.network_views import (
 )
 from tests.strategies import cases as any_cases
 from zorgkracht.domain import Case, Network, Point, Tie
+from zorgkracht.layout import budget
+from zorgkracht.layout.budget import DrawingTooSlow, drawing_budget
 from zorgkracht.layout.geometry import XY
-from zorgkracht.layout.sociogram import SociogramLayout, hull, layout_sociogram
+from zorgkracht.layout.sociogram import (
+    SociogramLayout,
+    _greedy_modularity,
+    communities,
+    hull,
+    layout_sociogram,
+)
 
 
 def two_triangles() -> Case:
@@ -147,3 +159,33 @@ def test_any_case_lays_out(case: Case) -> None:
     slots = list(layout.persons) + ([layout.client] if layout.client else [])
     assert_no_overlap(slots)
     assert_inside(everything(layout), layout.x, layout.y, layout.width, layout.height)
+
+
+def _random_graph(members: int, edges: int, seed: int) -> nx.Graph:
+    rng = random.Random(seed)
+    graph = nx.Graph()
+    graph.add_nodes_from(f"m{i}" for i in range(members))
+    while graph.number_of_edges() < edges:
+        a, b = rng.sample(range(members), 2)
+        graph.add_edge(f"m{a}", f"m{b}")
+    return graph
+
+
+def test_the_stepwise_communities_are_networkx_own() -> None:
+    """The merges one at a time (so that the drawing's budget is checked between them) give
+    exactly ``greedy_modularity_communities``: the same groups in the same order."""
+    for seed, (members, edges) in enumerate([(2, 1), (12, 14), (60, 90), (200, 260), (300, 900)]):
+        graph = _random_graph(members, edges, seed)
+        assert _greedy_modularity(graph) == greedy_modularity_communities(graph)
+
+
+def test_the_search_for_groups_stops_at_the_drawing_budget() -> None:
+    """Finding groups in a large sociogram took minutes (5,000 members, 50,000 ties: 200 s) and
+    outlived its budget; it now stops at the deadline, between two merges."""
+    graph = _random_graph(600, 2400, 7)
+    order = {n: i for i, n in enumerate(graph)}
+    assert communities(graph, order)  # without a budget it runs to the end
+    before = budget.stopped
+    with drawing_budget(1e-9), pytest.raises(DrawingTooSlow):
+        communities(graph, order)
+    assert budget.stopped == before + 1
