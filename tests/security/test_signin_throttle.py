@@ -32,19 +32,27 @@ from sqlalchemy import Engine, text
 from tests.storage.conftest import (  # noqa: F401  (fixtures used by name)
     backend,
     db_url,
+    empty_url,
     pg_databases,
     race,
     session_store,
     sql,
     store,
 )
-from tests.web.helpers import ADMIN, PASSWORD, csrf_from, set_up_first_account
+from tests.web.helpers import (
+    ADMIN,
+    PASSWORD,
+    csrf_from,
+    set_up_first_account,
+    use_csrf_header,
+)
 from zorgkracht.config import Settings
 from zorgkracht.services import CaseService
 from zorgkracht.services.sessions import Reservation, SignInThrottle
 from zorgkracht.storage import CaseStore
 from zorgkracht.storage.sessions import SessionStore
 from zorgkracht.web.app import create_app
+from zorgkracht.web.security import COOKIE
 
 PORTS = range(8810, 8820)
 START = dt.datetime(2026, 12, 3, 9, 0, tzinfo=dt.UTC)
@@ -315,3 +323,39 @@ def test_success_clears_the_name_and_old_failures_are_forgotten(
     assert throttle.store.attempts(reservation.name_key) is None
     address = throttle.store.attempts(reservation.address_key)
     assert address is not None and address.failures == 0
+
+
+def test_two_app_instances_share_sessions_and_the_count_on_both_backends(
+    empty_url: str,  # noqa: F811
+) -> None:
+    """Two server processes on one database (SQLite and PostgreSQL) behave as one: a session
+    made by one is accepted by the other, a sign-out in one ends it in both, and wrong
+    passwords sent to either are counted together."""
+
+    def instance() -> tuple[FastAPI, CaseStore]:
+        db = CaseStore(empty_url)
+        db.migrate()
+        return create_app(CaseService(db), hasher=CountingHasher()), db
+
+    (first, db1), (second, db2) = instance(), instance()
+    now = [START]
+    freeze(first, now)
+    freeze(second, now)
+    try:
+        with TestClient(first) as a, TestClient(second) as b:
+            set_up_first_account(a)
+            b.cookies.set(COOKIE, a.cookies[COOKIE])
+            assert b.get("/api/cases").status_code == 200
+            use_csrf_header(b)
+            assert b.post("/logout", follow_redirects=False).status_code == 303
+            assert a.get("/api/cases").status_code == 401
+            codes = []
+            for client in (a, b, a, b, a, b):
+                client.headers.pop("X-CSRF-Token", None)
+                token = csrf_from(client.get("/login").text)
+                data = {"csrf_token": token, "username": ADMIN, "password": "fout wachtwoord"}
+                codes.append(client.post("/login", data=data).status_code)
+    finally:
+        db1.close()
+        db2.close()
+    assert codes == [401, 401, 401, 429, 429, 429]
