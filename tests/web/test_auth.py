@@ -399,3 +399,42 @@ def test_answers_with_client_data_are_not_cached_or_framed(client: TestClient) -
         assert headers["x-frame-options"] == "DENY"
         assert "frame-ancestors 'none'" in headers["content-security-policy"]
         assert headers["x-content-type-options"] == "nosniff"
+
+
+def test_a_new_account_gets_its_role_on_the_form(client: TestClient) -> None:
+    """The administrator picks the role when making the account (a volunteer network coach,
+    a coordinator, ...); an unknown role is refused next to the field and nothing is made."""
+    set_up_first_account(client)
+    for username, role in (("carmen", "volunteer"), ("cor", "coordinator"), ("pim", "")):
+        answer = client.post(
+            "/admin/users",
+            data={
+                "username": username,
+                "display_name": username.title(),
+                "password": "een lang en geheim wachtwoord",
+                "role": role,
+            },
+            follow_redirects=False,
+        )
+        assert answer.status_code == 303, answer.text
+    accounts = client.app.state.accounts  # type: ignore[attr-defined]
+    assert {a.username: (a.role, a.is_admin) for a in accounts.list()} == {
+        ADMIN: ("admin", True),
+        "carmen": ("volunteer", False),
+        "cor": ("coordinator", False),
+        "pim": ("professional", False),
+    }
+    bad = client.post(
+        "/admin/users",
+        data={
+            "username": "opperhoofd",
+            "display_name": "X",
+            "password": "een lang en geheim wachtwoord",
+            "role": "koning",
+        },
+    )
+    assert bad.status_code == 422
+    assert "Kies een bestaande rol." in bad.text
+    assert accounts.find("opperhoofd") is None
+    page = client.get("/admin/users")
+    assert '<select id="f-role" name="role">' in page.text

@@ -18,7 +18,7 @@ from starlette.datastructures import FormData
 from zorgkracht.domain import Conflict, InvalidInput, NotFound, Problem
 from zorgkracht.services.accounts import ServerBusy
 from zorgkracht.services.audit import Event
-from zorgkracht.services.permissions import Action
+from zorgkracht.services.permissions import Action, Role, parse_role
 
 from .deps import (
     CSRF_KEY,
@@ -268,7 +268,12 @@ async def users_create(request: Request) -> Response:
     require_admin(request)
     form = await request.form()
     values: dict[str, Any] = {k: _value(form, k) for k in ("username", "display_name")}
-    values["is_admin"] = _value(form, "is_admin") == "1"
+    # the role chosen on the form; ``is_admin=1`` (older forms and scripts) means administrator
+    values["role"] = _value(form, "role") or ("admin" if _value(form, "is_admin") == "1" else "")
+    role = parse_role(values["role"] or "professional")
+    if role is None:
+        error = _text(request, "Kies een bestaande rol.", "Choose an existing role.")
+        return await _users_page(request, 422, values, {"role": error})
     try:
         made = await hashing(
             request,
@@ -276,7 +281,8 @@ async def users_create(request: Request) -> Response:
                 values["username"],
                 values["display_name"],
                 _value(form, "password"),
-                is_admin=values["is_admin"],
+                is_admin=role is Role.ADMIN,
+                role=role.value,
             ),
         )
     except InvalidInput as err:
