@@ -228,6 +228,15 @@ def test_the_search_page_and_the_command(web: Web, tmp_path: Path) -> None:
     assert last["user_name"].startswith("cli:") and last["user_id"] is None
     listed = runner.invoke(cli_app, ["audit", "--user", "professional", "--db", web.url])
     assert listed.exit_code == 0 and case_id in listed.output
+    # reading a stored case on the command line is a view too (analyse, compare)
+    analysed = runner.invoke(cli_app, ["analyse", case_id, "--json", "--db", web.url])
+    assert analysed.exit_code == 0, analysed.output
+    last = web.audit_rows("case_id = :c", c=case_id)[-1]
+    assert (last["event"], last["detail"], last["user_name"][:4]) == (
+        "case_viewed",
+        "cli:analyse",
+        "cli:",
+    )
 
 
 def test_a_failing_request_is_still_recorded(web: Web, monkeypatch: pytest.MonkeyPatch) -> None:

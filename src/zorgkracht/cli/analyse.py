@@ -37,6 +37,24 @@ def _dump(result: dict[str, Any]) -> str:
     return json.dumps(result, ensure_ascii=False, indent=2, sort_keys=False)
 
 
+def _opened(
+    stored: list[CaseService], service: Callable[[str | None], CaseService], db: str | None
+) -> CaseService:
+    """Open the database and keep it in ``stored``: reading a stored case is audited."""
+    stored.append(service(db))
+    return stored[0]
+
+
+def _audit_view(stored: list[CaseService], case_id: str, command: str) -> None:
+    """Record that the command line read the stored case ``case_id`` (NEN 7513)."""
+    if not stored:
+        return  # a file, not a stored case
+    from zorgkracht.cli.admin import record
+    from zorgkracht.services.audit import Event
+
+    record(stored[0], Event.CASE_VIEWED, case_id, f"cli:{command}")
+
+
 def register(
     app: typer.Typer,
     service: Callable[[str | None], CaseService],
@@ -59,8 +77,10 @@ def register(
     ) -> None:
         """Analyseer het netwerk: maten, signalen, RADIO. / Analyse the network."""
         chosen = set_lang(lang)
-        case = open_input(source, lambda: service(db))
+        stored: list[CaseService] = []
+        case = open_input(source, lambda: _opened(stored, service, db))
         result = analyse(case, snapshot)
+        _audit_view(stored, source, "analyse")
         typer.echo(_dump(result) if as_json else format_analysis(result, chosen), nl=as_json)
 
     @app.command("compare")
@@ -79,6 +99,8 @@ def register(
     ) -> None:
         """Vergelijk twee momentopnamen. / Compare two snapshots."""
         chosen = set_lang(lang)
-        case = open_input(source, lambda: service(db))
+        stored: list[CaseService] = []
+        case = open_input(source, lambda: _opened(stored, service, db))
         result = compare(case, from_snapshot, to_snapshot)
+        _audit_view(stored, source, "compare")
         typer.echo(_dump(result) if as_json else format_comparison(result, chosen), nl=as_json)
