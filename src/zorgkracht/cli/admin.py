@@ -15,6 +15,7 @@ from typing import Annotated, Any
 
 import typer
 
+from zorgkracht.cli.options import DbOption, LangOption
 from zorgkracht.config import Settings
 from zorgkracht.domain import InvalidInput, NotFound, Problem, ZorgkrachtError
 from zorgkracht.services import CaseService
@@ -27,11 +28,6 @@ from zorgkracht.services.audit import (
     Outcome,
     day_start,
 )
-
-DbOption = Annotated[
-    str | None, typer.Option("--db", help="Database-URL / database URL (SQLAlchemy)")
-]
-LangOption = Annotated[str, typer.Option("--lang", help="Taal / language: nl of/or en")]
 
 
 def record(

@@ -15,6 +15,7 @@ from typing import Annotated, Any
 import typer
 
 from zorgkracht.analysis import analyse, compare, format_analysis, format_comparison
+from zorgkracht.cli.options import DbOption, LangOption
 from zorgkracht.services import CaseService
 from zorgkracht.services.inputs import open_input
 
@@ -27,10 +28,6 @@ InputArg = Annotated[
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Als JSON / as JSON")]
-DbOption = Annotated[
-    str | None, typer.Option("--db", help="Database-URL / database URL (SQLAlchemy)")
-]
-LangOption = Annotated[str, typer.Option("--lang", help="Taal / language: nl of/or en")]
 
 
 def _dump(result: dict[str, Any]) -> str:

@@ -9,10 +9,11 @@ their next request. A key given as ``ZORGKRACHT_SECRET_KEY`` is changed there in
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Annotated, Any
+from typing import Any
 
 import typer
 
+from zorgkracht.cli.options import DbOption, LangOption
 from zorgkracht.services import CaseService
 
 key = typer.Typer(
@@ -32,10 +33,8 @@ def register(
 
     @key.command("rotate")
     def rotate(
-        db: Annotated[
-            str | None, typer.Option("--db", help="Database-URL / database URL (SQLAlchemy)")
-        ] = None,
-        lang: Annotated[str, typer.Option("--lang", help="Taal / language: nl of/or en")] = "nl",
+        db: DbOption = None,
+        lang: LangOption = "nl",
     ) -> None:
         """Maak een nieuwe sleutel en beëindig elke sessie. / Make a new key and end every
         session."""

@@ -21,6 +21,7 @@ import typer
 
 from zorgkracht import __version__
 from zorgkracht.cli.admin import audited, record
+from zorgkracht.cli.options import DbOption, LangOption
 from zorgkracht.config import Settings
 from zorgkracht.domain import ZorgkrachtError
 from zorgkracht.domain.errors import InvalidInput, Problem
@@ -39,13 +40,6 @@ app = typer.Typer(
 )
 
 Lang = Literal["nl", "en"]
-DbOption = Annotated[
-    str | None,
-    typer.Option(
-        "--db", help="Database-URL / database URL (SQLAlchemy); standaard: SQLite-bestand"
-    ),
-]
-LangOption = Annotated[str, typer.Option("--lang", help="Taal / language: nl of/or en")]
 
 _state: dict[str, str] = {"lang": os.environ.get("ZORGKRACHT_LANG", "nl")}
 

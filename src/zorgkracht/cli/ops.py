@@ -15,13 +15,9 @@ from typing import Annotated, Any
 
 import typer
 
+from zorgkracht.cli.options import DbOption, LangOption
 from zorgkracht.config import Settings
 from zorgkracht.services.backup import BackupSummary, make_backup, restore_backup, shown_url
-
-DbOption = Annotated[
-    str | None, typer.Option("--db", help="Database-URL / database URL (SQLAlchemy)")
-]
-LangOption = Annotated[str, typer.Option("--lang", help="Taal / language: nl of/or en")]
 
 
 def _url(db: str | None) -> str:

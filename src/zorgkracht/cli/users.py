@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from zorgkracht.cli.options import DbOption, LangOption, PasswordStdinOption
 from zorgkracht.domain import NotFound
 from zorgkracht.services import CaseService
 
@@ -67,16 +68,9 @@ def register(
         name: Annotated[
             str | None, typer.Option("--name", help="Weergavenaam / display name")
         ] = None,
-        password_stdin: Annotated[
-            bool,
-            typer.Option(
-                "--password-stdin", help="Wachtwoord van stdin lezen / read password from stdin"
-            ),
-        ] = False,
-        db: Annotated[
-            str | None, typer.Option("--db", help="Database-URL / database URL (SQLAlchemy)")
-        ] = None,
-        lang: Annotated[str, typer.Option("--lang", help="Taal / language: nl of/or en")] = "nl",
+        password_stdin: PasswordStdinOption = False,
+        db: DbOption = None,
+        lang: LangOption = "nl",
     ) -> None:
         """Maak een account aan. / Create an account."""
         set_lang(lang)
@@ -98,16 +92,9 @@ def register(
     @users.command("passwd")
     def passwd(
         username: Annotated[str, typer.Argument(help="Gebruikersnaam / username")],
-        password_stdin: Annotated[
-            bool,
-            typer.Option(
-                "--password-stdin", help="Wachtwoord van stdin lezen / read password from stdin"
-            ),
-        ] = False,
-        db: Annotated[
-            str | None, typer.Option("--db", help="Database-URL / database URL (SQLAlchemy)")
-        ] = None,
-        lang: Annotated[str, typer.Option("--lang", help="Taal / language: nl of/or en")] = "nl",
+        password_stdin: PasswordStdinOption = False,
+        db: DbOption = None,
+        lang: LangOption = "nl",
     ) -> None:
         """Geef een account een nieuw wachtwoord; zijn sessies eindigen. / Set a new password;
         the account's sessions end."""
@@ -127,10 +114,8 @@ def register(
     @users.command("remove")
     def remove(
         username: Annotated[str, typer.Argument(help="Gebruikersnaam / username")],
-        db: Annotated[
-            str | None, typer.Option("--db", help="Database-URL / database URL (SQLAlchemy)")
-        ] = None,
-        lang: Annotated[str, typer.Option("--lang", help="Taal / language: nl of/or en")] = "nl",
+        db: DbOption = None,
+        lang: LangOption = "nl",
     ) -> None:
         """Verwijder een account met zijn toegang en sessies. / Remove an account with its
         access and sessions."""
