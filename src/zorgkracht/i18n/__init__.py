@@ -13,10 +13,10 @@ import io
 import logging
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Literal, Protocol
 
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-from babel.support import NullTranslations, Translations
+if TYPE_CHECKING:
+    from babel.support import Translations
 
 log = logging.getLogger(__name__)
 
@@ -24,7 +24,41 @@ LOCALES = Path(__file__).resolve().parent / "locales"
 LANGS = ("nl", "en")
 DEFAULT_LANG = "nl"
 
-__all__ = ["DEFAULT_LANG", "LANGS", "LOCALES", "catalogue_files", "load", "translations"]
+Lang = Literal["nl", "en"]
+
+__all__ = [
+    "DEFAULT_LANG",
+    "LANGS",
+    "LOCALES",
+    "Bilingual",
+    "Lang",
+    "catalogue_files",
+    "in_language",
+    "language",
+    "load",
+    "translations",
+]
+
+
+class Bilingual(Protocol):
+    """Anything that says one thing in Dutch and English (codes, problems, messages)."""
+
+    @property
+    def nl(self) -> str: ...
+
+    @property
+    def en(self) -> str: ...
+
+
+def language(value: str | None) -> Lang:
+    """The interface language for ``value``: ``"en"`` for English, Dutch for anything else."""
+    return "en" if value == "en" else "nl"
+
+
+def in_language(thing: Bilingual, lang: str | None) -> str:
+    """The text of ``thing`` in ``lang`` (Dutch unless ``lang`` is ``"en"``); the one way to
+    pick between the Dutch and English text of a code, a problem or a message."""
+    return thing.en if language(lang) == "en" else thing.nl
 
 
 def catalogue_files(lang: str) -> list[Path]:
@@ -33,6 +67,10 @@ def catalogue_files(lang: str) -> list[Path]:
 
 
 def _from_po(path: Path, lang: str) -> Translations:
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+    from babel.support import Translations
+
     with path.open("rb") as f:
         catalog = read_po(f, locale=lang, domain=path.stem)
     buffer = io.BytesIO()
@@ -45,6 +83,8 @@ def _from_po(path: Path, lang: str) -> Translations:
 def translations(lang: str) -> gettext.NullTranslations:
     """Every catalogue of ``lang`` merged into one; English (or an unknown language) translates
     nothing."""
+    from babel.support import NullTranslations, Translations
+
     files = catalogue_files(lang) if lang in LANGS else []
     if not files:
         return NullTranslations()
