@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from zorgkracht.domain.codes import Direction, Support
 from zorgkracht.domain.model import Case, Network, Person, Snapshot, Tie
 
 CLIENT = "c"
+T = TypeVar("T")
+
+
+def some(value: T | None) -> T:
+    """``value``, which the test expects to be defined (a typed result allows ``None``)."""
+    assert value is not None
+    return value
 
 
 def person(pid: str, **kwargs: Any) -> Person:

@@ -1,10 +1,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from zorgkracht.analysis import analyse
 from zorgkracht.analysis.carers import add_months, whole_months
+from zorgkracht.analysis.results import Carer
 from zorgkracht.domain.codes import AgeGroup, ConditionKind, ConditionState, Direction, Role
 from zorgkracht.domain.model import Condition, Person, Tie
 
@@ -21,13 +21,10 @@ def test_calendar_months() -> None:
     assert whole_months(dt.date(2024, 7, 1), dt.date(2024, 6, 1)) == 0
 
 
-def _carers(*items: Person | Tie) -> list[dict[str, Any]]:
+def _carers(*items: Person | Tie) -> list[Carer]:
     persons = [x for x in items if isinstance(x, Person)]
     ties = [x for x in items if isinstance(x, Tie)]
-    result: list[dict[str, Any]] = analyse(case(network(*persons, ties=ties)), reference_date=DAY)[
-        "carers"
-    ]
-    return result
+    return analyse(case(network(*persons, ties=ties)), reference_date=DAY)["carers"]
 
 
 def test_hours_more_than_eight_makes_a_carer_and_eight_does_not() -> None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from zorgkracht.analysis import AnalysisSettings, analyse
+from zorgkracht.analysis import AnalysisSettings, Signal, analyse
 from zorgkracht.domain.codes import (
     Circle,
     ConditionKind,
@@ -19,18 +19,15 @@ from .helpers import case, helps, network, person, tie
 DAY = dt.date(2024, 6, 1)
 
 
-def _signals(net: Network, **kwargs: Any) -> list[dict[str, Any]]:
-    found: list[dict[str, Any]] = analyse(case(net), reference_date=DAY, year=2024, **kwargs)[
-        "signals"
-    ]
-    return found
+def _signals(net: Network, **kwargs: Any) -> list[Signal]:
+    return analyse(case(net), reference_date=DAY, year=2024, **kwargs)["signals"]
 
 
 def _codes(net: Network, **kwargs: Any) -> list[str]:
     return [s["code"] for s in _signals(net, **kwargs)]
 
 
-def _one(net: Network, code: str) -> dict[str, Any]:
+def _one(net: Network, code: str) -> Signal:
     found = [s for s in _signals(net) if s["code"] == code]
     assert len(found) == 1, found
     return found[0]

@@ -5,7 +5,7 @@ import datetime as dt
 from zorgkracht.analysis import analyse
 from zorgkracht.domain.codes import Circle, Frequency, NetworkZone, Role, Zone
 
-from .helpers import case, network, person
+from .helpers import case, network, person, some
 
 DAY = dt.date(2024, 6, 1)
 
@@ -60,9 +60,10 @@ def test_counts_per_classification_with_unknown() -> None:
     assert result["by_frequency"]["unknown"] == 4
     assert result["by_network_zone"] == {"personal": 4, "nominal": 1, "extensive": 0, "unknown": 0}
     # reachability over the 3 members with a known zone: town 2/3, region 1/3
-    assert result["reachability"]["town"] == 2 / 3
-    assert result["reachability"]["region"] == 1 / 3
-    assert result["reachability"]["online"] == 0
+    reachability = some(result["reachability"])
+    assert reachability["town"] == 2 / 3
+    assert reachability["region"] == 1 / 3
+    assert reachability["online"] == 0
     assert result["persons"]["m1"] == {"name": "Persoon m1", "role": "parent", "sensitive": False}
     assert result["persons"]["m5"]["role"] is None
 

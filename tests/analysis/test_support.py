@@ -1,11 +1,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 import pytest
 
-from zorgkracht.analysis import analyse
+from zorgkracht.analysis import AnalysisResult, analyse
 from zorgkracht.domain.codes import Direction, Frequency, Role
 
 from .helpers import CLIENT, case, helps, network, person, tie
@@ -13,7 +12,7 @@ from .helpers import CLIENT, case, helps, network, person, tie
 DAY = dt.date(2024, 6, 1)
 
 
-def _result() -> dict[str, Any]:
+def _result() -> AnalysisResult:
     # a gives P E G (3 letters), b gives P (1), d gives E (1) but on a tie stored with the
     # client at end b, and e's tie goes from the client only, so e provides nothing.
     net = network(

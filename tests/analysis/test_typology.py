@@ -3,21 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
 import pytest
 
 from zorgkracht.analysis import AnalysisSettings, analyse
 from zorgkracht.analysis.instruments import score_instruments
+from zorgkracht.analysis.results import ScoredInstrument
 from zorgkracht.analysis.typology import typology
 from zorgkracht.domain.model import InstrumentResponse, Snapshot
 
-from .helpers import case, network, person
+from .helpers import case, network, person, some
 
 Item = tuple[str, Mapping[str, int | None]]
 
 
-def responses(*items: Item) -> list[dict[str, Any]]:
+def responses(*items: Item) -> list[ScoredInstrument]:
     return score_instruments([InstrumentResponse(instrument=c, answers=dict(a)) for c, a in items])
 
 
@@ -43,14 +43,16 @@ def test_four_types_with_the_rich_threshold_inclusive(
     assert t["network"] == ("rich" if size >= 10 else "poor")
     assert t["perception_source"] == "perception"
     assert t["reason"] is None
-    assert "geen oordeel" in t["message"]["nl"] and "not a verdict" in t["message"]["en"]
+    message = some(t["message"])
+    assert "geen oordeel" in message["nl"] and "not a verdict" in message["en"]
 
 
 def test_no_perception_gives_no_type_but_a_reason() -> None:
     t = typology(12, [], 10)
     assert (t["type"], t["network"], t["perception"]) == (None, "rich", None)
-    assert t["reason"]["code"] == "no_perception"
-    assert "12" in t["reason"]["nl"] and "not known" in t["reason"]["en"]
+    reason = some(t["reason"])
+    assert reason["code"] == "no_perception"
+    assert "12" in reason["nl"] and "not known" in reason["en"]
     # an LSNS-6 says nothing about perception
     assert typology(3, responses(("lsns6", {str(i): 1 for i in range(1, 7)})), 10)["type"] is None
 
@@ -90,7 +92,7 @@ def test_the_clients_own_answer_comes_before_a_scale() -> None:
 
 def test_a_scale_with_too_many_missing_answers_gives_no_perception() -> None:
     unusable = ("djg11", {"1": 2, "2": 2, "3": 2})  # 8 unanswered
-    assert typology(20, responses(unusable), 10)["reason"]["code"] == "no_perception"
+    assert some(typology(20, responses(unusable), 10)["reason"])["code"] == "no_perception"
     # ... and the next source is used instead
     t = typology(20, responses(unusable, ("djg6", {str(i): 2 for i in range(1, 7)})), 10)
     assert (t["type"], t["perception_source"]) == ("lonely", "djg6")
@@ -109,6 +111,6 @@ def test_analyse_uses_the_snapshot_answers_and_the_setting() -> None:
     poorer = analyse(c, "s", settings=AnalysisSettings(typology_rich_size=11))
     assert poorer["typology"]["type"] == "socially_isolated"
     # the network now has no answers
-    assert analyse(c)["typology"]["reason"]["code"] == "no_perception"
+    assert some(analyse(c)["typology"]["reason"])["code"] == "no_perception"
     with pytest.raises(ValueError):
         AnalysisSettings(typology_rich_size=-1)

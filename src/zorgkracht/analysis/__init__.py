@@ -2,8 +2,8 @@
 
 Public API::
 
-    analyse(case, snapshot=None, *, settings=None, year=None) -> dict
-    compare(case, from_snapshot, to_snapshot) -> dict
+    analyse(case, snapshot=None, *, settings=None, year=None) -> AnalysisResult
+    compare(case, from_snapshot, to_snapshot) -> Comparison
     format_analysis(result, lang="nl") -> str
     format_comparison(result, lang="nl") -> str
 
@@ -15,7 +15,6 @@ here logs: the results hold client data.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from zorgkracht.domain.model import Case
 
@@ -23,6 +22,7 @@ from .change import measure_changes, tie_changes
 from .instruments import score_instruments
 from .measures import CURRENT, analyse_network, resolve
 from .report import format_analysis, format_comparison
+from .results import AnalysisResult, Comparison, RadioSuggestion, Signal
 from .settings import DEFAULT_SETTINGS, AnalysisSettings
 from .signals import SIGNAL_CODES
 from .typology import typology
@@ -31,7 +31,11 @@ from .view import build_view
 __all__ = [
     "CURRENT",
     "SIGNAL_CODES",
+    "AnalysisResult",
     "AnalysisSettings",
+    "Comparison",
+    "RadioSuggestion",
+    "Signal",
     "analyse",
     "compare",
     "format_analysis",
@@ -46,7 +50,7 @@ def analyse(
     settings: AnalysisSettings | None = None,
     year: int | None = None,
     reference_date: dt.date | None = None,
-) -> dict[str, Any]:
+) -> AnalysisResult:
     """Analyse the case's current network, or snapshot ``snapshot`` (``"current"``: now).
 
     ``reference_date`` is the day care durations are counted to (``care_since``); it defaults to
@@ -73,7 +77,7 @@ def analyse(
     }
 
 
-def compare(case: Case, from_snapshot: str, to_snapshot: str) -> dict[str, Any]:
+def compare(case: Case, from_snapshot: str, to_snapshot: str) -> Comparison:
     """What changed from one snapshot to another (``"current"`` is the case's network now)."""
     before_net, before_date, _ = resolve(case, from_snapshot)
     after_net, after_date, _ = resolve(case, to_snapshot)

@@ -26,11 +26,11 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from typing import Any
 
 from zorgkracht.domain.codes import AgeGroup, ConditionState, Direction, Role
 from zorgkracht.domain.model import Person
 
+from .results import LETTER, Carer
 from .settings import AnalysisSettings
 from .view import SUPPORT_ORDER, NetworkView
 
@@ -65,7 +65,7 @@ def has_own_needs(person: Person) -> bool:
 
 def carers(
     view: NetworkView, settings: AnalysisSettings, year: int, reference: dt.date
-) -> list[dict[str, Any]]:
+) -> list[Carer]:
     """Carers in the SCP sense, sorted by id, with hours, months and overload markers."""
     hours: dict[str, float] = {}
     months: dict[str, int] = {}
@@ -87,7 +87,7 @@ def carers(
             months[pid] = max(months.get(pid, 0), tie_months)
             long_term[pid] = long_term.get(pid, False) or tie_long
 
-    found: list[dict[str, Any]] = []
+    found: list[Carer] = []
     by_id = {p.id: p for p in view.members}
     for pid in sorted(set(hours) | set(months)):
         person = by_id[pid]
@@ -107,7 +107,7 @@ def carers(
                 "long_term": lasting,
                 "young": is_young(person, year, settings.young_age),
                 "own_needs": has_own_needs(person),
-                "support": [s.value for s in SUPPORT_ORDER if s in letters],
+                "support": [LETTER[s] for s in SUPPORT_ORDER if s in letters],
             }
         )
     return found

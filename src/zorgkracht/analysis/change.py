@@ -17,11 +17,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
 
 from zorgkracht.domain.codes import Quality, Support
 from zorgkracht.domain.model import Network
 
+from .results import LETTER, AnalysisResult, Change, TieChange, TieChanges, Trend
 from .view import SUPPORT_ORDER
 
 QUALITY_RANK = {Quality.POSITIVE: 0, Quality.TENSE: 1, Quality.CONFLICT: 2}
@@ -47,21 +48,21 @@ def _merged_ties(network: Network) -> dict[Pair, tuple[int, Quality, set[Support
     return merged
 
 
-def tie_changes(before: Network, after: Network) -> dict[str, Any]:
+def tie_changes(before: Network, after: Network) -> TieChanges:
     """Ties added, removed and changed between two networks, matched by unordered ends."""
     old = _merged_ties(before)
     new = _merged_ties(after)
-    changed: list[dict[str, Any]] = []
+    changed: list[TieChange] = []
     for pair in sorted(old.keys() & new.keys()):
         s0, q0, l0 = old[pair]
         s1, q1, l1 = new[pair]
-        gained = [s.value for s in SUPPORT_ORDER if s in l1 - l0]
-        lost = [s.value for s in SUPPORT_ORDER if s in l0 - l1]
+        gained = [LETTER[s] for s in SUPPORT_ORDER if s in l1 - l0]
+        lost = [LETTER[s] for s in SUPPORT_ORDER if s in l0 - l1]
         if s0 == s1 and q0 is q1 and not gained and not lost:
             continue
         ups = (s1 > s0) + (QUALITY_RANK[q1] < QUALITY_RANK[q0]) + bool(gained)
         downs = (s1 < s0) + (QUALITY_RANK[q1] > QUALITY_RANK[q0]) + bool(lost)
-        trend = "mixed" if ups and downs else "strengthened" if ups else "weakened"
+        trend: Trend = "mixed" if ups and downs else "strengthened" if ups else "weakened"
         changed.append(
             {
                 "pair": list(pair),
@@ -81,8 +82,10 @@ def tie_changes(before: Network, after: Network) -> dict[str, Any]:
     }
 
 
-def numbers(result: dict[str, Any], prefix: str = "") -> dict[str, float]:
-    """Every number in an analysis result, by dotted path.
+def numbers(result: Mapping[str, object], prefix: str = "") -> dict[str, float]:
+    """Every number in an analysis result (or any part of one), by dotted path.
+
+    A walk over the values, not over the typed keys: every number counts, whatever its key.
 
     Lists named in :data:`_COUNT_LISTS` count by their length, as ``<key>.count``; the
     per-category ``counts`` of the variety measures are left out (``by_*`` has them).
@@ -96,18 +99,18 @@ def numbers(result: dict[str, Any], prefix: str = "") -> dict[str, float]:
             continue
         if isinstance(value, int | float):
             out[path] = value
-        elif isinstance(value, dict):
+        elif isinstance(value, Mapping):
             out.update(numbers(value, f"{path}."))
         elif isinstance(value, list) and key in _COUNT_LISTS:
             out[f"{path}.count"] = len(value)
     return out
 
 
-def measure_changes(before: dict[str, Any], after: dict[str, Any]) -> dict[str, dict[str, Any]]:
+def measure_changes(before: AnalysisResult, after: AnalysisResult) -> dict[str, Change]:
     """``{from, to, change}`` for every number in either analysis, sorted by path."""
     old = numbers(before)
     new = numbers(after)
-    out: dict[str, dict[str, Any]] = {}
+    out: dict[str, Change] = {}
     for path in sorted(old.keys() | new.keys()):
         a = old.get(path)
         b = new.get(path)

@@ -26,18 +26,25 @@ with the case):
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from zorgkracht.domain.model import InstrumentResponse
 
 from .loneliness import score_djg6, score_djg11
+from .results import Category, Perception, Reason, ScoredInstrument, Scores
 from .scoring import Answers, band, check_answers, item_scores, rule_sum
 
 LSNS_FAMILY = ("1", "2", "3")
 LSNS_FRIENDS = ("4", "5", "6")
 LSNS_AT_RISK_BELOW = 12
 CSI_HIGH_FROM = 7
-LSNS_BANDS = ((LSNS_AT_RISK_BELOW - 1, "at_risk_of_isolation"), (30, "not_at_risk"))
+LSNS_BANDS: tuple[tuple[int, Category], ...] = (
+    (LSNS_AT_RISK_BELOW - 1, "at_risk_of_isolation"),
+    (30, "not_at_risk"),
+)
+CSI_BANDS: tuple[tuple[int, Category], ...] = (
+    (CSI_HIGH_FROM - 1, "lower_strain"),
+    (13, "high_strain"),
+)
 MEANINGFUL, BURDENSOME = 1, 2
 
 NAMES: dict[str, tuple[str, str, str]] = {
@@ -70,11 +77,11 @@ NAMES: dict[str, tuple[str, str, str]] = {
 }
 
 
-def score_lsns6(answers: Answers) -> dict[str, Any]:
+def score_lsns6(answers: Answers) -> Scores:
     """Total (0–30), family and friends (0–15) of the LSNS-6; < 12 is at risk of isolation."""
     check_answers("lsns6", answers)
     scores = item_scores(answers, LSNS_FAMILY + LSNS_FRIENDS, lambda v: v)
-    reasons: list[dict[str, Any]] = []
+    reasons: list[Reason] = []
     total = rule_sum(scores, LSNS_FAMILY + LSNS_FRIENDS, 0, "total", reasons)
     family = rule_sum(scores, LSNS_FAMILY, 0, "family", reasons)
     friends = rule_sum(scores, LSNS_FRIENDS, 0, "friends", reasons)
@@ -84,42 +91,42 @@ def score_lsns6(answers: Answers) -> dict[str, Any]:
         "friends": friends,
         "max": 30,
         "missing": 6 - len(scores),
-        "category": band(
-            total, ((LSNS_AT_RISK_BELOW - 1, "at_risk_of_isolation"), (30, "not_at_risk"))
-        ),
+        "category": band(total, LSNS_BANDS),
         "cutoff": LSNS_AT_RISK_BELOW,
         "reasons": reasons,
     }
 
 
-def score_csi(answers: Answers) -> dict[str, Any]:
+def score_csi(answers: Answers) -> Scores:
     """Number of yes answers (0–13) of the Caregiver Strain Index; 7 or more is high strain."""
     check_answers("csi", answers)
     items = tuple(str(i) for i in range(1, 14))
     scores = item_scores(answers, items, lambda v: v)
-    reasons: list[dict[str, Any]] = []
+    reasons: list[Reason] = []
     total = rule_sum(scores, items, 0, "total", reasons)
     return {
         "total": total,
         "max": 13,
         "missing": 13 - len(scores),
-        "category": band(total, ((CSI_HIGH_FROM - 1, "lower_strain"), (13, "high_strain"))),
+        "category": band(total, CSI_BANDS),
         "cutoff": CSI_HIGH_FROM,
         "reasons": reasons,
     }
 
 
-def score_perception(answers: Answers) -> dict[str, Any]:
+def score_perception(answers: Answers) -> Scores:
     """The client's own word: ``meaningful`` or ``burdensome`` (``None`` when not answered)."""
     check_answers("perception", answers)
     value = answers.get("1")
-    reasons: list[dict[str, Any]] = []
+    reasons: list[Reason] = []
     rule_sum(item_scores(answers, ("1",), lambda v: v), ("1",), 0, "perception", reasons)
-    perception = None if value is None else "meaningful" if value == MEANINGFUL else "burdensome"
+    perception: Perception | None = (
+        None if value is None else "meaningful" if value == MEANINGFUL else "burdensome"
+    )
     return {"perception": perception, "missing": 0 if value is not None else 1, "reasons": reasons}
 
 
-SCORERS: dict[str, Callable[[Answers], dict[str, Any]]] = {
+SCORERS: dict[str, Callable[[Answers], Scores]] = {
     "djg11": score_djg11,
     "djg6": score_djg6,
     "lsns6": score_lsns6,
@@ -128,39 +135,53 @@ SCORERS: dict[str, Callable[[Answers], dict[str, Any]]] = {
 }
 
 
-def score_response(response: InstrumentResponse) -> dict[str, Any]:
-    """One response scored, or ``scored: False`` with a reason for an unknown code or answer."""
-    entry: dict[str, Any] = {
-        "instrument": response.instrument,
-        "kind": "research_instrument",
-        "taken_on": response.taken_on.isoformat() if response.taken_on else None,
-    }
-    scorer = SCORERS.get(response.instrument)
+def score_response(response: InstrumentResponse) -> ScoredInstrument:
+    """One response scored, or ``scored: False`` with a reason for an unknown code or answer.
+
+    Keys in this order: ``instrument``, ``kind``, ``taken_on``, ``name`` and ``source`` (known
+    instruments), ``scored``, then the scorer's keys ending with ``reasons``."""
+    code = response.instrument
+    taken_on = response.taken_on.isoformat() if response.taken_on else None
+    scorer = SCORERS.get(code)
     if scorer is None:
-        entry.update(
-            scored=False,
-            reasons=[
-                {
-                    "score": None,
-                    "code": "unknown_instrument",
-                    "nl": f"onbekend instrument '{response.instrument}'",
-                    "en": f"unknown instrument '{response.instrument}'",
-                }
-            ],
-        )
-        return entry
-    nl, en, source = NAMES[response.instrument]
-    entry.update(name={"nl": nl, "en": en}, source=source)
+        unknown: Reason = {
+            "score": None,
+            "code": "unknown_instrument",
+            "nl": f"onbekend instrument '{code}'",
+            "en": f"unknown instrument '{code}'",
+        }
+        return {
+            "instrument": code,
+            "kind": "research_instrument",
+            "taken_on": taken_on,
+            "scored": False,
+            "reasons": [unknown],
+        }
+    nl, en, source = NAMES[code]
     try:
-        entry.update(scored=True, **scorer(response.answers))
+        scores = scorer(response.answers)
     except ValueError as err:
-        entry.update(
-            scored=False,
-            reasons=[{"score": None, "code": "invalid_answer", "nl": str(err), "en": str(err)}],
-        )
-    return entry
+        invalid: Reason = {"score": None, "code": "invalid_answer", "nl": str(err), "en": str(err)}
+        return {
+            "instrument": code,
+            "kind": "research_instrument",
+            "taken_on": taken_on,
+            "name": {"nl": nl, "en": en},
+            "source": source,
+            "scored": False,
+            "reasons": [invalid],
+        }
+    return {
+        "instrument": code,
+        "kind": "research_instrument",
+        "taken_on": taken_on,
+        "name": {"nl": nl, "en": en},
+        "source": source,
+        "scored": True,
+        **scores,
+    }
 
 
-def score_instruments(responses: list[InstrumentResponse]) -> list[dict[str, Any]]:
+def score_instruments(responses: list[InstrumentResponse]) -> list[ScoredInstrument]:
     """Every response of a snapshot, scored, in the order they were stored."""
     return [score_response(r) for r in responses]

@@ -32,13 +32,12 @@ lonely, 2–4 moderately, 5–6 severely lonely; of each subscale: 0 not lonely,
 
 from __future__ import annotations
 
-from typing import Any
-
+from .results import Category, Reason, Scores
 from .scoring import Answers, band, check_answers, item_scores, rule_sum
 
 DJG11_EMOTIONAL = ("2", "3", "5", "6", "9", "10")
 DJG11_SOCIAL = ("1", "4", "7", "8", "11")
-DJG11_BANDS = (
+DJG11_BANDS: tuple[tuple[int, Category], ...] = (
     (2, "not_lonely"),
     (8, "moderately_lonely"),
     (10, "severely_lonely"),
@@ -47,19 +46,23 @@ DJG11_BANDS = (
 
 DJG6_EMOTIONAL = ("1", "4", "6")
 DJG6_SOCIAL = ("2", "3", "5")
-DJG6_BANDS = ((1, "not_lonely"), (4, "moderately_lonely"), (6, "severely_lonely"))
-SUBSCALE_BANDS = ((0, "not_lonely"), (99, "lonely"))
+DJG6_BANDS: tuple[tuple[int, Category], ...] = (
+    (1, "not_lonely"),
+    (4, "moderately_lonely"),
+    (6, "severely_lonely"),
+)
+SUBSCALE_BANDS: tuple[tuple[int, Category], ...] = ((0, "not_lonely"), (99, "lonely"))
 
 LONELY_THRESHOLD = {"djg11": 3, "djg6": 2}
 """Lowest total that is (at least moderately) lonely: the manuals' first cut-off."""
 
 
-def score_djg11(answers: Answers) -> dict[str, Any]:
+def score_djg11(answers: Answers) -> Scores:
     """Total, emotional and social scores of the 11-item scale, with the manual's categories."""
     check_answers("djg11", answers)
     scores = item_scores(answers, DJG11_EMOTIONAL, lambda v: v <= 3)
     scores.update(item_scores(answers, DJG11_SOCIAL, lambda v: v >= 3))
-    reasons: list[dict[str, Any]] = []
+    reasons: list[Reason] = []
     items = DJG11_EMOTIONAL + DJG11_SOCIAL
     total = rule_sum(scores, items, 2, "total", reasons)
     emotional = rule_sum(scores, DJG11_EMOTIONAL, 1, "emotional", reasons)
@@ -75,12 +78,12 @@ def score_djg11(answers: Answers) -> dict[str, Any]:
     }
 
 
-def score_djg6(answers: Answers) -> dict[str, Any]:
+def score_djg6(answers: Answers) -> Scores:
     """Total, emotional and social scores of the 6-item scale, with the manual's categories."""
     check_answers("djg6", answers)
     scores = item_scores(answers, DJG6_EMOTIONAL, lambda v: v <= 2)
     scores.update(item_scores(answers, DJG6_SOCIAL, lambda v: v >= 2))
-    reasons: list[dict[str, Any]] = []
+    reasons: list[Reason] = []
     total = rule_sum(scores, ("1", "2", "3", "4", "5", "6"), 1, "total", reasons)
     emotional = rule_sum(scores, DJG6_EMOTIONAL, 0, "emotional", reasons)
     social = rule_sum(scores, DJG6_SOCIAL, 0, "social", reasons)

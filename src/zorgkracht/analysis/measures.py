@@ -11,13 +11,13 @@ lists, strings, numbers, booleans and ``None``.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from zorgkracht.domain.errors import NotFound
 from zorgkracht.domain.model import Case, InstrumentResponse, Network
 
 from .carers import carers
 from .radio import radio
+from .results import Measures, NetworkAnalysis
 from .settings import DEFAULT_SETTINGS, AnalysisSettings
 from .signals import signals
 from .size import size_measures
@@ -52,12 +52,12 @@ def analyse_network(
     settings: AnalysisSettings = DEFAULT_SETTINGS,
     year: int,
     reference: dt.date,
-) -> dict[str, Any]:
+) -> NetworkAnalysis:
     """Every measure, signal and suggestion of one network; see ``docs/analysis.md``."""
     view = build_view(network, client)
     support = coverage(view)
     client_name = next((p.name for p in network.persons if p.id == client), client)
-    result: dict[str, Any] = {
+    measures: Measures = {
         "client": client,
         "client_name": client_name,
         "year": year,
@@ -82,6 +82,8 @@ def analyse_network(
         "care_potential": care_potential(view),
         "carers": carers(view, settings, year, reference),
     }
-    result["signals"] = signals(view, network, result, settings)
-    result["radio"] = radio(view)
-    return result
+    return {
+        **measures,
+        "signals": signals(view, network, measures, settings),
+        "radio": radio(view),
+    }

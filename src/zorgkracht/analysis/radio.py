@@ -19,17 +19,18 @@ So each member gets ``onderhouden`` and at most one of the other four. Suggestio
 
 from __future__ import annotations
 
-from typing import Any
+from typing import get_args
 
 from zorgkracht.domain.codes import Circle, TieStatus
 
+from .results import RadioAction, RadioSuggestion
 from .support import AT_LEAST_MONTHLY, FORMAL_ROLES
 from .view import NetworkView
 
-ACTIONS = ("reanimeren", "activeren", "deblokkeren", "intensiveren", "onderhouden")
+ACTIONS: tuple[RadioAction, ...] = get_args(RadioAction)
 CLOSE_CIRCLES = frozenset({Circle.INTIMACY, Circle.FRIENDSHIP})
 
-_REASONS: dict[str, tuple[str, str]] = {
+_REASONS: dict[RadioAction, tuple[str, str]] = {
     "reanimeren": (
         "Het contact is vervaagd. Nieuw leven inblazen kan, bijvoorbeeld eerst via telefoon of"
         " sociale media.",
@@ -55,23 +56,23 @@ _REASONS: dict[str, tuple[str, str]] = {
     ),
 }
 
-_BY_STATUS = {
+_BY_STATUS: dict[TieStatus, RadioAction] = {
     TieStatus.FADED: "reanimeren",
     TieStatus.DISTURBED: "deblokkeren",
     TieStatus.WEAK: "intensiveren",
 }
 
 
-def _suggestion(person: str, action: str) -> dict[str, Any]:
+def _suggestion(person: str, action: RadioAction) -> RadioSuggestion:
     nl, en = _REASONS[action]
     return {"person": person, "action": action, "reason": {"nl": nl, "en": en}}
 
 
-def radio(view: NetworkView) -> list[dict[str, Any]]:
+def radio(view: NetworkView) -> list[RadioSuggestion]:
     """RADIO suggestions for every member, sorted by member id, ``onderhouden`` last."""
-    out: list[dict[str, Any]] = []
+    out: list[RadioSuggestion] = []
     for person in sorted(view.members, key=lambda p: p.id):
-        action: str | None = None
+        action: RadioAction | None = None
         if person.status is not None and person.status in _BY_STATUS:
             action = _BY_STATUS[person.status]
         elif (

@@ -7,8 +7,7 @@ meant for the professional and the client at the table, never for a log.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Mapping
 
 from zorgkracht.domain.codes import (
     Circle,
@@ -19,6 +18,16 @@ from zorgkracht.domain.codes import (
     Segment,
     Support,
     Zone,
+)
+from zorgkracht.i18n import in_language, language
+
+from .results import (
+    AnalysisResult,
+    Comparison,
+    PersonInfo,
+    ScoredInstrument,
+    Typology,
+    VarietyMeasure,
 )
 
 _T: dict[str, tuple[str, str]] = {
@@ -117,6 +126,10 @@ _T: dict[str, tuple[str, str]] = {
     "not_at_risk": ("geen verhoogd risico op isolement", "not at raised risk of isolation"),
     "high_strain": ("hoge belasting", "high strain"),
     "lower_strain": ("lagere belasting", "lower strain"),
+    "emotional": ("emotioneel", "emotional"),
+    "social": ("sociaal", "social"),
+    "family": ("familie", "family"),
+    "friends": ("vrienden", "friends"),
     "came": ("Erbij gekomen", "Came"),
     "left": ("Weggegaan", "Left"),
     "ties_added": ("Nieuwe banden", "New ties"),
@@ -135,14 +148,28 @@ _RADIO_EN = {
     "onderhouden": "maintain",
 }
 
-_CODES: dict[str, type[Coded]] = {
-    "by_sector": Sector,
-    "by_segment": Segment,
-    "by_circle": Circle,
-    "by_zone": Zone,
-    "by_frequency": Frequency,
-    "by_network_zone": NetworkZone,
-}
+
+def _counts(result: AnalysisResult) -> list[tuple[str, type[Coded], dict[str, int]]]:
+    """(key, code enumeration, counts) of every classification, in the report's order."""
+    return [
+        ("by_sector", Sector, result["by_sector"]),
+        ("by_segment", Segment, result["by_segment"]),
+        ("by_circle", Circle, result["by_circle"]),
+        ("by_zone", Zone, result["by_zone"]),
+        ("by_frequency", Frequency, result["by_frequency"]),
+        ("by_network_zone", NetworkZone, result["by_network_zone"]),
+    ]
+
+
+def _varieties(result: AnalysisResult) -> list[tuple[str, VarietyMeasure]]:
+    variety = result["variety"]
+    return [
+        ("sector", variety["sector"]),
+        ("role", variety["role"]),
+        ("gender", variety["gender"]),
+        ("age_group", variety["age_group"]),
+        ("education", variety["education"]),
+    ]
 
 
 def _t(key: str, lang: str) -> str:
@@ -153,8 +180,7 @@ def _t(key: str, lang: str) -> str:
 def _label(enum: type[Coded], code: str, lang: str) -> str:
     if code == "unknown":
         return _t("unknown", lang)
-    member = enum(code)
-    return member.en if lang == "en" else member.nl
+    return in_language(enum(code), lang)
 
 
 def _num(value: float | None, lang: str, digits: int = 2) -> str:
@@ -168,29 +194,31 @@ def _pct(value: float | None, lang: str) -> str:
     return _t("undefined", lang) if value is None else f"{round(value * 100)}%"
 
 
-def _names(ids: Iterable[str], persons: dict[str, Any]) -> str:
-    return ", ".join(persons.get(i, {}).get("name", i) for i in ids)
+def _names(ids: Iterable[str], persons: Mapping[str, str]) -> str:
+    return ", ".join(persons.get(i, i) for i in ids)
 
 
-def format_analysis(result: dict[str, Any], lang: str = "nl") -> str:
+def _name_map(persons: dict[str, PersonInfo], client: str, client_name: str) -> dict[str, str]:
+    """Member id → name, and the client's."""
+    return {**{pid: p["name"] for pid, p in persons.items()}, client: client_name}
+
+
+def format_analysis(result: AnalysisResult, lang: str = "nl") -> str:
     """A readable plain-text report of :func:`~zorgkracht.analysis.analyse`."""
-    persons: dict[str, Any] = {
-        **result["persons"],
-        result["client"]: {"name": result["client_name"]},
-    }
+    persons = _name_map(result["persons"], result["client"], result["client_name"])
+    picked = language(lang)
     lines: list[str] = [_t("title", lang), ""]
     excluded = len(result["excluded"]["pets"]) + len(result["excluded"]["deceased"])
     head = f"{_t('size', lang)}: {result['size']} {_t('members', lang)}"
     if excluded:
         head += f" ({excluded} {_t('excluded', lang)})"
     lines += [head, f"  {_t('size_note', lang)}"]
-    for key, enum in _CODES.items():
-        counts: dict[str, int] = result[key]
+    for key, enum, counts in _counts(result):
         parts = [f"{_label(enum, code, lang)} {n}" for code, n in counts.items() if n]
         lines.append(f"  {_t(key, lang)}: {', '.join(parts) or '-'}")
 
     lines += ["", _t("variety", lang)]
-    for var, v in result["variety"].items():
+    for var, v in _varieties(result):
         lines.append(
             f"  {_t(var, lang)}: Blau {_num(v['blau'], lang)}, IQV {_num(v['iqv'], lang)}"
             f" (n = {v['n']}, {_t('unknown', lang)}: {v['unknown']})"
@@ -210,7 +238,7 @@ def format_analysis(result: dict[str, Any], lang: str = "nl") -> str:
     for letter, ids in result["support"].items():
         s = Support(letter)
         who = _names(ids, persons) or f"- ({_t('nobody', lang)})"
-        lines.append(f"  {letter} {s.en if lang == 'en' else s.nl}: {who}")
+        lines.append(f"  {letter} {in_language(s, lang)}: {who}")
     conc = result["concentration"]
     who = f" ({_names(conc['tied'], persons)})" if conc["tied"] else ""
     lines.append(f"  {_t('concentration', lang)}: {_pct(conc['share'], lang)}{who}")
@@ -238,7 +266,7 @@ def format_analysis(result: dict[str, Any], lang: str = "nl") -> str:
         lines.append(f"  {_t('no_signals', lang)}")
     for sig in result["signals"]:
         who = f" ({_names(sig['persons'], persons)})" if sig["persons"] else ""
-        lines.append(f"  [{_t(sig['severity'], lang)}] {sig['message'][lang]}{who}")
+        lines.append(f"  [{_t(sig['severity'], lang)}] {sig['message'][picked]}{who}")
 
     lines += _instrument_lines(result.get("instruments", []), result.get("typology"), lang)
 
@@ -247,65 +275,64 @@ def format_analysis(result: dict[str, Any], lang: str = "nl") -> str:
         if sug["action"] == "onderhouden":
             continue
         action = sug["action"] if lang == "nl" else f"{sug['action']} ({_RADIO_EN[sug['action']]})"
-        lines.append(f"  {_names([sug['person']], persons)}: {action}. {sug['reason'][lang]}")
+        lines.append(f"  {_names([sug['person']], persons)}: {action}. {sug['reason'][picked]}")
     if result["radio"]:
         lines.append(f"  {_t('maintain_all', lang)}")
     return "\n".join(lines) + "\n"
 
 
-_SUBSCALES: dict[str, tuple[str, str]] = {
-    "emotional": ("emotioneel", "emotional"),
-    "social": ("sociaal", "social"),
-    "family": ("familie", "family"),
-    "friends": ("vrienden", "friends"),
-}
+def _subscales(entry: ScoredInstrument) -> list[tuple[str, int | None]]:
+    """(key, score) of each subscale; ``None`` where the instrument has none or no score."""
+    return [
+        ("emotional", entry.get("emotional")),
+        ("social", entry.get("social")),
+        ("family", entry.get("family")),
+        ("friends", entry.get("friends")),
+    ]
 
 
 def _instrument_lines(
-    scored: list[dict[str, Any]], typology: dict[str, Any] | None, lang: str
+    scored: list[ScoredInstrument], typology: Typology | None, lang: str
 ) -> list[str]:
     """The instruments of a snapshot and the typology, when there is anything to say."""
+    picked = language(lang)
     lines: list[str] = []
     if scored:
         lines += ["", _t("instruments", lang)]
     for entry in scored:
-        name = entry.get("name", {}).get(lang, entry["instrument"])
+        name = entry["name"][picked] if "name" in entry else entry["instrument"]
         if not entry["scored"]:
-            why = "; ".join(r[lang] for r in entry["reasons"])
+            why = "; ".join(r[picked] for r in entry["reasons"])
             lines.append(f"  {name}: {_t('not_scored', lang)} ({why})")
             continue
         if entry["instrument"] == "perception":
-            value = entry["perception"]
+            value = entry.get("perception")
             shown = _t(value, lang) if value else _t("undefined", lang)
             lines.append(f"  {_t('perception', lang)}: {shown}")
         else:
             total = entry["total"]
             text = f"{total} {_t('of', lang)} {entry['max']}" if total is not None else "-"
             subs = [
-                f"{label[1] if lang == 'en' else label[0]} {entry[key]}"
-                for key, label in _SUBSCALES.items()
-                if key in entry and entry[key] is not None
+                f"{_t(key, lang)} {score}" for key, score in _subscales(entry) if score is not None
             ]
             if subs:
                 text += f" ({', '.join(subs)})"
-            if entry.get("category"):
-                text += f"; {_t('category', lang)}: {_t(entry['category'], lang)}"
+            category = entry.get("category")
+            if category:
+                text += f"; {_t('category', lang)}: {_t(category, lang)}"
             lines.append(f"  {name}: {text}")
         for reason in entry["reasons"]:
-            lines.append(f"    {reason[lang]}")
-    if typology is not None and (scored or typology.get("type")):
-        lines += ["", _t("typology", lang)]
+            lines.append(f"    {reason[picked]}")
+    if typology is not None and (scored or typology["type"]):
         note = typology["message"] if typology["type"] else typology["reason"]
-        lines.append(f"  {note[lang]}")
+        if note is not None:  # a type has a message, no type a reason
+            lines += ["", _t("typology", lang), f"  {note[picked]}"]
     return lines
 
 
-def format_comparison(result: dict[str, Any], lang: str = "nl") -> str:
+def format_comparison(result: Comparison, lang: str = "nl") -> str:
     """A readable plain-text report of :func:`~zorgkracht.analysis.compare`."""
-    persons: dict[str, Any] = {
-        **result["persons"],
-        result["client"]: {"name": result["client_name"]},
-    }
+    persons = _name_map(result["persons"], result["client"], result["client_name"])
     lines = [f"{_t('compare_title', lang)}: {result['from']} → {result['to']}", ""]
     lines.append(f"{_t('came', lang)}: {_names(result['came'], persons) or '-'}")
     lines.append(f"{_t('left', lang)}: {_names(result['left'], persons) or '-'}")

@@ -7,10 +7,11 @@ rule); this module only applies that rule the same way everywhere and says why a
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Iterable
 
 from zorgkracht.domain.codes import INSTRUMENT_ITEMS
+
+from .results import Category, Reason
 
 Answers = dict[str, int | None]
 
@@ -29,7 +30,9 @@ def check_answers(code: str, answers: Answers) -> None:
             raise ValueError(f"{code} item {item}: answer {value} is not between {low} and {high}")
 
 
-def item_scores(answers: Answers, items: Iterable[str], score: Any) -> dict[str, int]:
+def item_scores(
+    answers: Answers, items: Iterable[str], score: Callable[[int], int]
+) -> dict[str, int]:
     """``score(answer)`` for every answered item of ``items``."""
     out: dict[str, int] = {}
     for item in items:
@@ -44,7 +47,7 @@ def rule_sum(
     items: tuple[str, ...],
     allowed_missing: int,
     name: str,
-    reasons: list[dict[str, Any]],
+    reasons: list[Reason],
 ) -> int | None:
     """Sum of the answered ``items``, or ``None`` (with a reason) when more than
     ``allowed_missing`` of them are unanswered."""
@@ -65,7 +68,7 @@ SCORE_NAMES: dict[str, tuple[str, str]] = {
 }
 
 
-def too_many_missing(name: str, missing: int, allowed: int, items: int) -> dict[str, Any]:
+def too_many_missing(name: str, missing: int, allowed: int, items: int) -> Reason:
     """Why the score ``name`` is ``None``: ``missing`` of ``items`` unanswered, ``allowed`` ok."""
     if allowed == 0:
         nl_rule, en_rule = "er mag geen item open zijn", "no item may be unanswered"
@@ -83,7 +86,7 @@ def too_many_missing(name: str, missing: int, allowed: int, items: int) -> dict[
     }
 
 
-def band(total: int | None, bands: tuple[tuple[int, str], ...]) -> str | None:
+def band(total: int | None, bands: tuple[tuple[int, Category], ...]) -> Category | None:
     """The label of the first band whose upper bound ``total`` does not exceed."""
     if total is None:
         return None

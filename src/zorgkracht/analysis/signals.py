@@ -50,46 +50,28 @@ The rules, with the thresholds of :class:`~zorgkracht.analysis.settings.Analysis
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Final, get_args
 
 from zorgkracht.domain.codes import Circle, Quality, Role, Sector, Support, Zone
 from zorgkracht.domain.model import Network, Person
 
+from .results import LETTER, CarerReason, Measures, Severity, Signal, SignalCode
 from .settings import AnalysisSettings
 from .view import NetworkView
 
-INFO = "info"
-ATTENTION = "attention"
+INFO: Final = "info"
+ATTENTION: Final = "attention"
 
 WEAK_TIE_ROLES = frozenset({Role.NEIGHBOUR, Role.ACQUAINTANCE, Role.COLLEAGUE})
 FAR_ZONES = frozenset({Zone.REGION, Zone.OUTSIDE_REGION})
 PRESENCE_LETTERS = (Support.PRACTICAL, Support.COMPANIONSHIP)
 
-SIGNAL_CODES = (
-    "EMPTY_NETWORK",
-    "ONLY_PROFESSIONALS",
-    "ONLY_FAMILY",
-    "NO_WEAK_TIES",
-    "SUPPORT_GAP",
-    "SUPPORT_CONCENTRATED",
-    "CARER_LOAD",
-    "LOW_RECIPROCITY",
-    "FAR_PRACTICAL_SUPPORT",
-    "CONFLICT_TIES",
-    "LOW_VARIETY",
-)
+SIGNAL_CODES: tuple[SignalCode, ...] = get_args(SignalCode)
+"""Every signal code, in the order signals are given."""
 
 
-def _signal(
-    code: str, severity: str, persons: list[str], nl: str, en: str, **extra: Any
-) -> dict[str, Any]:
-    return {
-        "code": code,
-        "severity": severity,
-        "persons": persons,
-        "message": {"nl": nl, "en": en},
-        **extra,
-    }
+def _signal(code: SignalCode, severity: Severity, persons: list[str], nl: str, en: str) -> Signal:
+    return {"code": code, "severity": severity, "persons": persons, "message": {"nl": nl, "en": en}}
 
 
 def _pct(share: float) -> str:
@@ -99,11 +81,11 @@ def _pct(share: float) -> str:
 def signals(
     view: NetworkView,
     network: Network,
-    measures: dict[str, Any],
+    measures: Measures,
     settings: AnalysisSettings,
-) -> list[dict[str, Any]]:
+) -> list[Signal]:
     """All signals of one network, in the order of :data:`SIGNAL_CODES`."""
-    found: list[dict[str, Any]] = []
+    found: list[Signal] = []
     add = found.append
     members = view.members
     if not members:
@@ -165,21 +147,20 @@ def signals(
             )
         )
 
-    support: dict[str, list[str]] = measures["support"]
+    support = measures["support"]
     for letter in measures["gaps"]:
         label = Support(letter)
-        add(
-            _signal(
-                "SUPPORT_GAP",
-                ATTENTION,
-                [],
-                f"Niemand op de kaart geeft nu {label.nl} ({letter}). Is dat een wens, en wie"
-                " zou het kunnen geven?",
-                f"Nobody on the map gives {label.en} ({letter}) now. Is it wanted, and who could"
-                " give it?",
-                letter=letter,
-            )
+        gap = _signal(
+            "SUPPORT_GAP",
+            ATTENTION,
+            [],
+            f"Niemand op de kaart geeft nu {label.nl} ({letter}). Is dat een wens, en wie"
+            " zou het kunnen geven?",
+            f"Nobody on the map gives {label.en} ({letter}) now. Is it wanted, and who could"
+            " give it?",
         )
+        gap["letter"] = letter
+        add(gap)
 
     conc = measures["concentration"]
     if (
@@ -202,10 +183,10 @@ def signals(
 
     for carer in measures["carers"]:
         pid = carer["person"]
-        reasons: list[str] = []
+        reasons: list[CarerReason] = []
         hours = carer["hours_per_week"]
         if hours is not None and hours > settings.carer_high_hours:
-            letters: list[str] = carer["support"]
+            letters = carer["support"]
             if letters:
                 unshared = any(support[x] == [pid] for x in letters)
             else:
@@ -243,22 +224,21 @@ def signals(
 
     zone_of = {p.id: p.zone for p in members}
     for letter_code in PRESENCE_LETTERS:
-        providers = support[letter_code.value]
+        providers = support[LETTER[letter_code]]
         if providers and all(zone_of[pid] in FAR_ZONES for pid in providers):
-            add(
-                _signal(
-                    "FAR_PRACTICAL_SUPPORT",
-                    ATTENTION,
-                    list(providers),
-                    f"{letter_code.nl.capitalize()} ({letter_code.value}) komt alleen van mensen"
-                    " buiten de woonplaats. Voor steun waarbij iemand aanwezig moet zijn, is"
-                    " iemand dichtbij soms nodig.",
-                    f"{letter_code.en.capitalize()} ({letter_code.value}) comes only from people"
-                    " outside the town. Support that needs someone present sometimes needs"
-                    " someone close by.",
-                    letter=letter_code.value,
-                )
+            far = _signal(
+                "FAR_PRACTICAL_SUPPORT",
+                ATTENTION,
+                list(providers),
+                f"{letter_code.nl.capitalize()} ({letter_code.value}) komt alleen van mensen"
+                " buiten de woonplaats. Voor steun waarbij iemand aanwezig moet zijn, is"
+                " iemand dichtbij soms nodig.",
+                f"{letter_code.en.capitalize()} ({letter_code.value}) comes only from people"
+                " outside the town. Support that needs someone present sometimes needs"
+                " someone close by.",
             )
+            far["letter"] = LETTER[letter_code]
+            add(far)
 
     found_conflict = _conflict_signal(view, network)
     if found_conflict is not None:
@@ -301,8 +281,8 @@ def _join(parts: list[str], word: str) -> str:
 
 
 def _carer_signal(
-    pid: str, reasons: list[str], hours: float | None, settings: AnalysisSettings
-) -> dict[str, Any]:
+    pid: str, reasons: list[CarerReason], hours: float | None, settings: AnalysisSettings
+) -> Signal:
     nl: list[str] = []
     en: list[str] = []
     if "high_hours" in reasons:
@@ -315,17 +295,18 @@ def _carer_signal(
     if "own_needs" in reasons:
         nl.append("heeft zelf ook zorg of steun nodig")
         en.append("has needs of their own")
-    return _signal(
+    signal = _signal(
         "CARER_LOAD",
         ATTENTION,
         [pid],
         f"Een mantelzorger {_join(nl, 'en')}. Let op de draaglast: wie kan meehelpen of ontlasten?",
         f"A carer {_join(en, 'and')}. Mind the load: who could help or give relief?",
-        reasons=reasons,
     )
+    signal["reasons"] = reasons
+    return signal
 
 
-def _conflict_signal(view: NetworkView, network: Network) -> dict[str, Any] | None:
+def _conflict_signal(view: NetworkView, network: Network) -> Signal | None:
     inside = view.member_ids | {view.client}
     persons: set[str] = set()
     ties: list[str] = []
@@ -338,7 +319,7 @@ def _conflict_signal(view: NetworkView, network: Network) -> dict[str, Any] | No
         conflict = conflict or tie.quality is Quality.CONFLICT
     if not ties:
         return None
-    return _signal(
+    signal = _signal(
         "CONFLICT_TIES",
         ATTENTION if conflict else INFO,
         sorted(persons),
@@ -346,5 +327,6 @@ def _conflict_signal(view: NetworkView, network: Network) -> dict[str, Any] | No
         " Zo'n relatie kan steun blokkeren; deblokkeren kan een eerste stap zijn (RADIO).",
         f"{len(ties)} {'tie is' if len(ties) == 1 else 'ties are'} tense or in conflict. Such a"
         " relation can block support; unblocking it can be a first step (RADIO).",
-        ties=sorted(ties),
     )
+    signal["ties"] = sorted(ties)
+    return signal

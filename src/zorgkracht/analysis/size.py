@@ -18,11 +18,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from enum import Enum
-from typing import Any
 
 from zorgkracht.domain.codes import Circle, Frequency, NetworkZone, Sector, Segment, Zone
 from zorgkracht.domain.model import Person
 
+from .results import SizeMeasures
 from .view import NetworkView
 
 UNKNOWN = "unknown"
@@ -49,7 +49,7 @@ def shares(counts: dict[str, int]) -> dict[str, float] | None:
     return {k: v / total for k, v in known.items()}
 
 
-def size_measures(view: NetworkView) -> dict[str, Any]:
+def size_measures(view: NetworkView) -> SizeMeasures:
     """``size``, ``by_sector`` … ``by_network_zone`` and ``reachability`` of a network."""
     members = view.members
     by_zone = count_by(members, lambda p: p.zone, Zone)

@@ -19,9 +19,9 @@ is tied to the client, so including the client would make every network one comp
 
 from __future__ import annotations
 
-from typing import Any
-
 import networkx as nx
+
+from .results import StructureMeasures
 
 
 def density(n: int, m: int) -> float | None:
@@ -31,7 +31,7 @@ def density(n: int, m: int) -> float | None:
     return m / (n * (n - 1) / 2)
 
 
-def structure_measures(graph: nx.Graph) -> dict[str, Any]:
+def structure_measures(graph: nx.Graph) -> StructureMeasures:
     """``density``, ``ties_among_members``, ``components``, ``bridges`` and ``isolates``."""
     n = graph.number_of_nodes()
     m = graph.number_of_edges()

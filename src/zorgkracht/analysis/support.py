@@ -24,27 +24,26 @@ ch. 11). Who provides what is read from the supporting client ties (see
 
 from __future__ import annotations
 
-from typing import Any
-
 from zorgkracht.domain.codes import Frequency, Role, Support
 
+from .results import LETTER, CarePotential, Concentration, Letter, Reciprocity
 from .view import SUPPORT_ORDER, NetworkView, providers_of
 
 AT_LEAST_MONTHLY = frozenset({Frequency.DAILY, Frequency.WEEKLY, Frequency.MONTHLY})
 FORMAL_ROLES = frozenset({Role.PROFESSIONAL, Role.SERVICE})
 
 
-def coverage(view: NetworkView) -> dict[str, list[str]]:
+def coverage(view: NetworkView) -> dict[Letter, list[str]]:
     """Support letter → sorted ids of its providers, every letter present."""
-    return {letter.value: providers_of(view, letter) for letter in SUPPORT_ORDER}
+    return {LETTER[letter]: providers_of(view, letter) for letter in SUPPORT_ORDER}
 
 
-def gaps(support: dict[str, list[str]]) -> list[str]:
+def gaps(support: dict[Letter, list[str]]) -> list[Letter]:
     """Letters without provider, in the book's order P G A E W."""
     return [letter for letter, providers in support.items() if not providers]
 
 
-def concentration(view: NetworkView) -> dict[str, Any]:
+def concentration(view: NetworkView) -> Concentration:
     """Share of all (provider, letter) pairs given by the largest provider."""
     pairs = {pid: len(letters) for pid, letters in view.provided.items() if letters}
     total = sum(pairs.values())
@@ -61,7 +60,7 @@ def concentration(view: NetworkView) -> dict[str, Any]:
     }
 
 
-def reciprocity(view: NetworkView) -> dict[str, Any]:
+def reciprocity(view: NetworkView) -> Reciprocity:
     """Share of informal supporting ties on which the client gives something back."""
     formal_ids = {p.id for p in view.members if p.role in FORMAL_ROLES}
     informal = [(pid, tie) for pid, tie in view.supporting if pid not in formal_ids]
@@ -80,7 +79,7 @@ def reciprocity(view: NetworkView) -> dict[str, Any]:
     }
 
 
-def care_potential(view: NetworkView) -> dict[str, Any]:
+def care_potential(view: NetworkView) -> CarePotential:
     """Members with contact at least monthly who give practical support."""
     persons = sorted(
         p.id

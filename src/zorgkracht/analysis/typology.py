@@ -26,45 +26,50 @@ per type); it is never a label for the person.
 
 from __future__ import annotations
 
-from typing import Any
-
 from .loneliness import LONELY_THRESHOLD
+from .results import Perception, PerceptionSource, ScoredInstrument, Typology, TypologyType
 
-TYPES: dict[tuple[bool, str], tuple[str, str, str]] = {
+TYPES: dict[tuple[bool, Perception], tuple[TypologyType, str, str]] = {
     (True, "meaningful"): ("socially_resilient", "sociaal weerbaar", "socially resilient"),
     (True, "burdensome"): ("lonely", "eenzaam", "lonely"),
     (False, "meaningful"): ("few_contacts", "contactarm", "few contacts"),
     (False, "burdensome"): ("socially_isolated", "sociaal geïsoleerd", "socially isolated"),
 }
 
-_SOURCE_ORDER = ("perception", "djg11", "djg6")
-_SOURCE_NAMES = {
+_SOURCE_ORDER: tuple[PerceptionSource, ...] = ("perception", "djg11", "djg6")
+_SOURCE_NAMES: dict[PerceptionSource, tuple[str, str]] = {
     "perception": ("eigen antwoord van de cliënt", "the client's own answer"),
     "djg11": ("eenzaamheidsschaal, 11 items", "loneliness scale, 11 items"),
     "djg6": ("eenzaamheidsschaal, 6 items", "loneliness scale, 6 items"),
 }
 
 
-def perception_of(scored: list[dict[str, Any]]) -> tuple[str | None, str | None]:
+def perception_of(
+    scored: list[ScoredInstrument],
+) -> tuple[Perception | None, PerceptionSource | None]:
     """(perception, source instrument) from the scored responses, or ``(None, None)``."""
     for code in _SOURCE_ORDER:
         for entry in reversed(scored):
             if entry["instrument"] != code or not entry.get("scored"):
                 continue
             if code == "perception":
-                if entry["perception"] is not None:
-                    return str(entry["perception"]), code
-            elif entry["total"] is not None:
-                lonely = entry["total"] >= LONELY_THRESHOLD[code]
+                perception = entry.get("perception")
+                if perception is not None:
+                    return perception, code
+            else:
+                total = entry.get("total")
+                if total is None:
+                    continue
+                lonely = total >= LONELY_THRESHOLD[code]
                 return ("burdensome" if lonely else "meaningful"), code
     return None, None
 
 
-def typology(size: int, scored: list[dict[str, Any]], rich_size: int) -> dict[str, Any]:
+def typology(size: int, scored: list[ScoredInstrument], rich_size: int) -> Typology:
     """The type, with how it was found; ``type`` is ``None`` with a reason without perception."""
     rich = size >= rich_size
     perception, source = perception_of(scored)
-    result: dict[str, Any] = {
+    result: Typology = {
         "type": None,
         "label": None,
         "network": "rich" if rich else "poor",
@@ -78,7 +83,7 @@ def typology(size: int, scored: list[dict[str, Any]], rich_size: int) -> dict[st
     }
     net_nl = f"{'rijk' if rich else 'schraal'} netwerk van {size} (rijk vanaf {rich_size})"
     net_en = f"{'rich' if rich else 'poor'} network of {size} (rich from {rich_size})"
-    if perception is None:
+    if perception is None or source is None:
         result["reason"] = {
             "code": "no_perception",
             "nl": "Geen type: hoe de cliënt het netwerk ervaart is niet bekend. Het is een"
@@ -92,17 +97,15 @@ def typology(size: int, scored: list[dict[str, Any]], rich_size: int) -> dict[st
     code, nl, en = TYPES[(rich, perception)]
     how_nl = "betekenisvol" if perception == "meaningful" else "belastend"
     how_en = perception
-    src_nl, src_en = _SOURCE_NAMES[str(source)]
-    result.update(
-        type=code,
-        label={"nl": nl, "en": en},
-        message={
-            "nl": f"Een {net_nl} dat als {how_nl} wordt ervaren ({src_nl}): in de typologie van"
-            f" Machielse & Hortulanus het type '{nl}'. Een vertrekpunt voor het gesprek, geen"
-            " oordeel.",
-            "en": f"A {net_en} experienced as {how_en} ({src_en}): in the typology of Machielse"
-            f" & Hortulanus the type '{en}'. A starting point for the conversation, not a"
-            " verdict.",
-        },
-    )
+    src_nl, src_en = _SOURCE_NAMES[source]
+    result["type"] = code
+    result["label"] = {"nl": nl, "en": en}
+    result["message"] = {
+        "nl": f"Een {net_nl} dat als {how_nl} wordt ervaren ({src_nl}): in de typologie van"
+        f" Machielse & Hortulanus het type '{nl}'. Een vertrekpunt voor het gesprek, geen"
+        " oordeel.",
+        "en": f"A {net_en} experienced as {how_en} ({src_en}): in the typology of Machielse"
+        f" & Hortulanus the type '{en}'. A starting point for the conversation, not a"
+        " verdict.",
+    }
     return result

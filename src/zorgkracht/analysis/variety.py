@@ -20,10 +20,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 from enum import Enum
-from typing import Any
 
 from zorgkracht.domain.codes import AgeGroup, EducationLevel, Gender, Role, Sector
 from zorgkracht.domain.model import Person
+
+from .results import Variety, VarietyMeasure
 
 
 def blau(counts: Iterable[int]) -> float | None:
@@ -44,7 +45,7 @@ def iqv(blau_index: float | None, k: int) -> float | None:
 
 def variety_of(
     members: Iterable[Person], key: Callable[[Person], Enum | None], k: int
-) -> dict[str, Any]:
+) -> VarietyMeasure:
     """Blau, IQV, category count ``k``, known ``n``, ``unknown`` and the counts themselves."""
     counts: Counter[str] = Counter()
     unknown = 0
@@ -69,7 +70,7 @@ def _gender(person: Person) -> Gender | None:
     return None if person.gender is Gender.UNKNOWN else person.gender
 
 
-def variety_measures(members: list[Person], year: int) -> dict[str, dict[str, Any]]:
+def variety_measures(members: list[Person], year: int) -> Variety:
     """Variety over sector, role, gender, age group (in ``year``) and education."""
     return {
         "sector": variety_of(members, lambda p: p.sector, len(Sector)),

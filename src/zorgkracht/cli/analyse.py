@@ -30,7 +30,7 @@ InputArg = Annotated[
 JsonOption = Annotated[bool, typer.Option("--json", help="Als JSON / as JSON")]
 
 
-def _dump(result: dict[str, Any]) -> str:
+def _dump(result: object) -> str:
     return json.dumps(result, ensure_ascii=False, indent=2, sort_keys=False)
 
 
