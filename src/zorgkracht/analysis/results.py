@@ -14,9 +14,11 @@ categories, types) are :data:`~typing.Literal` types. Codes of the domain (a rol
 quality, a sector as a count's key) stay ``str``: their sets live in
 :mod:`zorgkracht.domain.codes`. Counts per category are ``dict[str, int]`` because their keys
 are those domain codes plus ``unknown``. Nothing here is ``Any``.
-"""
 
-from __future__ import annotations
+No ``from __future__ import annotations`` here: the annotations are evaluated, so that
+``__required_keys__`` and ``__optional_keys__`` see ``NotRequired`` at run time (the tests
+check the real output against them).
+"""
 
 from typing import Literal, NotRequired, TypedDict
 
