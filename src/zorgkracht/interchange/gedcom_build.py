@@ -278,11 +278,11 @@ class Builder:
         """A case invariant problem, placed at the line of the GEDCOM record it comes from."""
         parts = found.where.split("/")
         line: int | None = None
-        if len(parts) > 1 and parts[0] in ("persons", "couples", "children"):
-            line = self.lines.get(parts[1])
-        elif found.code == "parent_cycle":
+        if found.code == "parent_cycle":  # at the person who would be their own ancestor
             chain = found.en.rsplit(": ", 1)[-1].split(" → ")
             line = self.lines.get(chain[0])
+        elif len(parts) > 1 and parts[0] in ("persons", "couples", "children"):
+            line = self.lines.get(parts[1])
         where = f"{self.source}:{line}" if line else self.source
         return Problem(where, found.nl, found.en, found.code)
 
