@@ -13,7 +13,6 @@ from typing import Generic, TypeVar
 
 from .errors import Problem
 
-
 N = TypeVar("N", int, float)
 
 

@@ -84,7 +84,9 @@ def person_problems(p: Person, at: At) -> list[Problem]:
 def couple_problems(c: CoupleRelation, persons: Collection[str], at: At) -> list[Problem]:
     """Both partners are persons of the case, nobody is their own partner, the years are
     years and the couple does not end before it starts."""
-    problems = [unknown(at(end), ref) for end, ref in (("a", c.a), ("b", c.b)) if ref not in persons]
+    problems = [
+        unknown(at(end), ref) for end, ref in (("a", c.a), ("b", c.b)) if ref not in persons
+    ]
     if c.a == c.b:
         problems.append(
             Problem(
@@ -218,7 +220,9 @@ def duplicate_child_problem(
 
 
 def emotion_problems(e: EmotionalRelation, persons: Collection[str], at: At) -> list[Problem]:
-    problems = [unknown(at(end), ref) for end, ref in (("a", e.a), ("b", e.b)) if ref not in persons]
+    problems = [
+        unknown(at(end), ref) for end, ref in (("a", e.a), ("b", e.b)) if ref not in persons
+    ]
     if e.a == e.b:
         problems.append(
             Problem(
@@ -274,7 +278,9 @@ def domain_problems(d: Domain, persons: Collection[str], at: At) -> list[Problem
     problems: list[Problem] = []
     if not d.name.strip():
         problems.append(required(at("name"), "naam", "name"))
-    problems += [unknown(at(f"members/{k}"), r) for k, r in enumerate(d.members) if r not in persons]
+    problems += [
+        unknown(at(f"members/{k}"), r) for k, r in enumerate(d.members) if r not in persons
+    ]
     return problems
 
 

@@ -57,11 +57,6 @@ def _unknown(where: str, ref: str, nl: str = "persoon", en: str = "person") -> I
     )
 
 
-def _not_blank(where: str, value: str) -> None:
-    if not value.strip():
-        raise _problem(where, "mag niet leeg zijn", "must not be empty", "required")
-
-
 class _At:
     """Where a problem is: the field of an ``add_*`` operation, or under ``changes/`` for an
     update, naming a changed field (``instead``) when the field itself was not changed."""
