@@ -27,7 +27,7 @@ def _add_domain(case: Case, op: AddDomain) -> Json:
     net = case.network
     domain = Domain(id="", name=op.name, kind=op.kind, members=list(op.members), note=op.note)
     raise_if(domain_problems(domain, net.person_ids(), _At()))
-    domain.id = _check_new_id(case, op.id, "d")
+    domain.id = _check_new_id(case, op.id, "domains")
     net.domains.append(domain)
     return {"op": "remove_domain", "id": domain.id}
 
@@ -62,7 +62,7 @@ def _remove_domain(case: Case, op: RemoveDomain) -> Json:
 def _restore_domain(case: Case, op: RestoreDomain) -> Json:
     net = case.network
     domain = _domain(op.domain, "domain")
-    _check_new_id(case, domain.id, "", "domain/id")
+    _check_new_id(case, domain.id, "domains", "domain/id")
     net.domains.insert(min(op.index, len(net.domains)), domain)
     _insert_placed(net.ties, op.ties, _tie, "ties")
     _restore_points(case, domain.id, op.positions)

@@ -78,7 +78,7 @@ def _add_couple(case: Case, op: AddCouple) -> Json:
     net = case.network
     couple = CoupleRelation(id="", **op.model_dump(exclude={"op", "id", "index"}, mode="python"))
     raise_if(_couple_problems(net, couple, _At()))
-    couple.id = _check_new_id(case, op.id, "c")
+    couple.id = _check_new_id(case, op.id, "couples")
     _insert(net.couples, couple, op.index)
     return {"op": "remove_couple", "id": couple.id}
 
@@ -107,7 +107,7 @@ def _add_child(case: Case, op: AddChild) -> Json:
     fields = op.model_dump(exclude={"op", "id", "index"}, mode="python")
     rel = ChildRelation(id="", **fields)
     raise_if(_child_problems(net, rel, _At(), duplicates=True))
-    rel.id = _check_new_id(case, op.id, "ch")
+    rel.id = _check_new_id(case, op.id, "children")
     _insert(net.children, rel, op.index)
     return {"op": "remove_child", "id": rel.id}
 
@@ -137,7 +137,7 @@ def _add_emotion(case: Case, op: AddEmotion) -> Json:
     fields = op.model_dump(exclude={"op", "id", "index"}, mode="python")
     emotion = EmotionalRelation(id="", **fields)
     raise_if(_emotion_problems(net, emotion, _At()))
-    emotion.id = _check_new_id(case, op.id, "e")
+    emotion.id = _check_new_id(case, op.id, "emotions")
     _insert(net.emotions, emotion, op.index)
     return {"op": "remove_emotion", "id": emotion.id}
 

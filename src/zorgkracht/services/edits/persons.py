@@ -43,7 +43,7 @@ def _add_person(case: Case, op: AddPerson) -> Json:
         exclude={"op", "id", "household", "domain", "connect", "support"}, mode="python"
     )
     raise_if(person_problems(Person(id="", **fields), _At()))
-    ident = _check_new_id(case, op.id, "p")
+    ident = _check_new_id(case, op.id, "persons")
     if op.domain is not None:
         d = _domain_index(net, op.domain, "domain")
         net.domains[d] = dataclasses.replace(
@@ -55,7 +55,7 @@ def _add_person(case: Case, op: AddPerson) -> Json:
     if op.connect or op.support:
         net.ties.append(
             Tie(
-                id=_check_new_id(case, None, "t"),
+                id=_check_new_id(case, None, "ties"),
                 a=case.client,
                 b=ident,
                 support=set(op.support),
@@ -118,7 +118,7 @@ def _remove_person(case: Case, op: RemovePerson) -> Json:
 def _restore_person(case: Case, op: RestorePerson) -> Json:
     net = case.network
     person = _person(op.person, "person")
-    _check_new_id(case, person.id, "", "person/id")
+    _check_new_id(case, person.id, "persons", "person/id")
     net.persons.insert(min(op.index, len(net.persons)), person)
     if op.household is not None:
         net.household.insert(op.household, person.id)
