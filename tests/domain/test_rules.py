@@ -74,7 +74,7 @@ def change(kind: str, ident: str, **fields: Any) -> Callable[[Doc], None]:
     return apply
 
 
-RULES = [
+RULES: list[tuple[str, Callable[[Doc], None], str, Doc, str]] = [
     (
         "self_partner",
         add("couples", {"id": "c2", "a": "kim", "b": "kim"}),
