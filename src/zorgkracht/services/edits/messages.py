@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from zorgkracht.domain import InvalidInput, Problem
+from zorgkracht.domain.rules import unknown
 from zorgkracht.interchange.case_json import problems_from_validation
 
 _MORE_MESSAGES: dict[str, tuple[str, str]] = {
@@ -49,12 +50,7 @@ def _problem(where: str, nl: str, en: str, code: str) -> InvalidInput:
 
 
 def _unknown(where: str, ref: str, nl: str = "persoon", en: str = "person") -> InvalidInput:
-    return _problem(
-        where,
-        f"{nl} '{ref}' staat niet in de casus",
-        f"{en} '{ref}' is not in the case",
-        "unknown_reference",
-    )
+    return InvalidInput([unknown(where, ref, nl, en)])
 
 
 class _At:
