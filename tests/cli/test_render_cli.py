@@ -188,7 +188,12 @@ def test_table_writes_the_text_alternative(
         (["--view", "stamboom"], 2, "onbekende weergave 'stamboom'", "unknown view 'stamboom'"),
         (["--format", "gif"], 2, "onbekend formaat 'gif'", "unknown format 'gif'"),
         (["--focus", "niemand"], 2, "'niemand' staat niet in de casus", "'niemand' is not in"),
-        (["--snapshot", "nooit"], 3, "geen momentopname 'nooit'", "no snapshot 'nooit'"),
+        (
+            ["--snapshot", "nooit"],
+            3,
+            "momentopname 'nooit' bestaat niet",
+            "snapshot 'nooit' does not exist",
+        ),
         (["--generations", "-1"], 2, "negatief", "negative"),
         (["--table", "--format", "svg"], 2, "laat --format weg", "leave out --format"),
         (

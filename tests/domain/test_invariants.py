@@ -61,7 +61,7 @@ def test_own_partner_is_rejected() -> None:
     case.network.couples.append(CoupleRelation(id="c2", a="kim", b="kim"))
     problems = check_case(case)
     assert [p.code for p in problems] == ["self_partner"]
-    assert problems[0].where == "couples/c2"
+    assert problems[0].where == "couples/c2/b"  # the field that breaks the rule
     assert "eigen partner" in problems[0].nl and "own partner" in problems[0].en
 
 

@@ -36,7 +36,8 @@ from zorgkracht.domain.codes import (
     Role,
     Support,
 )
-from zorgkracht.services.edits import OPERATIONS, apply_edit, new_id
+from zorgkracht.domain.ids import next_id
+from zorgkracht.services.edits import OPERATIONS, apply_edit
 
 
 def small_case() -> Case:
@@ -137,7 +138,7 @@ def test_add_person_with_support_creates_a_tie_and_undo_removes_both() -> None:
 def test_new_ids_never_reuse_an_id_of_a_snapshot() -> None:
     case = small_case()
     case.snapshots[0].network.persons.append(Person(id="p4", name="Oud"))
-    assert new_id(case, "p") == "p5"
+    assert next_id(case, "persons") == "p5"
     after = apply_edit(case, {"op": "add_person", "name": "Nieuw"}).case
     assert after.network.persons[-1].id == "p5"
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from zorgkracht.domain.errors import NotFound
+from zorgkracht.domain.model import CURRENT as CURRENT  # re-exported by zorgkracht.analysis
 from zorgkracht.domain.model import Case, InstrumentResponse, Network
 
 from .carers import carers
@@ -26,8 +26,6 @@ from .support import care_potential, concentration, coverage, gaps, reciprocity
 from .variety import variety_measures
 from .view import build_view
 
-CURRENT = "current"
-
 
 def resolve(
     case: Case, snapshot: str | None
@@ -35,14 +33,8 @@ def resolve(
     """The network, date and instrument answers of ``snapshot`` (``None``/``current``: now)."""
     if snapshot is None or snapshot == CURRENT:
         return case.network, None, []
-    for s in case.snapshots:
-        if s.id == snapshot:
-            return s.network, s.taken_on, list(s.instruments)
-    known = ", ".join([CURRENT, *(s.id for s in case.snapshots)])
-    raise NotFound(
-        f"momentopname '{snapshot}' bestaat niet in deze casus (wel: {known})",
-        f"snapshot '{snapshot}' does not exist in this case (known: {known})",
-    )
+    found = case.snapshot(snapshot)  # NotFound naming the snapshots there are
+    return found.network, found.taken_on, list(found.instruments)
 
 
 def analyse_network(

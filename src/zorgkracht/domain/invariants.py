@@ -1,5 +1,9 @@
 """The rules every case obeys, checked all at once so that a user sees every problem.
 
+The rules of each record are in :mod:`zorgkracht.domain.rules` (shared with the edit
+operations); this module applies them to whole networks and adds what only a whole case can
+break: unique ids, the client, the household, snapshots, instruments and positions.
+
 :func:`check_case` returns problems; :func:`validate_case` raises :class:`InvalidInput` with all
 of them. Places are written as paths (``persons/p3/birth_year``) so they are the same in Dutch
 and English and point into the case file.
@@ -8,16 +12,26 @@ and English and point into the case file.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
 
+from .bounds import MAX_AGE, MAX_YEAR, MIN_YEAR
 from .codes import INSTRUMENT_ITEMS
 from .errors import InvalidInput, Problem
 from .limits import check_limits
+from .lineage import cycle_finder
 from .model import Case, InstrumentResponse, Network
+from .rules import (
+    child_problems,
+    couple_problems,
+    domain_problems,
+    emotion_problems,
+    event_problems,
+    person_problems,
+    record_at,
+    tie_problems,
+    unknown,
+)
 
-MIN_YEAR = 1000
-MAX_YEAR = 2200
-MAX_AGE = 130
+__all__ = ["MAX_AGE", "MAX_YEAR", "MIN_YEAR", "check_case", "check_network", "validate_case"]
 
 
 def _p(where: str, nl: str, en: str, code: str) -> Problem:
@@ -58,23 +72,13 @@ def check_network(net: Network, client: str, index: str | None, prefix: str = ""
     persons = {p.id: p for p in net.persons}
     nodes = set(persons) | {d.id for d in net.domains}
 
-    def unknown(where: str, ref: str, what_nl: str = "persoon", what_en: str = "person") -> None:
-        add(
-            _p(
-                where,
-                f"{what_nl} '{ref}' staat niet in de casus",
-                f"{what_en} '{ref}' is not in the case",
-                "unknown_reference",
-            )
-        )
-
     if client not in persons:
-        unknown(f"{prefix}client", client, "cliënt", "client")
+        add(unknown(f"{prefix}client", client, "cliënt", "client"))
     if index is not None and index not in persons:
-        unknown(f"{prefix}index_person", index, "indexpersoon", "index person")
+        add(unknown(f"{prefix}index_person", index, "indexpersoon", "index person"))
     for ref in net.household:
         if ref not in persons:
-            unknown(f"{prefix}household", ref)
+            add(unknown(f"{prefix}household", ref))
     for ref, count in Counter(net.household).items():
         if count > 1:
             add(
@@ -87,280 +91,21 @@ def check_network(net: Network, client: str, index: str | None, prefix: str = ""
             )
 
     for p in net.persons:
-        w = f"{prefix}persons/{p.id}"
-        if not p.name.strip():
-            add(_p(f"{w}/name", "naam is leeg", "name is empty", "required"))
-        for attr in ("birth_year", "death_year"):
-            year = getattr(p, attr)
-            if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
-                add(
-                    _p(
-                        f"{w}/{attr}",
-                        f"jaar {year} ligt niet tussen {MIN_YEAR} en {MAX_YEAR}",
-                        f"year {year} is not between {MIN_YEAR} and {MAX_YEAR}",
-                        "out_of_range",
-                    )
-                )
-        if p.birth_year is not None and p.death_year is not None and p.death_year < p.birth_year:
-            add(
-                _p(
-                    f"{w}/death_year",
-                    f"overleden ({p.death_year}) vóór de geboorte ({p.birth_year})",
-                    f"death ({p.death_year}) before birth ({p.birth_year})",
-                    "death_before_birth",
-                )
-            )
-        if p.age is not None and not 0 <= p.age <= MAX_AGE:
-            add(
-                _p(
-                    f"{w}/age",
-                    f"leeftijd {p.age} ligt niet tussen 0 en {MAX_AGE}",
-                    f"age {p.age} is not between 0 and {MAX_AGE}",
-                    "out_of_range",
-                )
-            )
-        if p.weight is not None and not 1 <= p.weight <= 5:
-            add(
-                _p(
-                    f"{w}/weight",
-                    f"gewicht {p.weight} ligt niet tussen 1 en 5",
-                    f"weight {p.weight} is not between 1 and 5",
-                    "out_of_range",
-                )
-            )
-        if p.pet is not None and not p.pet.strip():
-            add(_p(f"{w}/pet", "soort huisdier is leeg", "kind of pet is empty", "required"))
-
+        problems += person_problems(p, record_at(f"{prefix}persons/{p.id}"))
     for c in net.couples:
-        w = f"{prefix}couples/{c.id}"
-        for end in (c.a, c.b):
-            if end not in persons:
-                unknown(w, end)
-        if c.a == c.b:
-            add(
-                _p(
-                    w,
-                    f"'{c.a}' kan niet de eigen partner zijn",
-                    f"'{c.a}' cannot be their own partner",
-                    "self_partner",
-                )
-            )
-        if c.start_year is not None and c.end_year is not None and c.end_year < c.start_year:
-            add(
-                _p(
-                    f"{w}/end_year",
-                    f"einde ({c.end_year}) vóór begin ({c.start_year})",
-                    f"end ({c.end_year}) before start ({c.start_year})",
-                    "end_before_start",
-                )
-            )
-
+        problems += couple_problems(c, persons, record_at(f"{prefix}couples/{c.id}"))
+    cycle = cycle_finder(net.children)
     for ch in net.children:
-        w = f"{prefix}children/{ch.id}"
-        if ch.child not in persons:
-            unknown(w, ch.child)
-        if not 1 <= len(ch.parents) <= 2:
-            add(
-                _p(
-                    f"{w}/parents",
-                    f"{len(ch.parents)} ouders; een kind hangt aan één of twee ouders",
-                    f"{len(ch.parents)} parents; a child hangs from one or two parents",
-                    "parent_count",
-                )
-            )
-        if len(set(ch.parents)) != len(ch.parents):
-            add(
-                _p(
-                    f"{w}/parents",
-                    "dezelfde ouder staat er twee keer",
-                    "the same parent is listed twice",
-                    "duplicate_id",
-                )
-            )
-        for parent in ch.parents:
-            if parent not in persons:
-                unknown(f"{w}/parents", parent)
-            elif parent == ch.child:
-                add(
-                    _p(
-                        w,
-                        f"'{parent}' kan niet de eigen ouder zijn",
-                        f"'{parent}' cannot be their own parent",
-                        "self_parent",
-                    )
-                )
-            else:
-                kid, par = persons.get(ch.child), persons[parent]
-                if (
-                    kid is not None
-                    and kid.birth_year is not None
-                    and par.birth_year is not None
-                    and kid.birth_year < par.birth_year
-                ):
-                    add(
-                        _p(
-                            w,
-                            f"kind '{kid.id}' ({kid.birth_year}) is geboren vóór ouder "
-                            f"'{par.id}' ({par.birth_year})",
-                            f"child '{kid.id}' ({kid.birth_year}) was born before parent "
-                            f"'{par.id}' ({par.birth_year})",
-                            "child_before_parent",
-                        )
-                    )
-        if ch.twin_type is not None and ch.twin_group is None:
-            add(
-                _p(
-                    f"{w}/twin_type",
-                    "soort tweeling zonder tweelinggroep",
-                    "twin type without a twin group",
-                    "twin_without_group",
-                )
-            )
-    problems.extend(_parent_cycles(net, prefix))
-
+        problems += child_problems(ch, persons, cycle, record_at(f"{prefix}children/{ch.id}"))
     for e in net.emotions:
-        w = f"{prefix}emotions/{e.id}"
-        for end in (e.a, e.b):
-            if end not in persons:
-                unknown(w, end)
-        if e.a == e.b:
-            add(
-                _p(
-                    w,
-                    "een relatie verbindt twee verschillende personen",
-                    "a relation joins two different persons",
-                    "self_relation",
-                )
-            )
-
+        problems += emotion_problems(e, persons, record_at(f"{prefix}emotions/{e.id}"))
     for t in net.ties:
-        w = f"{prefix}ties/{t.id}"
-        for end in (t.a, t.b):
-            if end not in nodes:
-                unknown(w, end, "persoon of domein", "person or domain")
-        if t.a == t.b:
-            add(
-                _p(
-                    w,
-                    "een band verbindt twee verschillende personen of domeinen",
-                    "a tie joins two different persons or domains",
-                    "self_relation",
-                )
-            )
-        if not 1 <= t.strength <= 3:
-            add(
-                _p(
-                    f"{w}/strength",
-                    f"sterkte {t.strength} ligt niet tussen 1 en 3",
-                    f"strength {t.strength} is not between 1 and 3",
-                    "out_of_range",
-                )
-            )
-        if t.care_hours_per_week is not None and not 0 <= t.care_hours_per_week <= 168:
-            add(
-                _p(
-                    f"{w}/care_hours_per_week",
-                    f"{t.care_hours_per_week} zorguren per week ligt niet tussen 0 en 168",
-                    f"{t.care_hours_per_week} care hours a week is not between 0 and 168",
-                    "out_of_range",
-                )
-            )
-        if t.care_months is not None and t.care_months < 0:
-            add(
-                _p(
-                    f"{w}/care_months",
-                    "zorgmaanden kan niet negatief zijn",
-                    "care months cannot be negative",
-                    "out_of_range",
-                )
-            )
-        if t.care_months is not None and t.care_since is not None:
-            add(
-                _p(
-                    f"{w}/care_since",
-                    "geef zorgmaanden óf een begindatum, niet beide",
-                    "give care months or a start date, not both",
-                    "both_given",
-                )
-            )
-
+        problems += tie_problems(t, nodes, record_at(f"{prefix}ties/{t.id}"))
     for d in net.domains:
-        w = f"{prefix}domains/{d.id}"
-        if not d.name.strip():
-            add(_p(f"{w}/name", "naam is leeg", "name is empty", "required"))
-        for ref in d.members:
-            if ref not in persons:
-                unknown(f"{w}/members", ref)
-
+        problems += domain_problems(d, persons, record_at(f"{prefix}domains/{d.id}"))
     for ev in net.events:
-        w = f"{prefix}events/{ev.id}"
-        if not ev.title.strip():
-            add(_p(f"{w}/title", "titel is leeg", "title is empty", "required"))
-        if not -3 <= ev.valence <= 3:
-            add(
-                _p(
-                    f"{w}/valence",
-                    f"waardering {ev.valence} ligt niet tussen -3 en 3",
-                    f"valence {ev.valence} is not between -3 and 3",
-                    "out_of_range",
-                )
-            )
-        if not MIN_YEAR <= ev.year <= MAX_YEAR:
-            add(
-                _p(
-                    f"{w}/year",
-                    f"jaar {ev.year} ligt niet tussen {MIN_YEAR} en {MAX_YEAR}",
-                    f"year {ev.year} is not between {MIN_YEAR} and {MAX_YEAR}",
-                    "out_of_range",
-                )
-            )
-        if ev.date is not None and ev.date.year != ev.year:
-            add(
-                _p(
-                    f"{w}/date",
-                    f"datum {ev.date.isoformat()} valt niet in jaar {ev.year}",
-                    f"date {ev.date.isoformat()} is not in year {ev.year}",
-                    "inconsistent",
-                )
-            )
-        for ref in ev.persons:
-            if ref not in persons:
-                unknown(f"{w}/persons", ref)
+        problems += event_problems(ev, persons, record_at(f"{prefix}events/{ev.id}"))
     return problems
-
-
-def _parent_cycles(net: Network, prefix: str) -> Iterator[Problem]:
-    """A person who is their own ancestor, through any number of generations."""
-    parents: dict[str, set[str]] = {}
-    for ch in net.children:
-        parents.setdefault(ch.child, set()).update(p for p in ch.parents if p != ch.child)
-    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
-    reported: set[frozenset[str]] = set()
-
-    def visit(node: str, path: list[str]) -> Iterator[Problem]:
-        state[node] = 1
-        path.append(node)
-        for parent in sorted(parents.get(node, ())):
-            if state.get(parent) == 1:
-                cycle = path[path.index(parent) :]
-                key = frozenset(cycle)
-                if key not in reported:
-                    reported.add(key)
-                    chain = " → ".join([*cycle, parent])
-                    yield _p(
-                        f"{prefix}children",
-                        f"ouderlijn loopt rond: {chain}",
-                        f"parent line forms a cycle: {chain}",
-                        "parent_cycle",
-                    )
-            elif parent not in state:
-                yield from visit(parent, path)
-        path.pop()
-        state[node] = 2
-
-    for start in sorted(parents):
-        if start not in state:
-            yield from visit(start, [])
 
 
 def check_case(case: Case) -> list[Problem]:

@@ -38,6 +38,10 @@ from .codes import (
     TwinType,
     Zone,
 )
+from .errors import NotFound
+
+CURRENT = "current"
+"""Where a snapshot id is asked for, the case's network as it is now."""
 
 
 @dataclass(slots=True, kw_only=True)
@@ -274,7 +278,13 @@ class Case:
         return [p for p in self.network.persons if p.id != self.client]
 
     def snapshot(self, snapshot_id: str) -> Snapshot:
+        """The snapshot ``snapshot_id``; :class:`NotFound` (one message wherever a snapshot is
+        asked for: the command line, the web, the analysis) naming the snapshots there are."""
         for s in self.snapshots:
             if s.id == snapshot_id:
                 return s
-        raise KeyError(snapshot_id)
+        known = ", ".join([CURRENT, *(s.id for s in self.snapshots)])
+        raise NotFound(
+            f"momentopname '{snapshot_id}' bestaat niet in deze casus (wel: {known})",
+            f"snapshot '{snapshot_id}' does not exist in this case (known: {known})",
+        )

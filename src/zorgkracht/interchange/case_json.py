@@ -34,6 +34,15 @@ from zorgkracht.domain import (
     Tie,
     validate_case,
 )
+from zorgkracht.domain.bounds import (
+    AGE,
+    CARE_HOURS,
+    CARE_MONTHS,
+    STRENGTH,
+    VALENCE,
+    WEIGHT,
+    YEAR,
+)
 from zorgkracht.domain.codes import (
     AgeGroup,
     CaseStatus,
@@ -63,7 +72,7 @@ FORMAT = "zorgkracht/1"
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema" / "zorgkracht-1.schema.json"
 
 Id = Annotated[str, Field(min_length=1, max_length=MAX_ID, pattern=r"^[^\s]+$")]
-Year = Annotated[int, Field(ge=1000, le=2200)]
+Year = Annotated[int, Field(ge=YEAR.low, le=YEAR.high)]
 
 
 class _Doc(BaseModel):
@@ -84,7 +93,7 @@ class PersonDoc(_Doc):
     birth_year: Year | None = None
     death_year: Year | None = None
     deceased: bool = False
-    age: Annotated[int, Field(ge=0, le=130)] | None = None
+    age: Annotated[int, Field(ge=AGE.low, le=AGE.high)] | None = None
     pet: str | None = Field(default=None, description="Kind of animal when this is a pet.")
     conditions: list[ConditionDoc] = []
     pregnant: bool = False
@@ -92,7 +101,7 @@ class PersonDoc(_Doc):
     circle: Circle | None = None
     zone: Zone | None = None
     frequency: Frequency | None = None
-    weight: Annotated[int, Field(ge=1, le=5)] | None = None
+    weight: Annotated[int, Field(ge=WEIGHT.low, le=WEIGHT.high)] | None = None
     education: EducationLevel | None = None
     age_group: AgeGroup | None = None
     network_zone: NetworkZone = NetworkZone.PERSONAL
@@ -133,13 +142,15 @@ class TieDoc(_Doc):
     id: Id
     a: Id
     b: Id
-    strength: Annotated[int, Field(ge=1, le=3)] = 2
+    strength: Annotated[int, Field(ge=STRENGTH.low, le=STRENGTH.high)] = 2
     quality: Quality = Quality.POSITIVE
     direction: Direction = Direction.NONE
     support: list[Support] = []
     reciprocal: bool | None = None
-    care_hours_per_week: Annotated[float, Field(ge=0, le=168)] | None = None
-    care_months: Annotated[int, Field(ge=0)] | None = None
+    care_hours_per_week: Annotated[float, Field(ge=CARE_HOURS.low, le=CARE_HOURS.high)] | None = (
+        None
+    )
+    care_months: Annotated[int, Field(ge=CARE_MONTHS.low)] | None = None
     care_since: dt.date | None = None
     sensitive: bool = False
     note: str = ""
@@ -157,7 +168,7 @@ class EventDoc(_Doc):
     id: Id
     year: Year
     title: str = Field(min_length=1)
-    valence: Annotated[int, Field(ge=-3, le=3)] = 0
+    valence: Annotated[int, Field(ge=VALENCE.low, le=VALENCE.high)] = 0
     date: dt.date | None = None
     persons: list[Id] = []
     sensitive: bool = False

@@ -23,6 +23,7 @@ from zorgkracht.domain import (
     Problem,
 )
 from zorgkracht.domain.codes import ChildType, CoupleType, Gender
+from zorgkracht.domain.ids import IdPool
 from zorgkracht.domain.limits import MAX_TITLE
 
 from .gedcom_dates import GedcomDate, parse_date
@@ -83,15 +84,10 @@ class Builder:
         self.children: list[ChildRelation] = []
         self._person_of: dict[int, str] = {}  # id(Node) of an INDI record -> person id
         self._indi_of: dict[str, Node] = {}
-        self._used: set[str] = set()
+        self._ids = IdPool()
 
     def _unique(self, base: str, line: int) -> str:
-        candidate = re.sub(r"\s+", "_", base.strip()) or f"L{line}"
-        ident, n = candidate, 1
-        while ident in self._used:
-            n += 1
-            ident = f"{candidate}-{n}"
-        self._used.add(ident)
+        ident = self._ids.derived(re.sub(r"\s+", "_", base.strip()) or f"L{line}")
         self.lines[ident] = line
         return ident
 
@@ -278,11 +274,11 @@ class Builder:
         """A case invariant problem, placed at the line of the GEDCOM record it comes from."""
         parts = found.where.split("/")
         line: int | None = None
-        if len(parts) > 1 and parts[0] in ("persons", "couples", "children"):
-            line = self.lines.get(parts[1])
-        elif found.code == "parent_cycle":
+        if found.code == "parent_cycle":  # at the person who would be their own ancestor
             chain = found.en.rsplit(": ", 1)[-1].split(" → ")
             line = self.lines.get(chain[0])
+        elif len(parts) > 1 and parts[0] in ("persons", "couples", "children"):
+            line = self.lines.get(parts[1])
         where = f"{self.source}:{line}" if line else self.source
         return Problem(where, found.nl, found.en, found.code)
 
@@ -313,7 +309,7 @@ class Builder:
             client = persons[0]
         else:
             client = Person(id=PLACEHOLDER_ID, name="Cliënt")
-            while client.id in self._used:
+            while client.id in self._ids.taken:
                 client.id += "_"
             persons = [client]
             notes.append("Het GEDCOM-bestand bevat geen personen; de cliënt is een invulplek.")

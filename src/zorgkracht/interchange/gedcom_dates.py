@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from zorgkracht.domain.invariants import MAX_YEAR, MIN_YEAR
+from zorgkracht.domain.bounds import MAX_YEAR, MIN_YEAR
 
 _MONTHS = {
     "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC",

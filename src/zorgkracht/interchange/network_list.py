@@ -20,6 +20,7 @@ from pathlib import Path
 
 from zorgkracht.domain import Case, Domain, InvalidInput, Network, Person, Problem, Tie
 from zorgkracht.domain.codes import DomainKind
+from zorgkracht.domain.ids import IdPool
 from zorgkracht.domain.invariants import validate_case
 from zorgkracht.domain.limits import MAX_TITLE
 
@@ -77,21 +78,6 @@ def looks_like_network_list(data: bytes) -> bool:
 # --- reading: rows to a case --------------------------------------------------------------
 
 
-class _Ids:
-    """Ids unique across persons, domains and ties of one case."""
-
-    def __init__(self) -> None:
-        self.used: set[str] = set()
-
-    def take(self, base: str) -> str:
-        candidate, n = base, 1
-        while candidate in self.used:
-            n += 1
-            candidate = f"{base}-{n}"
-        self.used.add(candidate)
-        return candidate
-
-
 def _case(
     rows: list[Row],
     pairs: list[tuple[Row, Row]],
@@ -100,12 +86,12 @@ def _case(
     title: str | None,
 ) -> Case:
     """``rows`` has the client row (if any) first, then the members in file order."""
-    ids = _Ids()
+    ids = IdPool()  # unique across persons, domains and ties
     client = rows[0].person if rows and rows[0].is_client else Person(id="", name=CLIENT_NAME)
-    client.id = ids.take(CLIENT_ID)
+    client.id = ids.derived(CLIENT_ID)
     members = [row for row in rows if not row.is_client]
     for row in members:
-        row.person.id = ids.take(v.slug(row.person.name, "persoon"))
+        row.person.id = ids.derived(v.slug(row.person.name, "persoon"))
 
     domains: dict[str, Domain] = {}
     for row in rows:
@@ -113,7 +99,7 @@ def _case(
             key = v.norm(name)
             if key not in domains:
                 domains[key] = Domain(
-                    id=ids.take("d-" + v.slug(name, "domein")),
+                    id=ids.derived("d-" + v.slug(name, "domein")),
                     name=name,
                     kind=v.DOMAIN_KIND_WORDS.get(key, DomainKind.OTHER),
                 )
@@ -122,7 +108,7 @@ def _case(
 
     ties = [
         Tie(
-            id=ids.take(f"t-{row.person.id}"),
+            id=ids.derived(f"t-{row.person.id}"),
             a=client.id,
             b=row.person.id,
             strength=(
@@ -139,7 +125,7 @@ def _case(
     ]
     ties += [
         Tie(
-            id=ids.take(f"t-{a.person.id}-{b.person.id}"),
+            id=ids.derived(f"t-{a.person.id}-{b.person.id}"),
             a=a.person.id,
             b=b.person.id,
             strength=KNOWS_STRENGTH,

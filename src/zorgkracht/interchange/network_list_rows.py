@@ -14,11 +14,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from zorgkracht.domain import Person, Problem
+from zorgkracht.domain.bounds import CARE_HOURS, CARE_MONTHS, STRENGTH, WEIGHT, YEAR, Bound
 from zorgkracht.domain.codes import Direction, Quality, Support
-from zorgkracht.domain.invariants import MAX_YEAR, MIN_YEAR
 
 from . import network_list_vocab as v
-from .network_list_vocab import MAX_CARE_HOURS, Column
+from .network_list_vocab import Column
 
 # --- bytes to records ---------------------------------------------------------------
 
@@ -273,7 +273,8 @@ class RowReader:
             "unknown_value",
         )
 
-    def _int(self, row: Row, col: int, value: str, low: int, high: int | None) -> int | None:
+    def _int(self, row: Row, col: int, value: str, bound: Bound[int]) -> int | None:
+        low, high = bound.low, bound.high
         try:
             number = int(value)
         except ValueError:
@@ -312,12 +313,12 @@ class RowReader:
                 "not_a_number",
             )
             return None
-        if not 0 <= hours <= MAX_CARE_HOURS:
+        if not CARE_HOURS.holds(hours):
             self.add(
                 row.number,
                 col,
-                f"{value} uur per week moet tussen 0 en {MAX_CARE_HOURS} liggen",
-                f"{value} hours a week must be between 0 and {MAX_CARE_HOURS}",
+                f"{value} uur per week moet tussen {CARE_HOURS.low} en {CARE_HOURS.high} liggen",
+                f"{value} hours a week must be between {CARE_HOURS.low} and {CARE_HOURS.high}",
                 "out_of_range",
             )
             return None
@@ -341,13 +342,13 @@ class RowReader:
             else:
                 self._unknown(row, col, column, value)
         elif column is Column.BIRTH_YEAR:
-            p.birth_year = self._int(row, col, value, MIN_YEAR, MAX_YEAR)
+            p.birth_year = self._int(row, col, value, YEAR)
         elif column is Column.WEIGHT:
-            p.weight = self._int(row, col, value, 1, 5)
+            p.weight = self._int(row, col, value, WEIGHT)
         elif column is Column.STRENGTH:
-            row.strength = self._int(row, col, value, 1, 3)
+            row.strength = self._int(row, col, value, STRENGTH)
         elif column is Column.CARE_MONTHS:
-            row.care_months = self._int(row, col, value, 0, None)
+            row.care_months = self._int(row, col, value, CARE_MONTHS)
         elif column is Column.CARE_HOURS:
             row.care_hours = self._hours(row, col, value)
         elif column is Column.SUPPORT:

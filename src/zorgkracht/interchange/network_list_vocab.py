@@ -432,7 +432,6 @@ STRENGTH_BY_CIRCLE: dict[Circle | None, int] = {
 """Strength of the tie with the client when the ``sterkte`` cell is empty."""
 KNOWS_STRENGTH = 1
 """Strength of a tie between two members made by ``kent``."""
-MAX_CARE_HOURS = 168
 
 
 def default_direction(support: set[Support], reciprocal: bool | None) -> Direction:

@@ -27,7 +27,8 @@ import dataclasses
 import importlib
 from typing import Literal
 
-from zorgkracht.domain import Case, InvalidInput, NotFound, Problem
+from zorgkracht.domain import Case, InvalidInput, Problem
+from zorgkracht.domain.model import CURRENT
 from zorgkracht.domain.privacy import without_sensitive
 
 from .export import svg_to_pdf, svg_to_png
@@ -43,7 +44,6 @@ VIEWS: tuple[View, ...] = (
     "sociogram",
 )
 FORMATS = ("svg", "png", "pdf")
-CURRENT = "current"
 
 
 def check_view(view: str) -> View:
@@ -65,15 +65,9 @@ def check_view(view: str) -> View:
 def case_at(case: Case, snapshot: str | None) -> Case:
     """The case with the network of snapshot ``snapshot`` as its network (``None`` or
     ``"current"``: the case as it is). Raises ``NotFound`` for an unknown snapshot."""
-    if snapshot in (None, CURRENT):
+    if snapshot is None or snapshot == CURRENT:
         return case
-    for snap in case.snapshots:
-        if snap.id == snapshot:
-            return dataclasses.replace(case, network=snap.network)
-    raise NotFound(
-        f"De casus heeft geen momentopname {snapshot!r}.",
-        f"The case has no snapshot {snapshot!r}.",
-    )
+    return dataclasses.replace(case, network=case.snapshot(snapshot).network)
 
 
 @without_collection

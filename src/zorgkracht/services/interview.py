@@ -19,7 +19,6 @@ Saving is the caller's business (``CaseService.update`` with the version the use
 
 from __future__ import annotations
 
-import copy
 import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -44,6 +43,8 @@ from zorgkracht.domain import (
     Tie,
     Zone,
 )
+from zorgkracht.domain.copies import copy_case
+from zorgkracht.domain.ids import new_id, next_id, used_ids
 
 MAX_NAME = 120
 
@@ -340,11 +341,11 @@ def add_name(
     if existing is not None and not another_person:
         return Added(case=case, person=existing, created=False)
 
-    changed = copy.deepcopy(case)
+    changed = copy_case(case)
     net = changed.network
-    taken = _all_ids(changed)
+    taken = used_ids(changed)
     person = Person(
-        id=_fresh("p", taken),
+        id=new_id(taken, "p"),
         name=clean,
         gender=chosen_gender,
         role=chosen_role,
@@ -354,7 +355,7 @@ def add_name(
     )
     net.persons.append(person)
     taken.add(person.id)
-    net.ties.append(Tie(id=_fresh("t", taken), a=changed.client, b=person.id))
+    net.ties.append(Tie(id=new_id(taken, "t"), a=changed.client, b=person.id))
     if step.household:
         if changed.client not in net.household:
             net.household.insert(0, changed.client)
@@ -362,7 +363,7 @@ def add_name(
     if step.domain is not None:
         domain = next((d for d in net.domains if d.kind is step.domain), None)
         if domain is None:
-            domain = Domain(id=_fresh("d", taken), name=step.domain_nl, kind=step.domain)
+            domain = Domain(id=new_id(taken, "d"), name=step.domain_nl, kind=step.domain)
             net.domains.append(domain)
         domain.members.append(person.id)
     return Added(case=changed, person=person, created=True)
@@ -372,7 +373,7 @@ def remove_person(case: Case, person_id: str) -> Case:
     """The case without member ``person_id`` (named by mistake): their ties, place in the
     household, domains and life events go too. The client cannot be removed."""
     member(case, person_id)
-    changed = copy.deepcopy(case)
+    changed = copy_case(case)
     net = changed.network
     net.persons = [p for p in net.persons if p.id != person_id]
     net.ties = [t for t in net.ties if person_id not in (t.a, t.b)]
@@ -452,7 +453,7 @@ def set_interpreters(case: Case, person_id: str, answers: Mapping[str, Sequence[
     if problems:
         raise InvalidInput(problems)
 
-    changed = copy.deepcopy(case)
+    changed = copy_case(case)
     person = changed.network.person(person_id)
     if role is not None:
         person.role = new_role
@@ -464,7 +465,7 @@ def set_interpreters(case: Case, person_id: str, answers: Mapping[str, Sequence[
         person.zone = new_zone
     tie = client_tie(changed, person_id)
     if tie is None:
-        tie = Tie(id=_fresh("t", _all_ids(changed)), a=changed.client, b=person_id)
+        tie = Tie(id=next_id(changed, "ties"), a=changed.client, b=person_id)
         changed.network.ties.append(tie)
     if quality is not None:
         tie.quality = new_quality or Quality.POSITIVE
@@ -504,7 +505,7 @@ def set_acquaintances(case: Case, pairs: Iterable[str]) -> Case:
     if problems:
         raise InvalidInput(problems)
 
-    changed = copy.deepcopy(case)
+    changed = copy_case(case)
     net = changed.network
     kept: list[Tie] = []
     present: set[tuple[str, str]] = set()
@@ -515,9 +516,9 @@ def set_acquaintances(case: Case, pairs: Iterable[str]) -> Case:
                 continue
             present.add(key)
         kept.append(tie)
-    taken = _all_ids(changed)
+    taken = used_ids(changed)
     for a, b in sorted(wanted - present, key=lambda k: (order[k[0]], order[k[1]])):
-        tie = Tie(id=_fresh("t", taken), a=a, b=b)
+        tie = Tie(id=new_id(taken, "t"), a=a, b=b)
         taken.add(tie.id)
         kept.append(tie)
     net.ties = kept
@@ -598,27 +599,3 @@ def _direction(client_is_a: bool, gives: bool, gets_back: bool | None) -> Direct
 
 def _norm(name: str) -> str:
     return " ".join(name.split()).casefold()
-
-
-def _all_ids(case: Case) -> set[str]:
-    """Every id in use in the case and its snapshots (ids stay stable across snapshots)."""
-    ids: set[str] = set()
-    for net in (case.network, *(s.network for s in case.snapshots)):
-        for items in (
-            net.persons,
-            net.domains,
-            net.couples,
-            net.children,
-            net.emotions,
-            net.ties,
-            net.events,
-        ):
-            ids.update(item.id for item in items)
-    return ids
-
-
-def _fresh(prefix: str, taken: set[str]) -> str:
-    n = 1
-    while f"{prefix}{n}" in taken:
-        n += 1
-    return f"{prefix}{n}"

@@ -10,8 +10,6 @@ pictures. Snapshots are taken with a form (``POST /cases/{id}/snapshots``) and c
 
 from __future__ import annotations
 
-import copy
-import dataclasses
 import datetime as dt
 import logging
 import re
@@ -33,7 +31,7 @@ from zorgkracht.layout.budget import DrawingTooSlow, drawing_budget
 from zorgkracht.render.budget import TOO_LARGE, picture_within
 from zorgkracht.render.views import FORMATS, VIEWS, case_at, export
 from zorgkracht.services.audit import Event
-from zorgkracht.services.edits import new_id
+from zorgkracht.services.edits import take_snapshot as snapshot_now
 from zorgkracht.services.permissions import Action
 from zorgkracht.storage import CaseRecord
 
@@ -292,14 +290,7 @@ async def take_snapshot(request: Request, case_id: str) -> Response:
                 )
             )
     if not problems:
-        case = record.case
-        snap = Snapshot(
-            id=new_id(case, "s"),
-            label=label,
-            taken_on=taken_on,
-            network=copy.deepcopy(case.network),
-        )
-        changed = dataclasses.replace(case, snapshots=[*case.snapshots, snap])
+        changed, snap = snapshot_now(record.case, label, taken_on)
         try:
             get_service(request).update(changed, expected)
         except Conflict as err:

@@ -44,11 +44,14 @@ the id cannot be changed. The family relations (couples, children, emotional rel
 checked before anything changes: both ends are persons of the case, nobody is their own partner
 or parent, a couple does not end before it starts, no parent line runs round (nobody becomes
 their own ancestor), a child is not born before a parent, and the same child relation is not
-added twice. New ids are fresh in the case and all its snapshots (:func:`new_id`).
+added twice. New ids are fresh in the case and all its snapshots
+(:func:`zorgkracht.domain.ids.next_id`); :func:`take_snapshot` keeps the current network as a
+new snapshot under such an id.
 """
 
+from zorgkracht.domain.snapshots import take_snapshot
+
 from .apply import EditResult, apply_edit, parse_edit
-from .ids import new_id, used_ids
 from .operations import (
     OPERATIONS,
     VIEWS,
@@ -130,8 +133,7 @@ __all__ = [
     "ViewName",
     "Year",
     "apply_edit",
-    "new_id",
     "parse_edit",
     "record_json",
-    "used_ids",
+    "take_snapshot",
 ]

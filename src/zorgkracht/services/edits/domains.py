@@ -5,9 +5,11 @@ from __future__ import annotations
 import dataclasses
 
 from zorgkracht.domain import Case, Domain
+from zorgkracht.domain.errors import raise_if
+from zorgkracht.domain.rules import domain_problems
 
 from .ids import _check_new_id, _domain_index, _person_index
-from .messages import _not_blank, _problem
+from .messages import _At, _problem
 from .operations import (
     AddDomain,
     AddToDomain,
@@ -23,22 +25,20 @@ from .records import _domain, _insert_placed, _tie, record_json
 
 def _add_domain(case: Case, op: AddDomain) -> Json:
     net = case.network
-    _not_blank("name", op.name)
-    ident = _check_new_id(case, op.id, "d")
-    for k, ref in enumerate(op.members):
-        _person_index(net, ref, f"members/{k}")
-    net.domains.append(
-        Domain(id=ident, name=op.name, kind=op.kind, members=list(op.members), note=op.note)
-    )
-    return {"op": "remove_domain", "id": ident}
+    domain = Domain(id="", name=op.name, kind=op.kind, members=list(op.members), note=op.note)
+    raise_if(domain_problems(domain, net.person_ids(), _At()))
+    domain.id = _check_new_id(case, op.id, "domains")
+    net.domains.append(domain)
+    return {"op": "remove_domain", "id": domain.id}
 
 
 def _rename_domain(case: Case, op: RenameDomain) -> Json:
     net = case.network
-    _not_blank("name", op.name)
     k = _domain_index(net, op.id)
     old = net.domains[k].name
-    net.domains[k] = dataclasses.replace(net.domains[k], name=op.name)
+    renamed = dataclasses.replace(net.domains[k], name=op.name)
+    raise_if(domain_problems(renamed, net.person_ids(), _At()))
+    net.domains[k] = renamed
     return {"op": "rename_domain", "id": op.id, "name": old}
 
 
@@ -62,7 +62,7 @@ def _remove_domain(case: Case, op: RemoveDomain) -> Json:
 def _restore_domain(case: Case, op: RestoreDomain) -> Json:
     net = case.network
     domain = _domain(op.domain, "domain")
-    _check_new_id(case, domain.id, "", "domain/id")
+    _check_new_id(case, domain.id, "domains", "domain/id")
     net.domains.insert(min(op.index, len(net.domains)), domain)
     _insert_placed(net.ties, op.ties, _tie, "ties")
     _restore_points(case, domain.id, op.positions)

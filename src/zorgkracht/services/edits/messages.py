@@ -3,11 +3,13 @@ Dutch and English."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from zorgkracht.domain import InvalidInput, Problem
+from zorgkracht.domain.rules import unknown
 from zorgkracht.interchange.case_json import problems_from_validation
 
 _MORE_MESSAGES: dict[str, tuple[str, str]] = {
@@ -48,14 +50,19 @@ def _problem(where: str, nl: str, en: str, code: str) -> InvalidInput:
 
 
 def _unknown(where: str, ref: str, nl: str = "persoon", en: str = "person") -> InvalidInput:
-    return _problem(
-        where,
-        f"{nl} '{ref}' staat niet in de casus",
-        f"{en} '{ref}' is not in the case",
-        "unknown_reference",
-    )
+    return InvalidInput([unknown(where, ref, nl, en)])
 
 
-def _not_blank(where: str, value: str) -> None:
-    if not value.strip():
-        raise _problem(where, "mag niet leeg zijn", "must not be empty", "required")
+class _At:
+    """Where a problem is: the field of an ``add_*`` operation, or under ``changes/`` for an
+    update, naming a changed field (``instead``) when the field itself was not changed."""
+
+    def __init__(self, changes: Mapping[str, Any] | None = None) -> None:
+        self.changes = changes
+
+    def __call__(self, field: str, *instead: str) -> str:
+        if self.changes is None:
+            return field
+        if field.split("/")[0] not in self.changes:
+            field = next((other for other in instead if other in self.changes), field)
+        return f"changes/{field}"

@@ -9,6 +9,7 @@ from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from zorgkracht.domain.bounds import CARE_HOURS, CARE_MONTHS, COORDINATE, STRENGTH, YEAR
 from zorgkracht.domain.codes import (
     ChildType,
     Circle,
@@ -35,8 +36,8 @@ VIEWS: tuple[str, ...] = get_args(ViewName)
 """The pictures a position override may belong to (``zorgkracht.render.views.VIEWS``)."""
 
 Id = Annotated[str, Field(min_length=1, max_length=MAX_ID, pattern=r"^[^\s]+$")]
-Year = Annotated[int, Field(ge=1000, le=2200)]
-Coordinate = Annotated[float, Field(allow_inf_nan=False, ge=-1e6, le=1e6)]
+Year = Annotated[int, Field(ge=YEAR.low, le=YEAR.high)]
+Coordinate = Annotated[float, Field(allow_inf_nan=False, ge=COORDINATE.low, le=COORDINATE.high)]
 Index = Annotated[int, Field(ge=0)]
 Json = dict[str, Any]
 
@@ -169,13 +170,15 @@ class AddTie(_Op):
     id: Id | None = None
     a: Id
     b: Id
-    strength: Annotated[int, Field(ge=1, le=3)] = 2
+    strength: Annotated[int, Field(ge=STRENGTH.low, le=STRENGTH.high)] = 2
     quality: Quality = Quality.POSITIVE
     direction: Direction = Direction.NONE
     support: list[Support] = []
     reciprocal: bool | None = None
-    care_hours_per_week: Annotated[float, Field(ge=0, le=168, allow_inf_nan=False)] | None = None
-    care_months: Annotated[int, Field(ge=0)] | None = None
+    care_hours_per_week: (
+        Annotated[float, Field(ge=CARE_HOURS.low, le=CARE_HOURS.high, allow_inf_nan=False)] | None
+    ) = None
+    care_months: Annotated[int, Field(ge=CARE_MONTHS.low)] | None = None
     care_since: dt.date | None = None
     sensitive: bool = False
     note: str = ""

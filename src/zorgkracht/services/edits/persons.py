@@ -8,9 +8,11 @@ from typing import Any
 
 from zorgkracht.domain import Case, ChildRelation, Person, Tie
 from zorgkracht.domain.codes import Direction
+from zorgkracht.domain.errors import raise_if
+from zorgkracht.domain.rules import person_problems
 
 from .ids import _check_new_id, _domain_index, _person_index
-from .messages import _not_blank, _problem, _unknown
+from .messages import _At, _problem, _unknown
 from .operations import (
     AddPerson,
     Json,
@@ -37,23 +39,23 @@ from .records import (
 
 def _add_person(case: Case, op: AddPerson) -> Json:
     net = case.network
-    _not_blank("name", op.name)
-    ident = _check_new_id(case, op.id, "p")
+    fields = op.model_dump(
+        exclude={"op", "id", "household", "domain", "connect", "support"}, mode="python"
+    )
+    raise_if(person_problems(Person(id="", **fields), _At()))
+    ident = _check_new_id(case, op.id, "persons")
     if op.domain is not None:
         d = _domain_index(net, op.domain, "domain")
         net.domains[d] = dataclasses.replace(
             net.domains[d], members=[*net.domains[d].members, ident]
         )
-    fields = op.model_dump(
-        exclude={"op", "id", "household", "domain", "connect", "support"}, mode="python"
-    )
     net.persons.append(Person(id=ident, **fields))
     if op.household:
         net.household.append(ident)
     if op.connect or op.support:
         net.ties.append(
             Tie(
-                id=_check_new_id(case, None, "t"),
+                id=_check_new_id(case, None, "ties"),
                 a=case.client,
                 b=ident,
                 support=set(op.support),
@@ -116,7 +118,7 @@ def _remove_person(case: Case, op: RemovePerson) -> Json:
 def _restore_person(case: Case, op: RestorePerson) -> Json:
     net = case.network
     person = _person(op.person, "person")
-    _check_new_id(case, person.id, "", "person/id")
+    _check_new_id(case, person.id, "persons", "person/id")
     net.persons.insert(min(op.index, len(net.persons)), person)
     if op.household is not None:
         net.household.insert(op.household, person.id)
@@ -141,8 +143,7 @@ def _update_person(case: Case, op: UpdatePerson) -> Json:
     net = case.network
     i = _person_index(net, op.id)
     person, old = _changes(net.persons[i], op.changes, _person, {"id"})
-    if "name" in op.changes and isinstance(op.changes["name"], str):
-        _not_blank("changes/name", op.changes["name"])
+    raise_if(person_problems(person, _At(op.changes)))
     net.persons[i] = person
     return {"op": "update_person", "id": op.id, "changes": old}
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from zorgkracht.domain import Case, InvalidInput, Problem, Tie
+from zorgkracht.domain import Case, Tie
+from zorgkracht.domain.errors import raise_if
+from zorgkracht.domain.rules import tie_ends_problems
 
 from .ids import _check_new_id, _tie_index
+from .messages import _At
 from .operations import AddTie, Json, RemoveTie, UpdateTie
 from .records import _changes, _tie, record_json
 
@@ -12,28 +15,8 @@ from .records import _changes, _tie, record_json
 def _add_tie(case: Case, op: AddTie) -> Json:
     net = case.network
     nodes = net.person_ids() | {d.id for d in net.domains}
-    problems = [
-        Problem(
-            end,
-            f"persoon of domein '{ref}' staat niet in de casus",
-            f"person or domain '{ref}' is not in the case",
-            "unknown_reference",
-        )
-        for end, ref in (("a", op.a), ("b", op.b))
-        if ref not in nodes
-    ]
-    if op.a == op.b:
-        problems.append(
-            Problem(
-                "b",
-                "een band verbindt twee verschillende personen of domeinen",
-                "a tie joins two different persons or domains",
-                "self_relation",
-            )
-        )
-    if problems:
-        raise InvalidInput(problems)
-    ident = _check_new_id(case, op.id, "t")
+    raise_if(tie_ends_problems(op.a, op.b, nodes, _At()))
+    ident = _check_new_id(case, op.id, "ties")
     fields = op.model_dump(exclude={"op", "id", "index", "support"}, mode="python")
     tie = Tie(id=ident, support=set(op.support), **fields)
     net.ties.insert(len(net.ties) if op.index is None else min(op.index, len(net.ties)), tie)
