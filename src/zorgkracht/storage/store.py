@@ -509,11 +509,9 @@ class CaseStore:
                 )
                 s.flush()
                 self._insert_networks(s, case)
-                if assign_to is not None:
-                    from .accounts import CaseAccessRow
-
-                    s.add(CaseAccessRow(case_id=case.id, user_id=assign_to))
-                    s.flush()
+                if assign_to is not None:  # the table of storage.accounts, by name: no cycle
+                    access = Base.metadata.tables["case_access"]
+                    s.execute(access.insert().values(case_id=case.id, user_id=assign_to))
         except IntegrityError:
             # Another writer added the same id between our check and our insert.
             if self._version(case.id) is not None:
