@@ -207,7 +207,7 @@ def test_a_bad_new_case_gets_messages_next_to_the_fields(client: TestClient) -> 
         ('"+1"', 422),
         ('"1', 422),
         ('"1", "2"', 422),
-        ("W/\"9\"", 409),
+        ('W/"9"', 409),
         ("9", 409),
     ],
 )
