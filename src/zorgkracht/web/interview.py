@@ -3,8 +3,10 @@
 Pages under ``/cases/{id}/interview``: an overview, one page per name generator
 (``/names/{step}``), one page per person for the interpreters (``/about/{person}``) and the
 who-knows-whom checklist (``/knows``). The step is in the URL, so the interview can be left
-and resumed. Every answer is saved at once through ``CaseService.replace`` (which checks that
-the user may edit the case and drops its remembered record) with the version the page showed.
+and resumed. Every answer is saved at once with the version the page showed: removing a person
+as the edit operation ``remove_person`` (``CaseService.edit``, as drawing on the map does), the
+other answers through ``CaseService.replace``; both check that the user may edit the case and
+drop its remembered record.
 Forms work without JavaScript (post, then redirect back); ``static/interview.js`` posts the
 same forms with ``Accept: application/json`` and redraws the map panel (``/map``) without a
 page reload. Errors come back next to the field and change nothing.
@@ -116,6 +118,15 @@ def _label(lang: str) -> Any:
 def _save(request: Request, case: Case, version: int) -> CaseRecord:
     """Save an answer: the changed case over the version the page showed."""
     return get_service(request).replace(current_user(request).actor, case.id, case, version)
+
+
+def _edit(request: Request, case_id: str, version: int, operation: dict[str, Any]) -> CaseRecord:
+    """Save an answer that is one edit operation (:mod:`zorgkracht.services.edits`): the same
+    write path as drawing on the map."""
+    _result, saved = get_service(request).edit(
+        current_user(request).actor, case_id, version, operation
+    )
+    return saved
 
 
 def _page(
@@ -344,8 +355,8 @@ async def remove_person(request: Request, case_id: str, person_id: str) -> Respo
     if not back.startswith(_base(case_id) + "/"):
         back = _base(case_id)
     try:
-        changed = iv.remove_person(record.case, person_id)
-        saved = _save(request, changed, _version(form))
+        iv.member(record.case, person_id)  # anyone but the client
+        saved = _edit(request, case_id, _version(form), {"op": "remove_person", "id": person_id})
     except (NotFound, Conflict, InvalidInput):
         if as_json:
             raise
