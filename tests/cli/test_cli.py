@@ -221,3 +221,26 @@ def test_console_script_exits_nonzero_without_traceback(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert done.stdout == ""
     assert "regel/line 1" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_the_help_names_the_views_and_formats_of_the_services() -> None:
+    from zorgkracht.cli.options import FORMAT_NAMES, VIEW_NAMES
+    from zorgkracht.services.pictures import FORMATS, VIEWS
+
+    assert VIEW_NAMES == VIEWS
+    assert FORMAT_NAMES == FORMATS
+
+
+def test_the_command_line_loads_no_database_web_or_drawing_module_to_start() -> None:
+    """Each command imports what it uses when it runs (``zorgkracht --help`` stays quick)."""
+    code = (
+        "import sys; import zorgkracht.cli.main; "
+        "print(' '.join(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('sqlalchemy', 'alembic', 'networkx', 'fastapi', 'uvicorn', 'cairosvg') or "
+        "m.startswith(('zorgkracht.storage', 'zorgkracht.services.', 'zorgkracht.render', "
+        "'zorgkracht.layout', 'zorgkracht.analysis', 'zorgkracht.web')))))"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert loaded == []

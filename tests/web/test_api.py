@@ -198,7 +198,18 @@ def test_a_bad_new_case_gets_messages_next_to_the_fields(client: TestClient) -> 
 
 @pytest.mark.parametrize(
     ("if_match", "status"),
-    [('"99999999999999999999999"', 422), ('"' + "9" * 5000 + '"', 422), ("*", 422), ('"-5"', 409)],
+    [
+        ('"99999999999999999999999"', 422),
+        ('"' + "9" * 5000 + '"', 422),
+        ("*", 422),
+        ('"-5"', 422),  # one strict If-Match parser: a sign is not a version (was a 409)
+        ('"1_0"', 422),
+        ('"+1"', 422),
+        ('"1', 422),
+        ('"1", "2"', 422),
+        ('W/"9"', 409),
+        ("9", 409),
+    ],
 )
 def test_odd_versions_are_bad_input_not_server_errors(
     client: TestClient, if_match: str, status: int

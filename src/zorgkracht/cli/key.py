@@ -8,13 +8,10 @@ their next request. A key given as ``ZORGKRACHT_SECRET_KEY`` is changed there in
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 import typer
 
+from zorgkracht.cli.common import open_service, say, set_lang
 from zorgkracht.cli.options import DbOption, LangOption
-from zorgkracht.services import CaseService
 
 key = typer.Typer(
     name="key",
@@ -23,36 +20,26 @@ key = typer.Typer(
 )
 
 
-def register(
-    app: typer.Typer,
-    service: Callable[[str | None], CaseService],
-    set_lang: Callable[[str], Any],
-    say: Callable[[str, str], str],
+@key.command("rotate")
+def rotate(
+    db: DbOption = None,
+    lang: LangOption = "nl",
 ) -> None:
-    """Add the ``key`` commands to ``app`` (the callables come from :mod:`zorgkracht.cli.main`)."""
+    """Maak een nieuwe sleutel en beëindig elke sessie. / Make a new key and end every
+    session."""
+    set_lang(lang)
+    from zorgkracht.config import Settings
+    from zorgkracht.services.keys import rotate_key
+    from zorgkracht.services.sessions import SessionService
 
-    @key.command("rotate")
-    def rotate(
-        db: DbOption = None,
-        lang: LangOption = "nl",
-    ) -> None:
-        """Maak een nieuwe sleutel en beëindig elke sessie. / Make a new key and end every
-        session."""
-        set_lang(lang)
-        from zorgkracht.config import Settings
-        from zorgkracht.services.keys import rotate_key
-        from zorgkracht.services.sessions import SessionService
-
-        settings = Settings()
-        store = service(db).store
-        path = rotate_key(settings)
-        ended = SessionService.for_cases(store, settings).end_all()
-        typer.echo(
-            say(
-                f"Nieuwe sleutel geschreven naar {path}; {ended} sessies beëindigd. Iedereen "
-                "logt opnieuw in.",
-                f"New key written to {path}; {ended} sessions ended. Everybody signs in again.",
-            )
+    settings = Settings()
+    store = open_service(db).store
+    path = rotate_key(settings)
+    ended = SessionService.for_cases(store, settings).end_all()
+    typer.echo(
+        say(
+            f"Nieuwe sleutel geschreven naar {path}; {ended} sessies beëindigd. Iedereen "
+            "logt opnieuw in.",
+            f"New key written to {path}; {ended} sessions ended. Everybody signs in again.",
         )
-
-    app.add_typer(key)
+    )

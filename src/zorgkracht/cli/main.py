@@ -4,6 +4,11 @@ Every command that touches the database takes ``--db URL``; without it the
 ``ZORGKRACHT_DATABASE_URL`` setting or the embedded SQLite file is used. Errors are printed on
 stderr, without a traceback, and exit non-zero (the codes are on
 :class:`zorgkracht.domain.errors.ZorgkrachtError` and its subclasses).
+
+Commands act as the machine's operator through the use cases of :mod:`zorgkracht.services`
+(:mod:`zorgkracht.cli.common`); each imports what it uses when it runs, so that ``--help`` and
+``version`` load no database, web or drawing library. The commands of the other modules of
+this package are added to :data:`app` at the end of this module.
 """
 
 from __future__ import annotations
@@ -15,19 +20,18 @@ import os
 import socket
 import sys
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 import typer
 
 from zorgkracht import __version__
-from zorgkracht.cli.admin import audited, record
+from zorgkracht.cli import admin, analyse, key, ops, render, users
+from zorgkracht.cli.common import audited, database_url, open_service, operator, record
+from zorgkracht.cli.common import lang as current_lang
+from zorgkracht.cli.common import say as _say
+from zorgkracht.cli.common import set_lang as _lang
 from zorgkracht.cli.options import DbOption, LangOption
-from zorgkracht.config import Settings
 from zorgkracht.domain import ZorgkrachtError
-from zorgkracht.domain.errors import InvalidInput, Problem
-from zorgkracht.services import CaseService
-from zorgkracht.services.audit import AuditService, Event
-from zorgkracht.storage import CaseStore
 
 log = logging.getLogger(__name__)
 
@@ -38,37 +42,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
-
-Lang = Literal["nl", "en"]
-
-_state: dict[str, str] = {"lang": os.environ.get("ZORGKRACHT_LANG", "nl")}
-
-
-def _lang(value: str) -> Lang:
-    if value not in ("nl", "en"):
-        raise InvalidInput(
-            [
-                Problem(
-                    "--lang",
-                    f"onbekende taal {value!r}; kies nl of en",
-                    f"unknown language {value!r}; choose nl or en",
-                    "enum",
-                )
-            ]
-        )
-    _state["lang"] = value
-    return "en" if value == "en" else "nl"
-
-
-def _say(nl: str, en: str) -> str:
-    return en if _state["lang"] == "en" else nl
-
-
-def _service(db: str | None) -> CaseService:
-    settings = Settings(database_url=db) if db else Settings()
-    store = CaseStore(settings.resolved_database_url())
-    store.migrate()
-    return CaseService(store)
 
 
 @app.command("import")
@@ -84,8 +57,12 @@ def import_(
 ) -> None:
     """Importeer een bestand als nieuwe casus; de laatste regel noemt de id. / Import a file."""
     _lang(lang)
-    service = _service(db)
-    result = service.import_file(file, case_id=case_id, focus=focus, generations=generations)
+    from zorgkracht.services.audit import Event
+
+    service = open_service(db)
+    result = service.import_file(
+        operator(), file, case_id=case_id, focus=focus, generations=generations
+    )
     case = result.record.case
     record(service, Event.CASE_IMPORTED, case.id, result.kind.value)
     typer.echo(
@@ -107,10 +84,12 @@ def export(
 ) -> None:
     """Exporteer een casus als casusbestand (.json) of netwerklijst (.csv). / Export a case."""
     _lang(lang)
-    service = _service(db)
+    from zorgkracht.services.audit import Event
+
+    service = open_service(db)
     detail = "network_list" if output.suffix.lower() == ".csv" else "case_file"
     with audited(service, Event.CASE_EXPORTED, case_id, detail):
-        kind = service.export_file(case_id, output, lang=_state["lang"])
+        kind = service.export_file(operator(), case_id, output, lang=current_lang())
     typer.echo(_say(f"Geschreven ({kind.value}): {output}", f"Written ({kind.value}): {output}"))
 
 
@@ -121,9 +100,9 @@ def validate(
 ) -> None:
     """Controleer een bestand zonder iets op te slaan. / Check a file without storing anything."""
     _lang(lang)
-    from zorgkracht.interchange.detect import load_path
+    from zorgkracht.services.inputs import read_file
 
-    loaded = load_path(file)
+    loaded = read_file(file)
     case = loaded.case
     typer.echo(
         _say(
@@ -153,11 +132,13 @@ def cases(
 ) -> None:
     """Toon de casussen in de database. / List the cases in the database."""
     _lang(lang)
-    service = _service(db)
+    from zorgkracht.config import Settings
+
+    service = open_service(db)
     if review:
-        rows = service.due_for_review(Settings().archive_review_days)
+        rows = service.due_for_review(operator(), Settings().archive_review_days)
     else:
-        rows = service.list(search=search, include_archived=archived)
+        rows = service.visible(operator(), search=search, include_archived=archived)
     if as_json:
         typer.echo(
             json.dumps(
@@ -238,10 +219,12 @@ def serve(
 
     import uvicorn
 
+    from zorgkracht.config import Settings
     from zorgkracht.services.accounts import AccountService
+    from zorgkracht.services.audit import AuditService
     from zorgkracht.web.app import DATABASE_URL_ENV, SETUP_TOKEN_ENV, create_app
 
-    service = _service(db)
+    service = open_service(db)
     AuditService.for_store(service.store).purge(Settings().audit_retention_days, None)
     loaded = service.load_demo_cases() if demo else []
     if loaded:
@@ -288,9 +271,7 @@ def serve(
         uvicorn.run(create_app(service, accounts=accounts, setup_token=setup_token), **options)
         return
     # Every worker reads the same database and the same first-run token from its environment.
-    os.environ[DATABASE_URL_ENV] = (
-        Settings(database_url=db) if db else Settings()
-    ).resolved_database_url()
+    os.environ[DATABASE_URL_ENV] = database_url(db)
     if setup_token:
         os.environ[SETUP_TOKEN_ENV] = setup_token
     else:
@@ -305,29 +286,17 @@ def version() -> None:
     typer.echo(__version__)
 
 
-from zorgkracht.cli.users import register as _register_users  # noqa: E402
-
-_register_users(app, _service, _lang, _say)
-
-from zorgkracht.cli.key import register as _register_key  # noqa: E402
-
-_register_key(app, _service, _lang, _say)
-
-from zorgkracht.cli.ops import register as _register_ops  # noqa: E402
-
-_register_ops(app, _lang, _say)
-
-from zorgkracht.cli.admin import register as _register_admin  # noqa: E402
-
-_register_admin(app, _service, _lang, _say)
-
-from zorgkracht.cli import render as _render  # noqa: E402
-
-app.command("render")(_render.render)
-
-from zorgkracht.cli.analyse import register as _register_analyse  # noqa: E402
-
-_register_analyse(app, _service, _lang)
+# The commands of the other modules, in the order of ``zorgkracht --help``.
+app.add_typer(users.users)
+users.users.command("role")(admin.role_command)
+app.add_typer(key.key)
+app.command()(ops.backup)
+app.command()(ops.restore)
+app.command("audit")(admin.audit_command)
+app.command("erase")(admin.erase_command)
+app.command("render")(render.render)
+app.command("analyse")(analyse.analyse_command)
+app.command("compare")(analyse.compare_command)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -340,8 +309,7 @@ def main(argv: list[str] | None = None) -> None:
     try:
         app(args=argv, prog_name="zorgkracht")
     except ZorgkrachtError as err:
-        lang = _state["lang"]
-        typer.echo(err.text(lang), err=True)
+        typer.echo(err.text(current_lang()), err=True)
         sys.exit(err.exit_code)
     except KeyboardInterrupt:
         sys.exit(130)

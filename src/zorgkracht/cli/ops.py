@@ -9,23 +9,19 @@ See ``docs/security-operations.md``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from zorgkracht.cli.common import database_url, say, set_lang
 from zorgkracht.cli.options import DbOption, LangOption
-from zorgkracht.config import Settings
-from zorgkracht.services.backup import BackupSummary, make_backup, restore_backup, shown_url
+
+if TYPE_CHECKING:
+    from zorgkracht.services.backup import BackupSummary
 
 
-def _url(db: str | None) -> str:
-    settings = Settings(database_url=db) if db else Settings()
-    return settings.resolved_database_url()
-
-
-def _counts(summary: BackupSummary, say: Callable[[str, str], str]) -> str:
+def _counts(summary: BackupSummary) -> str:
     rows = sum(summary.rows.values())
     return say(
         f"{summary.cases} casussen, {summary.users} accounts, {rows} rijen in "
@@ -35,63 +31,59 @@ def _counts(summary: BackupSummary, say: Callable[[str, str], str]) -> str:
     )
 
 
-def register(
-    app: typer.Typer, set_lang: Callable[[str], Any], say: Callable[[str, str], str]
+def backup(
+    output: Annotated[Path, typer.Option("-o", "--output", help="Doelbestand (.zip, of .sqlite)")],
+    db: DbOption = None,
+    lang: LangOption = "nl",
 ) -> None:
-    """Add ``backup`` and ``restore`` to ``app`` (the callables come from ``cli.main``)."""
+    """Maak een back-up van de hele database. / Back up the whole database."""
+    set_lang(lang)
+    from zorgkracht.services.backup import make_backup
 
-    @app.command()
-    def backup(
-        output: Annotated[
-            Path, typer.Option("-o", "--output", help="Doelbestand (.zip, of .sqlite)")
-        ],
-        db: DbOption = None,
-        lang: LangOption = "nl",
-    ) -> None:
-        """Maak een back-up van de hele database. / Back up the whole database."""
-        set_lang(lang)
-        summary = make_backup(_url(db), output)
-        typer.echo(
-            say(
-                f"Back-up geschreven: {output} (alleen voor u leesbaar); ",
-                f"Backup written: {output} (readable by you only); ",
-            )
-            + _counts(summary, say)
+    summary = make_backup(database_url(db), output)
+    typer.echo(
+        say(
+            f"Back-up geschreven: {output} (alleen voor u leesbaar); ",
+            f"Backup written: {output} (readable by you only); ",
         )
+        + _counts(summary)
+    )
 
-    @app.command()
-    def restore(
-        file: Annotated[Path, typer.Argument(help="Back-upbestand / backup file")],
-        db: DbOption = None,
-        replace: Annotated[
-            bool,
-            typer.Option(
-                "--replace",
-                help="Alles in de database vervangen / replace everything in the database",
-            ),
-        ] = False,
-        yes: Annotated[
-            bool, typer.Option("--yes", help="Niet om bevestiging vragen / do not ask")
-        ] = False,
-        lang: LangOption = "nl",
-    ) -> None:
-        """Zet een back-up terug, alles of niets. / Restore a backup, all or nothing."""
-        set_lang(lang)
-        url = _url(db)
-        if not yes:
-            question = (
-                say(
-                    f"ALLES in {shown_url(url)} vervangen door {file}?",
-                    f"Replace EVERYTHING in {shown_url(url)} with {file}?",
-                )
-                if replace
-                else say(
-                    f"{file} terugzetten in {shown_url(url)}?",
-                    f"Restore {file} into {shown_url(url)}?",
-                )
+
+def restore(
+    file: Annotated[Path, typer.Argument(help="Back-upbestand / backup file")],
+    db: DbOption = None,
+    replace: Annotated[
+        bool,
+        typer.Option(
+            "--replace",
+            help="Alles in de database vervangen / replace everything in the database",
+        ),
+    ] = False,
+    yes: Annotated[
+        bool, typer.Option("--yes", help="Niet om bevestiging vragen / do not ask")
+    ] = False,
+    lang: LangOption = "nl",
+) -> None:
+    """Zet een back-up terug, alles of niets. / Restore a backup, all or nothing."""
+    set_lang(lang)
+    from zorgkracht.services.backup import restore_backup, shown_url
+
+    url = database_url(db)
+    if not yes:
+        question = (
+            say(
+                f"ALLES in {shown_url(url)} vervangen door {file}?",
+                f"Replace EVERYTHING in {shown_url(url)} with {file}?",
             )
-            if not typer.confirm(question, default=False):
-                typer.echo(say("Niets gedaan.", "Nothing done."))
-                raise typer.Exit(1)
-        summary = restore_backup(url, file, replace=replace)
-        typer.echo(say("Teruggezet: ", "Restored: ") + _counts(summary, say))
+            if replace
+            else say(
+                f"{file} terugzetten in {shown_url(url)}?",
+                f"Restore {file} into {shown_url(url)}?",
+            )
+        )
+        if not typer.confirm(question, default=False):
+            typer.echo(say("Niets gedaan.", "Nothing done."))
+            raise typer.Exit(1)
+    summary = restore_backup(url, file, replace=replace)
+    typer.echo(say("Teruggezet: ", "Restored: ") + _counts(summary))

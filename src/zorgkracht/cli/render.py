@@ -1,9 +1,10 @@
 """``zorgkracht render``: draw one view of a case (file or stored case) as SVG, PNG or PDF.
 
-Everything is drawn through :mod:`zorgkracht.render.views`, the same door the web application
-uses. The output file is written atomically (a temporary file in the same folder, then renamed),
-so a failed run never leaves a half-written or stale-looking picture behind. Errors are raised as
-:class:`~zorgkracht.domain.errors.ZorgkrachtError` and printed by ``zorgkracht.cli.main.main``.
+Everything is drawn through :mod:`zorgkracht.services.pictures`, the same door the web
+application uses. The output file is written atomically (a temporary file in the same folder,
+then renamed), so a failed run never leaves a half-written or stale-looking picture behind.
+Errors are raised as :class:`~zorgkracht.domain.errors.ZorgkrachtError` and printed by
+``zorgkracht.cli.main.main``.
 """
 
 from __future__ import annotations
@@ -13,18 +14,21 @@ import logging
 import os
 import tempfile
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from zorgkracht.cli.common import open_service, operator, record, say, set_lang
+from zorgkracht.cli.options import FORMAT_NAMES, VIEW_NAMES
 from zorgkracht.domain import Case, InvalidInput, Problem, ZorgkrachtError
-from zorgkracht.render import views
-from zorgkracht.services import CaseService
+
+if TYPE_CHECKING:
+    from zorgkracht.services import CaseService
 
 log = logging.getLogger(__name__)
 
-_VIEWS = "|".join(views.VIEWS)
-_FORMATS = "|".join(views.FORMATS)
+_VIEWS = "|".join(VIEW_NAMES)
+_FORMATS = "|".join(FORMAT_NAMES)
 
 
 def _problem(where: str, nl: str, en: str, code: str = "invalid") -> InvalidInput:
@@ -35,7 +39,7 @@ def output_format(output: Path, fmt: str | None) -> str:
     """The picture format: ``fmt`` when given, else the suffix of ``output``."""
     if fmt is None:
         suffix = output.suffix.lower().lstrip(".")
-        if suffix in views.FORMATS:
+        if suffix in FORMAT_NAMES:
             return suffix
         raise _problem(
             "--format",
@@ -45,7 +49,7 @@ def output_format(output: Path, fmt: str | None) -> str:
             "file name ending in .svg, .png or .pdf",
             "enum",
         )
-    if fmt.lower() not in views.FORMATS:
+    if fmt.lower() not in FORMAT_NAMES:
         raise _problem(
             "--format",
             f"onbekend formaat {fmt!r}; kies svg, png of pdf",
@@ -70,25 +74,6 @@ def resolve_focus(case: Case, focus: str) -> str:
         f"person {focus!r} is not in the case",
         "unknown_reference",
     )
-
-
-def _is_gedcom(spec: str) -> bool:
-    from zorgkracht.interchange.detect import FileKind, kind_of
-
-    path = Path(spec)
-    if not path.is_file():
-        return False
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(4096)
-    except OSError:
-        return False
-    return kind_of(head) is FileKind.GEDCOM
-
-
-def table_text(rows: list[dict[str, str]]) -> str:
-    """The text alternative, one line per row: ``kind: who — details``."""
-    return "".join(f"{r['kind']}: {r['who']} — {r['details']}\n" for r in rows)
 
 
 def write_atomically(output: Path, data: bytes) -> None:
@@ -134,55 +119,6 @@ def _umask() -> int:
     return mask
 
 
-def _draw(
-    case: Case,
-    view: str,
-    fmt: str | None,
-    *,
-    table: bool,
-    lang: str,
-    focus: str | None,
-    generations: int | None,
-    hide_sensitive: bool = False,
-) -> bytes:
-    try:
-        if table:
-            rows = views.render_table(
-                case,
-                view,
-                lang=lang,
-                focus=focus,
-                generations=generations,
-                hide_sensitive=hide_sensitive,
-            )
-            return table_text(rows).encode("utf-8")
-        assert fmt is not None
-        return views.export(
-            case,
-            view,
-            fmt,
-            lang=lang,
-            focus=focus,
-            generations=generations,
-            hide_sensitive=hide_sensitive,
-        )
-    except ModuleNotFoundError as err:
-        if err.name != f"zorgkracht.render.{view}":
-            raise
-        raise ZorgkrachtError(
-            f"De weergave {view!r} is in deze versie nog niet beschikbaar.",
-            f"The view {view!r} is not available in this version yet.",
-        ) from None
-
-
-def _opened(stored: list[CaseService], db: str | None) -> CaseService:
-    """Open the database and keep it in ``stored`` (so that the export is audited)."""
-    from zorgkracht.cli.main import _service
-
-    stored.append(_service(db))
-    return stored[0]
-
-
 def render(
     input_spec: Annotated[
         str,
@@ -226,13 +162,12 @@ def render(
     ] = None,
 ) -> None:
     """Teken een weergave van een casus als SVG, PNG of PDF. / Draw a view of a case."""
-    from zorgkracht.cli.admin import record
-    from zorgkracht.cli.main import _lang, _say
+    language = set_lang(lang)
     from zorgkracht.services.audit import Event
-    from zorgkracht.services.inputs import open_input
+    from zorgkracht.services.inputs import is_gedcom, open_input
+    from zorgkracht.services.pictures import case_at, check_view, draw_file
 
-    language = _lang(lang)
-    checked = views.check_view(view)
+    checked = check_view(view)
     if table and fmt is not None:
         raise _problem(
             "--format",
@@ -247,7 +182,7 @@ def render(
             f"{generations} is negative; give 0 or more",
             "out_of_range",
         )
-    gedcom = _is_gedcom(input_spec)
+    gedcom = is_gedcom(input_spec)
     if checked != "genogram" and not gedcom and (focus is not None or generations is not None):
         raise _problem(
             "--focus",
@@ -255,16 +190,22 @@ def render(
             "--focus and --generations work for the genogram and for GEDCOM files",
         )
     stored: list[CaseService] = []  # the database, when INPUT is a stored case (audited)
+
+    def opened() -> CaseService:
+        stored.append(open_service(db))
+        return stored[0]
+
     case = open_input(
         input_spec,
-        lambda: _opened(stored, db),
+        opened,
+        operator(),
         focus=focus,
         generations=generations if gedcom else None,
     )
-    case = views.case_at(case, snapshot)
+    case = case_at(case, snapshot)
     centre = resolve_focus(case, focus) if focus is not None else None
     layout_focus, layout_steps = (centre, generations) if checked == "genogram" else (None, None)
-    data = _draw(
+    data = draw_file(
         case,
         checked,
         picture,
@@ -281,7 +222,7 @@ def render(
         )
         record(stored[0], Event.CASE_EXPORTED, input_spec, detail)
     log.info("rendered view %s as %s (%d bytes)", checked, picture or "table", len(data))
-    kind = picture or _say("tekst", "text")
+    kind = picture or say("tekst", "text")
     typer.echo(
-        _say(f"Geschreven ({checked}, {kind}): {output}", f"Written ({checked}, {kind}): {output}")
+        say(f"Geschreven ({checked}, {kind}): {output}", f"Written ({checked}, {kind}): {output}")
     )

@@ -8,14 +8,14 @@ or writes a client's name, note or any other content of a case.
 from __future__ import annotations
 
 import datetime as dt
-import getpass
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
 from enum import StrEnum
 
 from zorgkracht.storage import CaseStore
 from zorgkracht.storage.audit import AuditQuery, AuditRecord, AuditStore
+
+from .permissions import Actor
 
 log = logging.getLogger(__name__)
 
@@ -59,23 +59,6 @@ class Outcome(StrEnum):
         if status == 404:
             return cls.NOT_FOUND
         return cls.FAILED
-
-
-@dataclass(frozen=True, slots=True)
-class Actor:
-    """Who did it: a user (id and user name at the time) or the command line's OS user."""
-
-    user_id: int | None
-    name: str
-    address: str | None = None
-
-    @classmethod
-    def cli(cls) -> Actor:
-        try:
-            who = getpass.getuser()
-        except (KeyError, OSError):  # no user name for this uid (containers)
-            who = "?"
-        return cls(None, f"cli:{who}", "local")
 
 
 SYSTEM = Actor(None, "system", None)

@@ -1,12 +1,21 @@
-"""Case use cases: the transaction boundary between the interfaces and storage.
+"""Case use cases: the transaction, access and cache boundary between the interfaces and
+storage.
 
 The web application and the command line both call these; neither talks to storage directly.
+The use cases take the :class:`~.permissions.Actor` who asks (the signed-in user, or the
+command line's operator) and check what the actor may do themselves
+(:func:`~.permissions.require`): ``open``, ``create_assigned``, ``replace``, ``remove``,
+``set_status``, ``edit``, ``erase``, ``visible``, ``due_for_review``, ``import_file``,
+``export_file`` and ``export_text``. The methods without an actor (``get``, ``list``,
+``create``, ``update``, ``delete``) are their building blocks, for callers that hold no
+actor: the use cases above, the tests and the benchmarks.
 """
 
 from __future__ import annotations
 
 import base64
 import builtins
+import dataclasses
 import datetime as dt
 import logging
 import secrets
@@ -14,17 +23,30 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from zorgkracht.domain import Case, Conflict
+from zorgkracht.domain import Case, Conflict, InvalidInput, Problem
 from zorgkracht.domain.codes import CaseStatus
 from zorgkracht.domain.limits import case_id_problem
+from zorgkracht.domain.privacy import without_sensitive
 from zorgkracht.interchange import case_json, network_list
 from zorgkracht.interchange.detect import FileKind, load_path
+from zorgkracht.interchange.network_list_write import network_list_text
 from zorgkracht.storage import CaseRecord, CaseStore, CaseSummary
 
 from .edits import EditResult, apply_edit
+from .permissions import Action, Actor, require
 from .recent import RecentCases
 
 log = logging.getLogger(__name__)
+
+__all__ = [
+    "CaseRecord",
+    "CaseService",
+    "CaseSummary",
+    "FileKind",
+    "ImportResult",
+    "opaque_id",
+    "stale_edit",
+]
 
 OPAQUE_PREFIX = "c-"
 
@@ -59,6 +81,15 @@ class CaseService:
         self.store = store
         self.recent = RecentCases()
 
+    @classmethod
+    def at(cls, url: str, *, migrate: bool = False) -> CaseService:
+        """The service over the database at ``url`` (a SQLAlchemy URL), migrated to the
+        newest schema first when ``migrate``."""
+        store = CaseStore(url)
+        if migrate:
+            store.migrate()
+        return cls(store)
+
     # --- reading ------------------------------------------------------------------------
     def list(
         self, *, search: str | None = None, include_archived: bool = False
@@ -68,8 +99,25 @@ class CaseService:
     def get(self, case_id: str) -> CaseRecord:
         return self.store.get(case_id)
 
-    def due_for_review(self, days: int) -> builtins.list[CaseSummary]:
-        """Archived cases not changed for ``days`` days: to be reviewed (kept or erased)."""
+    def open(self, actor: Actor, case_id: str, action: Action = Action.VIEW) -> CaseRecord:
+        """The stored case, when ``actor`` may do ``action`` with it."""
+        require(actor, action, case_id)
+        return self.get(case_id)
+
+    def visible(
+        self, actor: Actor, *, search: str | None = None, include_archived: bool = False
+    ) -> builtins.list[CaseSummary]:
+        """The cases in ``actor``'s list: every case for a role that may list any, else the
+        ones assigned to them."""
+        rows = self.list(search=search, include_archived=include_archived)
+        if actor.may(Action.LIST_CASES):
+            return rows
+        return [r for r in rows if r.id in actor.case_ids]
+
+    def due_for_review(self, actor: Actor, days: int) -> builtins.list[CaseSummary]:
+        """Archived cases not changed for ``days`` days: to be reviewed (kept or erased), for
+        a role that may list every case."""
+        require(actor, Action.LIST_CASES)
         cutoff = dt.datetime.now(dt.UTC) - dt.timedelta(days=days)
         return [
             r
@@ -78,29 +126,76 @@ class CaseService:
         ]
 
     # --- writing ------------------------------------------------------------------------
-    def create(self, case: Case) -> CaseRecord:
-        """Store a new case under its own id; Conflict when the id is taken."""
+    def create(self, case: Case, *, assign_to: int | None = None) -> CaseRecord:
+        """Store a new case under its own id; Conflict when the id is taken. With
+        ``assign_to`` the case is assigned to that user in the same transaction."""
         self.recent.drop(case.id)
-        record = self.store.add(case)
+        record = self.store.add(case, assign_to=assign_to)
         log.info("case created (version %d)", record.version)
         return record
 
-    def create_new(self, case: Case, *, keep_id: bool = False) -> CaseRecord:
+    def create_new(
+        self, case: Case, *, keep_id: bool = False, assign_to: int | None = None
+    ) -> CaseRecord:
         """Store a new case under a new opaque id (:func:`opaque_id`), or under its own id when
         ``keep_id`` and that id is well-formed and free. Never a Conflict over the id: whether
         another professional's case holds an id is not revealed by a refusal."""
         if keep_id and case_id_problem(case.id) is None:
             try:
-                return self.create(case)
+                return self.create(case, assign_to=assign_to)
             except Conflict:
                 pass
         for _attempt in range(5):
             case.id = opaque_id()
             try:
-                return self.create(case)
+                return self.create(case, assign_to=assign_to)
             except Conflict:  # 50 random bits taken: try again
                 continue
         raise Conflict("Probeer het nog eens.", "Please try again.")
+
+    def create_assigned(self, actor: Actor, case: Case, *, keep_id: bool = False) -> CaseRecord:
+        """Store a new case (see :meth:`create_new`) and assign it to ``actor``, in one
+        transaction: when the assignment fails, no case is stored. The command line's operator
+        has no account: its cases are assigned to nobody."""
+        require(actor, Action.CREATE)
+        return self.create_new(case, keep_id=keep_id, assign_to=actor.user_id)
+
+    def replace(self, actor: Actor, case_id: str, case: Case, expected_version: int) -> CaseRecord:
+        """Save ``case`` as the whole new content of ``case_id`` over ``expected_version``."""
+        require(actor, Action.EDIT, case_id)
+        if case.id != case_id:
+            raise InvalidInput(
+                [
+                    Problem(
+                        "id",
+                        f"id {case.id!r} in het bestand hoort niet bij /api/cases/{case_id}",
+                        f"id {case.id!r} in the body does not match /api/cases/{case_id}",
+                        "mismatch",
+                    )
+                ]
+            )
+        return self.update(case, expected_version)
+
+    def remove(self, actor: Actor, case_id: str, expected_version: int) -> None:
+        """Delete the case at ``expected_version`` (it can no longer be opened)."""
+        require(actor, Action.DELETE, case_id)
+        self.delete(case_id, expected_version)
+
+    def set_status(self, actor: Actor, case_id: str, status: CaseStatus) -> None:
+        """Archive or restore a case, read again and retried when it changes in between."""
+        for _attempt in range(3):
+            record = self.open(actor, case_id, Action.EDIT)
+            if record.case.status == status:
+                return
+            try:
+                self.update(dataclasses.replace(record.case, status=status), record.version)
+                return
+            except Conflict:  # changed in between: read again and retry
+                continue
+        raise Conflict(
+            "De casus werd steeds tegelijk gewijzigd; probeer het nog eens.",
+            "The case kept being changed at the same time; please try again.",
+        )
 
     def update(
         self, case: Case, expected_version: int, *, previous: CaseRecord | None = None
@@ -118,7 +213,7 @@ class CaseService:
         self.store.delete(case_id, expected_version)
 
     def edit(
-        self, case_id: str, expected_version: int, operation: Any
+        self, actor: Actor, case_id: str, expected_version: int, operation: Any
     ) -> tuple[EditResult, CaseRecord]:
         """Apply one edit operation (:mod:`zorgkracht.services.edits`) to the case at
         ``expected_version`` and save it; the result and the saved record.
@@ -127,6 +222,7 @@ class CaseService:
         stored case. A remembered base that is no longer the stored case (another process
         deleted and stored it anew) is refused by the store's claim; the edit is then tried
         once more from the stored case."""
+        require(actor, Action.EDIT, case_id)
         base = self.recent.get(case_id, expected_version)
         remembered = base is not None
         if base is None:
@@ -151,9 +247,10 @@ class CaseService:
             raise stale_edit(case_id, record.version, expected_version)
         return record
 
-    def erase(self, case_id: str) -> None:
+    def erase(self, actor: Actor, case_id: str) -> None:
         """Remove a case and everything attached to it for good (the client's right to
         erasure); NotFound when it does not exist. Callers also drop their cached copies."""
+        require(actor, Action.ERASE, case_id)
         self.recent.drop(case_id)
         self.store.erase(case_id)
         from zorgkracht.layout import memo
@@ -163,6 +260,7 @@ class CaseService:
 
     def import_file(
         self,
+        actor: Actor,
         path: Path,
         *,
         case_id: str | None = None,
@@ -176,6 +274,7 @@ class CaseService:
         and free, and gets a new opaque id when not; a network list or GEDCOM file always gets
         a new opaque id (ids made from file names or titles would carry client names).
         """
+        require(actor, Action.CREATE)
         loaded = load_path(path, case_id=case_id, focus=focus, generations=generations)
         case = loaded.case
         if case_id is not None:
@@ -183,14 +282,26 @@ class CaseService:
         record = self.create_new(case, keep_id=loaded.kind is FileKind.CASE)
         return ImportResult(loaded.kind, record)
 
-    def export_file(self, case_id: str, path: Path, *, lang: str = "nl") -> FileKind:
+    def export_file(self, actor: Actor, case_id: str, path: Path, *, lang: str = "nl") -> FileKind:
         """Write a stored case as a case file, or as a network list when ``path`` ends in .csv."""
-        case = self.store.get(case_id).case
+        case = self.open(actor, case_id, Action.EXPORT_CASE_FILE).case
         if path.suffix.lower() == ".csv":
             network_list.write_network_list(case, path, lang=lang)
             return FileKind.NETWORK_LIST
         case_json.write_case(case, path)
         return FileKind.CASE
+
+    def export_text(
+        self, actor: Actor, case_id: str, kind: FileKind, *, hide_sensitive: bool, lang: str
+    ) -> str:
+        """A stored case as the text of a case file or a network list (``kind``); with
+        ``hide_sensitive`` without what is marked sensitive (in the network now and in every
+        snapshot)."""
+        record = self.open(actor, case_id, Action.EXPORT_CASE_FILE)
+        case = without_sensitive(record.case) if hide_sensitive else record.case
+        if kind is FileKind.NETWORK_LIST:
+            return network_list_text(case, lang=lang)
+        return case_json.dumps(case)
 
     def load_demo_cases(self) -> builtins.list[str]:
         """Store the shipped demo cases when the database holds no case at all."""

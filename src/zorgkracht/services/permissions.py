@@ -1,8 +1,11 @@
 """Who may do what: one decision for the web application and the command line.
 
 :func:`allowed` answers for a role, an action and whether the case is assigned to the user.
-The web application asks it for every request (``zorgkracht.web.deps``); the command line acts
-as the local operator with every right (and is audited as ``cli``).
+:func:`require` asks it for an :class:`Actor` and refuses with :class:`Forbidden` or, for a case
+the actor may not even know of, :class:`CaseHidden` (a ``NotFound``). Every use case of the
+services calls :func:`require` itself, for the web application (the signed-in user) and the
+command line alike; the command line acts as the machine's operator (:meth:`Actor.operator`,
+role ``admin``: every right) and is audited as ``cli:<os user>``.
 
 =========================  =====  ===========  ============  =========
 action                     admin  coordinator  professional  volunteer
@@ -22,7 +25,11 @@ accounts, roles, audit     yes    no           no            no
 
 from __future__ import annotations
 
+import getpass
+from dataclasses import dataclass, field
 from enum import StrEnum
+
+from zorgkracht.domain import NotFound, ZorgkrachtError
 
 
 class Role(StrEnum):
@@ -116,4 +123,85 @@ def parse_role(value: str) -> Role | None:
         return None
 
 
-__all__ = ["Action", "Role", "allowed", "parse_role"]
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """Who does something: a signed-in user (id, user name at the time, role and the cases
+    assigned to them) or the command line's operator. The audit log records ``user_id``,
+    ``name`` and ``address``; :func:`require` looks at ``role`` and ``case_ids``. An actor
+    without a role may do nothing."""
+
+    user_id: int | None
+    name: str
+    address: str | None = None
+    role: Role | None = None
+    case_ids: frozenset[str] = field(default_factory=frozenset)
+
+    @classmethod
+    def operator(cls) -> Actor:
+        """The person at this machine's command line: an administrator, named after the OS
+        user (``cli:<user>``), at the address ``local``."""
+        try:
+            who = getpass.getuser()
+        except (KeyError, OSError):  # no user name for this uid (containers)
+            who = "?"
+        return cls(None, f"cli:{who}", "local", Role.ADMIN)
+
+    @classmethod
+    def cli(cls) -> Actor:
+        """The same as :meth:`operator`."""
+        return cls.operator()
+
+    def may(self, action: Action | str, case_id: str | None = None) -> bool:
+        """Whether this actor may do ``action`` (on ``case_id``)."""
+        if self.role is None:
+            return False
+        assigned = case_id is not None and case_id in self.case_ids
+        return allowed(self.role, Action(action), assigned=assigned)
+
+
+class Forbidden(ZorgkrachtError):
+    """The actor may not do this (the web answers 403)."""
+
+    def __init__(self, nl: str, en: str) -> None:
+        super().__init__(nl, en)
+
+
+class CaseHidden(NotFound):
+    """The actor may not know that the case exists: refused as if it did not (404)."""
+
+    def __init__(self, case_id: str) -> None:
+        super().__init__(f"Casus {case_id!r} bestaat niet.", f"Case {case_id!r} does not exist.")
+
+
+def require(actor: Actor, action: Action, case_id: str | None = None) -> None:
+    """Nothing when ``actor`` may do ``action`` (on ``case_id``). Otherwise :class:`Forbidden`
+    when their role may never do it or they can see that the case exists (in their list), and
+    :class:`CaseHidden` when they cannot: someone else's case is not revealed."""
+    if actor.may(action, case_id):
+        return
+    if case_id is None or actor.role is None or not allowed(actor.role, action, assigned=True):
+        raise Forbidden(
+            "U mag dit niet doen met uw rol.", "Your role does not allow you to do this."
+        )
+    if actor.may(Action.LIST_CASES, case_id):
+        raise Forbidden(
+            "U mag de inhoud van deze casus niet zien: hij is niet aan u toegewezen.",
+            "You may not see the contents of this case: it is not assigned to you.",
+        )
+    raise CaseHidden(case_id)
+
+
+REFUSALS = (Forbidden, CaseHidden)
+"""What :func:`require` raises (to catch a refusal apart from a case that does not exist)."""
+
+__all__ = [
+    "REFUSALS",
+    "Action",
+    "Actor",
+    "CaseHidden",
+    "Forbidden",
+    "Role",
+    "allowed",
+    "parse_role",
+    "require",
+]

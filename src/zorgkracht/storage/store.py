@@ -486,8 +486,10 @@ class CaseStore:
 
     # --- writing --------------------------------------------------------------------------
 
-    def add(self, case: Case) -> CaseRecord:
-        """Store a new case as version 1; Conflict when its id is taken."""
+    def add(self, case: Case, *, assign_to: int | None = None) -> CaseRecord:
+        """Store a new case as version 1; Conflict when its id is taken. With ``assign_to``
+        the case is assigned to that user in the same transaction: when that fails (no such
+        user), no case is stored."""
         validate_case(case)
         now = _now()
         revision = new_revision()
@@ -507,10 +509,17 @@ class CaseStore:
                 )
                 s.flush()
                 self._insert_networks(s, case)
+                if assign_to is not None:  # the table of storage.accounts, by name: no cycle
+                    access = Base.metadata.tables["case_access"]
+                    s.execute(access.insert().values(case_id=case.id, user_id=assign_to))
         except IntegrityError:
             # Another writer added the same id between our check and our insert.
             if self._version(case.id) is not None:
                 raise _exists(case.id) from None
+            if assign_to is not None:
+                raise NotFound(
+                    f"Gebruiker {assign_to} bestaat niet", f"User {assign_to} does not exist"
+                ) from None
             raise
         log.debug("case added")
         return CaseRecord(copy_case(case), 1, now, now, revision)

@@ -145,7 +145,7 @@ def _date(request: Request, name: str) -> tuple[dt.date | None, Problem | None]:
 
 @router.get("/admin/audit")
 def audit_page(request: Request) -> Response:
-    permit(request, Action.VIEW_AUDIT)
+    user = permit(request, Action.VIEW_AUDIT)
     params = request.query_params
     since, bad_since = _date(request, "since")
     until, bad_until = _date(request, "until")
@@ -172,7 +172,7 @@ def audit_page(request: Request) -> Response:
         )
     audit(request, Event.AUDIT_VIEWED, None, "search")
     settings = request.app.state.settings
-    review = get_service(request).due_for_review(settings.archive_review_days)
+    review = get_service(request).due_for_review(user.actor, settings.archive_review_days)
     kept = {k: v for k, v in params.items() if k in ("case", "user", "event", "since", "until")}
     en = page_lang(request) == "en"
     return render_page(
@@ -196,9 +196,9 @@ def audit_page(request: Request) -> Response:
 
 @router.get("/cases/{case_id}/erase")
 def erase_page(request: Request, case_id: str) -> Response:
-    permit(request, Action.ERASE, case_id)
+    user = permit(request, Action.ERASE, case_id)
     try:
-        record = get_service(request).get(case_id)
+        record = get_service(request).open(user.actor, case_id, Action.ERASE)
     except NotFound:
         return not_found_answer(request, case_id)
     return render_page(request, "case_erase.html", case=record.case, errors={})
@@ -208,7 +208,7 @@ def erase_page(request: Request, case_id: str) -> Response:
 async def erase_case(request: Request, case_id: str) -> Response:
     """Erase a case for good, after the administrator typed its id to confirm."""
     audit(request, Event.CASE_ERASED, case_id)
-    permit(request, Action.ERASE, case_id)
+    user = permit(request, Action.ERASE, case_id)
     form = await request.form()
     confirm = form.get("confirm")
     service = get_service(request)
@@ -222,7 +222,7 @@ async def erase_case(request: Request, case_id: str) -> Response:
         if wants_json_answer(request):
             raise InvalidInput([problem])
         try:
-            record = await run_in_threadpool(service.get, case_id)
+            record = await run_in_threadpool(service.open, user.actor, case_id, Action.ERASE)
         except NotFound:
             return not_found_answer(request, case_id)
         error = problem.en if page_lang(request) == "en" else problem.nl
@@ -230,7 +230,7 @@ async def erase_case(request: Request, case_id: str) -> Response:
             request, "case_erase.html", 422, case=record.case, errors={"confirm": error}
         )
     try:
-        await run_in_threadpool(service.erase, case_id)
+        await run_in_threadpool(service.erase, user.actor, case_id)
     except NotFound:
         return not_found_answer(request, case_id)
     log.info("case erased through the web")

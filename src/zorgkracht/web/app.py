@@ -1,16 +1,17 @@
 """The web application: a JSON API over the case service, and the HTML pages.
 
-Every client of the API gets one error shape (:func:`error_body`) and optimistic concurrency
-through ``ETag`` and ``If-Match``. Everything but ``/api/health``, ``/login``, ``/setup`` and
-``/static/`` needs a signed-in user, and every unsafe request the session's CSRF token
-(:mod:`zorgkracht.web.security`). Each case is visible to the professionals assigned to it and
+Routes translate HTTP only: they read the request, call a use case of :mod:`zorgkracht.services`
+(which checks what the signed-in user may do) and shape the answer. Every client of the API gets
+one error shape (:mod:`zorgkracht.web.error_body`) and optimistic concurrency through ``ETag``
+and ``If-Match`` (:mod:`zorgkracht.web.if_match`). Everything but ``/api/health``, ``/login``,
+``/setup`` and ``/static/`` needs a signed-in user, and every unsafe request the session's CSRF
+token (:mod:`zorgkracht.web.security`). Each case is visible to the professionals assigned to it and
 to administrators. Pages work without JavaScript or anything from another host.
 """
 
 from __future__ import annotations
 
 import gc
-import importlib
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -29,32 +30,32 @@ from zorgkracht.config import Settings
 from zorgkracht.domain import Conflict, InvalidInput, NotFound, Problem, ZorgkrachtError
 from zorgkracht.domain.errors import StorageUnavailable
 from zorgkracht.i18n import load as load_catalogues
-from zorgkracht.interchange import case_json
-from zorgkracht.render.views import VIEWS
 from zorgkracht.services import CaseService
 from zorgkracht.services.accounts import AccountService
 from zorgkracht.services.audit import AuditService, Event
+from zorgkracht.services.cases import CaseRecord
+from zorgkracht.services.documents import case_from_body, case_to_dict, json_schema
 from zorgkracht.services.keys import KeySource
-from zorgkracht.services.permissions import Action
-from zorgkracht.storage import CaseRecord
+from zorgkracht.services.permissions import Action, Forbidden
+from zorgkracht.services.pictures import load_views
 
 from . import account, admin_audit, auth, case_routes, edit_api, errors, home, interview
 from .deps import (
-    Forbidden,
     NotSignedIn,
     audit,
     csrf_token,
     current_user,
-    get_accounts,
     load_case,
     pending_audit,
     permit,
     render_page,
 )
+from .error_body import ERROR_SCHEMA, error_body, error_responses, wants_json
 from .home import visible_cases
+from .if_match import PreconditionRequired, expected_version
 from .limits import BodyLimitMiddleware, BodyLimits
 from .openapi import document
-from .security import STATIC_HEADERS, SecurityMiddleware, wants_json
+from .security import STATIC_HEADERS, SecurityMiddleware
 
 HERE = Path(__file__).resolve().parent
 DATABASE_URL_ENV = "ZORGKRACHT_DATABASE_URL"
@@ -68,68 +69,28 @@ IF_MATCH = {
     "schema": {"type": "string", "maxLength": 40},
 }
 
-ERROR_SCHEMA: dict[str, Any] = {
-    "type": "object",
-    "required": ["error"],
-    "properties": {
-        "error": {
-            "type": "object",
-            "required": ["code", "message"],
-            "properties": {
-                "code": {"type": "string"},
-                "message": {
-                    "type": "object",
-                    "properties": {"nl": {"type": "string"}, "en": {"type": "string"}},
-                },
-                "problems": {
-                    "type": "array",
-                    "items": {
-                        "type": "object",
-                        "properties": {
-                            "where": {"type": "string"},
-                            "code": {"type": "string"},
-                            "nl": {"type": "string"},
-                            "en": {"type": "string"},
-                        },
-                    },
-                },
-            },
-        }
-    },
-}
-_ERRORS: dict[int | str, dict[str, Any]] = {
-    str(code): {
-        "description": text,
-        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
-    }
-    for code, text in (
-        (400, "Bad input"),
-        (401, "Not signed in"),
-        (403, "Not allowed, or the CSRF token is missing"),
-        (404, "Not found"),
-        (409, "Conflict"),
-        (413, "Request body too large"),
-        (422, "Invalid case"),
-        (428, "If-Match required"),
-        (500, "Unexpected error (logged; no details are given)"),
-        (503, "Database unavailable"),
-    )
-}
+_ERRORS = error_responses(
+    (400, "Bad input"),
+    (401, "Not signed in"),
+    (403, "Not allowed, or the CSRF token is missing"),
+    (404, "Not found"),
+    (409, "Conflict"),
+    (413, "Request body too large"),
+    (422, "Invalid case"),
+    (428, "If-Match required"),
+    (500, "Unexpected error (logged; no details are given)"),
+    (503, "Database unavailable"),
+)
+_STATUS: tuple[tuple[type[ZorgkrachtError], int, str], ...] = (
+    (NotFound, 404, "not_found"),
+    (Conflict, 409, "conflict"),
+    (PreconditionRequired, 428, "precondition_required"),
+    (StorageUnavailable, 503, "unavailable"),
+)
+"""The status and code of a domain error (the first class it is an instance of); others are a
+400 ``error``."""
 
-
-def error_body(
-    code: str, nl: str, en: str, problems: tuple[Problem, ...] | list[Problem] = ()
-) -> dict[str, Any]:
-    """The one error shape of the API."""
-    return {
-        "error": {
-            "code": code,
-            "message": {"nl": nl, "en": en},
-            "problems": [
-                {"where": p.where, "code": p.code, "nl": p.nl, "en": p.en} for p in problems
-            ],
-        }
-    }
+__all__ = ["ERROR_SCHEMA", "app_from_environment", "create_app", "error_body"]
 
 
 def _first_line(text: str) -> str:
@@ -138,45 +99,10 @@ def _first_line(text: str) -> str:
 
 def _record_response(record: CaseRecord, status_code: int = 200) -> JSONResponse:
     return JSONResponse(
-        case_json.case_to_dict(record.case),
+        case_to_dict(record.case),
         status_code=status_code,
         headers={"ETag": f'"{record.version}"'},
     )
-
-
-def _if_match(request: Request) -> int:
-    raw = request.headers.get("if-match", "").strip().removeprefix("W/").strip('"')
-    if not raw:
-        raise _PreconditionRequired()
-    try:
-        return int(raw)
-    except ValueError:
-        raise InvalidInput(
-            [
-                Problem(
-                    "If-Match", f"versie {raw!r} is geen getal", f"version {raw!r} is not a number"
-                )
-            ]
-        ) from None
-
-
-class _PreconditionRequired(ZorgkrachtError):
-    def __init__(self) -> None:
-        super().__init__(
-            "Stuur de versie die u bewerkt mee in de If-Match-header (de ETag van de casus).",
-            "Send the version you are editing in the If-Match header (the case's ETag).",
-        )
-
-
-async def _read_case(request: Request) -> Any:
-    body = await request.body()
-    try:
-        text = body.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise InvalidInput(
-            [Problem("body", f"geen geldige JSON ({err})", f"not valid JSON ({err})", "json")]
-        ) from None
-    return case_json.parse_json(text)
 
 
 class _StaticFiles(StaticFiles):
@@ -195,8 +121,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     what requests made, not at the whole program, and no longer holds up an edit now and then
     for 100 ms or more (measured with ``benchmarks/bench_edit.py``). The pictures' modules,
     otherwise loaded at the first request for each view, are loaded first."""
-    for view in VIEWS:
-        importlib.import_module(f"zorgkracht.render.{view}")
+    load_views()
     gc.collect()
     gc.freeze()
     yield
@@ -267,12 +192,9 @@ def create_app(
             status, code = 422, "invalid"
             body = error_body(code, _first_line(exc.nl), _first_line(exc.en), exc.problems)
         else:
-            status, code = {
-                NotFound: (404, "not_found"),
-                Conflict: (409, "conflict"),
-                _PreconditionRequired: (428, "precondition_required"),
-                StorageUnavailable: (503, "unavailable"),
-            }.get(type(exc), (400, "error"))
+            status, code = next(
+                ((s, c) for kind, s, c in _STATUS if isinstance(exc, kind)), (400, "error")
+            )
             body = error_body(code, exc.nl, exc.en)
             if isinstance(exc, StorageUnavailable):  # never the URL or the driver's message
                 body = error_body(code, exc.public_nl, exc.public_en)
@@ -347,13 +269,12 @@ def create_app(
         """Store a case file as a new case. It keeps its own id when that is free; otherwise
         (and for an id that is not of the form of a case id) it gets a new opaque id, never a
         409: the answer says nothing about other professionals' cases. The id is in the body
-        and in ``Location``."""
+        and in ``Location``. The case is assigned to its maker in the same transaction."""
         user = permit(request, Action.CREATE)
         audit(request, Event.CASE_CREATED, None, "api")
-        case = case_json.case_from_data(await _read_case(request))
-        record = service.create_new(case, keep_id=True)
+        case = case_from_body(await request.body())
+        record = service.create_assigned(user.actor, case, keep_id=True)
         pending_audit(request)[-1].case_id = record.case.id
-        get_accounts(request).assign(record.case.id, int(user.id))
         response = _record_response(record, 201)
         response.headers["Location"] = f"/api/cases/{record.case.id}"
         return response
@@ -370,20 +291,10 @@ def create_app(
     )
     async def put_case(case_id: str, request: Request) -> JSONResponse:
         load_case(request, case_id, Action.EDIT, event=Event.CASE_CHANGED, detail="put")
-        expected = _if_match(request)
-        case = case_json.case_from_data(await _read_case(request))
-        if case.id != case_id:
-            raise InvalidInput(
-                [
-                    Problem(
-                        "id",
-                        f"id {case.id!r} in het bestand hoort niet bij /api/cases/{case_id}",
-                        f"id {case.id!r} in the body does not match /api/cases/{case_id}",
-                        "mismatch",
-                    )
-                ]
-            )
-        return _record_response(service.update(case, expected))
+        expected = expected_version(request)
+        case = case_from_body(await request.body())
+        user = current_user(request)
+        return _record_response(service.replace(user.actor, case_id, case, expected))
 
     @app.delete(
         "/api/cases/{case_id}",
@@ -394,17 +305,17 @@ def create_app(
     )
     def delete_case(case_id: str, request: Request) -> Response:
         load_case(request, case_id, Action.DELETE, event=Event.CASE_DELETED, detail="api")
-        service.delete(case_id, _if_match(request))
+        service.remove(current_user(request).actor, case_id, expected_version(request))
         return Response(status_code=204)
 
     @app.post("/api/validate", tags=["cases"], openapi_extra=case_body, responses=_ERRORS)
     async def validate(request: Request) -> dict[str, Any]:
-        case = case_json.case_from_data(await _read_case(request))
+        case = case_from_body(await request.body())
         return {"valid": True, "persons": len(case.network.persons)}
 
     @app.get("/api/schema/case", tags=["cases"])
     def case_schema() -> dict[str, Any]:
-        return case_json.json_schema()
+        return json_schema()
 
     original_openapi = app.openapi
 
@@ -432,8 +343,5 @@ def app_from_environment() -> FastAPI:
     ``ZORGKRACHT_DATABASE_URL`` (the settings), the first-run token from
     ``ZORGKRACHT_SETUP_TOKEN``, the same in every process; ``serve`` has migrated the database
     and loaded the demo cases before starting the processes."""
-    from zorgkracht.config import Settings
-    from zorgkracht.storage import CaseStore
-
-    store = CaseStore(Settings().resolved_database_url())
-    return create_app(CaseService(store), setup_token=os.environ.get(SETUP_TOKEN_ENV) or None)
+    service = CaseService.at(Settings().resolved_database_url())
+    return create_app(service, setup_token=os.environ.get(SETUP_TOKEN_ENV) or None)

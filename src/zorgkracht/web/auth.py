@@ -33,7 +33,8 @@ from .deps import (
     session_token,
     signed_in_user,
 )
-from .security import error_json, safe_next, wants_json
+from .error_body import error_json, wants_json
+from .security import safe_next
 
 log = logging.getLogger(__name__)
 

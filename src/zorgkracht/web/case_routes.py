@@ -1,11 +1,13 @@
 """The case page: the client system, every view as a tab, the analysis, snapshots, exports.
 
 ``GET /cases/{id}`` shows one view at a time (``?view=``, tabs that are plain links, so the page
-works without JavaScript), the picture inline as SVG drawn by :mod:`zorgkracht.render.views` (the
-same renderer as the exports) with its table view right under it as the text alternative, the
+works without JavaScript), the picture inline as SVG drawn by :mod:`zorgkracht.services.pictures`
+(the same renderer as the exports) with its table view right under it as the text alternative, the
 analysis with its signals explained, and the snapshots. ``?snapshot=`` shows a snapshot's
 pictures. Snapshots are taken with a form (``POST /cases/{id}/snapshots``) and compared on
-``/cases/{id}/compare``. Exports are plain downloads under ``/cases/{id}/export/``.
+``/cases/{id}/compare``. Exports are plain downloads under ``/cases/{id}/export/``. The use
+cases (drawing, the analysis panel, taking a snapshot, exports) are in :mod:`zorgkracht.services`;
+the routes here read the request and shape the page.
 """
 
 from __future__ import annotations
@@ -13,30 +15,36 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from zorgkracht.analysis import analyse, compare
 from zorgkracht.domain import Case, Conflict, InvalidInput, NotFound, Problem, Snapshot
 from zorgkracht.domain.codes import Circle, Quality, Sector, Support, Zone
 from zorgkracht.domain.limits import MAX_TITLE
 from zorgkracht.domain.privacy import without_sensitive
-from zorgkracht.interchange import case_json
-from zorgkracht.interchange.network_list_write import network_list_text
-from zorgkracht.layout.budget import DrawingTooSlow, drawing_budget
-from zorgkracht.render.budget import TOO_LARGE, picture_within
-from zorgkracht.render.views import FORMATS, VIEWS, case_at, export
+from zorgkracht.i18n import in_language, language
+from zorgkracht.services.analysing import analysis_panel, compare, names
 from zorgkracht.services.audit import Event
-from zorgkracht.services.edits import take_snapshot as snapshot_now
+from zorgkracht.services.cases import CaseRecord, FileKind
 from zorgkracht.services.permissions import Action
-from zorgkracht.storage import CaseRecord
+from zorgkracht.services.pictures import (
+    FORMATS,
+    TOO_LARGE,
+    VIEWS,
+    Picture,
+    case_at,
+    draw,
+)
+from zorgkracht.services.pictures import (
+    export_picture as picture_file,
+)
+from zorgkracht.services.snapshots import take_snapshot as snapshot_of
 
 from .case_forms import CHOICES, case_data
-from .deps import get_service, load_case, not_found_answer, page_lang, render_page
+from .deps import current_user, get_service, load_case, not_found_answer, page_lang, render_page
 
 log = logging.getLogger(__name__)
 
@@ -52,114 +60,13 @@ VIEW_LABELS: dict[str, str] = {
 }
 """Tab labels (English msgids, translated in the templates)."""
 
-_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>\s*")
 _MEDIA = {"svg": "image/svg+xml", "png": "image/png", "pdf": "application/pdf"}
-
-RADIO_EN = {
-    "reanimeren": "revive",
-    "activeren": "activate",
-    "deblokkeren": "unblock",
-    "intensiveren": "intensify",
-    "onderhouden": "maintain",
-}
-"""The Dutch RADIO verbs (Smit & van Gennep) with their English sense, for English pages."""
-
-
-@dataclass(frozen=True, slots=True)
-class Picture:
-    """One view of one case: the inline SVG and its table view, or why there is none."""
-
-    view: str
-    svg: str | None
-    rows: list[dict[str, str]]
-    unavailable: bool = False
-    too_large: bool = False
-    """The drawing passed its time budget: no picture, the plain table of persons and ties."""
-
-
-def inline_svg(svg: str) -> str:
-    """An SVG document fit for inlining in HTML (without its XML declaration)."""
-    return _XML_DECLARATION.sub("", svg, count=1)
-
-
-def draw(
-    case: Case, view: str, lang: str, *, table: bool = True, budget: float | None = None
-) -> Picture:
-    """The picture and (unless ``table`` is false) its table of ``view``, drawn within
-    ``budget`` seconds (see :mod:`zorgkracht.render.budget`); a view whose module does not
-    exist yet is marked unavailable instead of failing the page."""
-    try:
-        raw, rows = picture_within(case, view, lang, table=table, seconds=budget)
-    except ModuleNotFoundError as err:
-        if not (err.name or "").startswith("zorgkracht.render."):
-            raise
-        return Picture(view, None, [], unavailable=True)
-    if raw is None:
-        return Picture(view, None, rows, too_large=True)
-    return Picture(view, inline_svg(raw), rows)
 
 
 def draw_budget(request: Request) -> float:
     """The time one picture may take (setting ``draw_budget_seconds``)."""
     settings = getattr(request.app.state, "settings", None)
     return float(getattr(settings, "draw_budget_seconds", 5.0))
-
-
-def _names(case: Case) -> dict[str, str]:
-    names = {p.id: p.name for p in case.network.persons}
-    names.update({d.id: d.name for d in case.network.domains})
-    return names
-
-
-def analysis_panel(case: Case, lang: str) -> dict[str, Any]:
-    """What the analysis panel shows: signals with the names of the persons concerned, RADIO
-    suggestions with their reasons (other than ``onderhouden``, which is for everyone), and the
-    key measures."""
-    result = analyse(case)
-    names = _names(case)
-
-    def who(ids: list[str]) -> list[str]:
-        return [names.get(i, i) for i in ids]
-
-    support = [
-        {"letter": letter, "label": Support(letter), "who": who(ids)}
-        for letter, ids in result["support"].items()
-    ]
-    return {
-        "size": result["size"],
-        "signals": [
-            {
-                "code": s["code"],
-                "severity": s["severity"],
-                "message": s["message"]["en" if lang == "en" else "nl"],
-                "persons": who(s["persons"]),
-            }
-            for s in result["signals"]
-        ],
-        "radio": [
-            {
-                "person": names.get(r["person"], r["person"]),
-                "action": r["action"]
-                if lang != "en"
-                else f"{r['action']} ({RADIO_EN.get(r['action'], r['action'])})",
-                "reason": r["reason"]["en" if lang == "en" else "nl"],
-            }
-            for r in result["radio"]
-            if r["action"] != "onderhouden"
-        ],
-        "support": support,
-        "density": result["density"],
-        "concentration": result["concentration"]["share"],
-        "reciprocity": result["reciprocity"]["share"],
-        "care_potential": result["care_potential"]["count"],
-        "carers": who([c["person"] for c in result["carers"]]),
-        "components": result["component_count"],
-    }
-
-
-def analysis_summary(panel: dict[str, Any]) -> dict[str, Any]:
-    """The short form of :func:`analysis_panel` that the edit API returns: size and signals."""
-    return {"size": panel["size"], "signals": panel["signals"]}
 
 
 def _snapshot_or_404(case: Case, snapshot: str | None) -> Case:
@@ -194,7 +101,7 @@ def case_context(
         "case": case,
         "shown": shown,
         "net": shown.network,
-        "names": _names(shown),
+        "names": names(shown),
         "view": view,
         "views": VIEWS,
         "view_labels": VIEW_LABELS,
@@ -290,9 +197,15 @@ async def take_snapshot(request: Request, case_id: str) -> Response:
                 )
             )
     if not problems:
-        changed, snap = snapshot_now(record.case, label, taken_on)
         try:
-            get_service(request).update(changed, expected)
+            _saved, snap = snapshot_of(
+                get_service(request),
+                current_user(request).actor,
+                record,
+                label=label,
+                taken_on=taken_on,
+                expected_version=expected,
+            )
         except Conflict as err:
             problems.append(_form_problem("version", err.nl, err.en))
         except InvalidInput as err:
@@ -343,7 +256,7 @@ def compare_page(
         result=result,
         names=names,
         moved=moved,
-        quality={q.value: q.en if lang == "en" else q.nl for q in Quality},
+        quality={q.value: in_language(q, lang) for q in Quality},
         a=a,
         b=b,
     )
@@ -375,15 +288,14 @@ _GROUPS: dict[str, tuple[str, str, type[Any]]] = {
 def measure_label(path: str, lang: str) -> str:
     """A plain label for a measure of :func:`zorgkracht.analysis.compare` (``""`` for the
     technical ones that the page leaves out)."""
-    en = lang == "en"
+    en = language(lang) == "en"
     if path in _MEASURES:
         nl_text, en_text = _MEASURES[path]
         return en_text if en else nl_text
     group, _, code = path.partition(".")
     if group in _GROUPS and code != "unknown":
         nl_text, en_text, enum = _GROUPS[group]
-        member = enum(code)
-        return f"{en_text if en else nl_text}: {member.en if en else member.nl}"
+        return f"{en_text if en else nl_text}: {in_language(enum(code), lang)}"
     return ""
 
 
@@ -422,11 +334,17 @@ def export_case_file(
             event=Event.CASE_EXPORTED,
             detail="case_file" + (":without_sensitive" if hide_sensitive else ""),
         )
+        text = get_service(request).export_text(
+            current_user(request).actor,
+            record.case.id,
+            FileKind.CASE,
+            hide_sensitive=hide_sensitive,
+            lang=language(lang),
+        )
     except NotFound:
         return _not_found(request, case_id)
-    case = without_sensitive(record.case) if hide_sensitive else record.case
     return _download(
-        case_json.dumps(case),
+        text,
         "application/json",
         f"{_safe(case_id)}{_without(hide_sensitive, lang)}.zorgkracht.json",
     )
@@ -445,10 +363,15 @@ def export_network_list(
             event=Event.CASE_EXPORTED,
             detail="network_list" + (":without_sensitive" if hide_sensitive else ""),
         )
+        text = get_service(request).export_text(
+            current_user(request).actor,
+            record.case.id,
+            FileKind.NETWORK_LIST,
+            hide_sensitive=hide_sensitive,
+            lang=language(lang),
+        )
     except NotFound:
         return _not_found(request, case_id)
-    case = without_sensitive(record.case) if hide_sensitive else record.case
-    text = network_list_text(case, lang="en" if lang == "en" else "nl")
     return _download(
         "\ufeff" + text,
         "text/csv; charset=utf-8",
@@ -474,22 +397,26 @@ def export_picture(
     detail = _shown(f"{fmt}:{view}", snapshot, hide_sensitive)
     try:
         record = load_case(request, case_id, action, event=Event.CASE_EXPORTED, detail=detail)
-        shown = _snapshot_or_404(record.case, snapshot)
+        _snapshot_or_404(record.case, snapshot)
     except NotFound:
         return _not_found(request, case_id)
+    chosen = language(lang)
     try:
-        language = "en" if lang == "en" else "nl"
-        with drawing_budget(draw_budget(request)):
-            data = export(shown, view, fmt, lang=language, hide_sensitive=hide_sensitive)
+        data = picture_file(
+            current_user(request).actor,
+            record.case,
+            view,
+            fmt,
+            lang=chosen,
+            snapshot=snapshot,
+            hide_sensitive=hide_sensitive,
+            budget=draw_budget(request),
+        )
     except ModuleNotFoundError:  # a view that is still being written
         return _not_found(request, case_id)
-    except DrawingTooSlow:
-        raise InvalidInput(
-            [Problem("view", TOO_LARGE[0], TOO_LARGE[1], "too_large_to_draw")]
-        ) from None
     suffix = f"-{_safe(snapshot)}" if snapshot else ""
     if hide_sensitive:
-        suffix += "-zonder-gevoelig" if language == "nl" else "-without-sensitive"
+        suffix += "-zonder-gevoelig" if chosen == "nl" else "-without-sensitive"
     return _download(data, _MEDIA[fmt], f"{_safe(case_id)}-{view}{suffix}.{fmt}")
 
 

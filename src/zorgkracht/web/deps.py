@@ -1,9 +1,11 @@
-"""What every route of the web application may depend on: the service, the user, access, CSRF
-and page rendering.
+"""What every route of the web application may depend on: the service, the user, CSRF, the
+audit entries of a request and page rendering: HTTP concerns only.
 
-Routers in other modules (``APIRouter``) use these as FastAPI dependencies, so that the rules for
-who may see what live in one place. The application stores its ``CaseService``, its
-``AccountService`` and the Jinja2 environment on ``app.state`` (see
+Who may do what is decided by the services (:func:`zorgkracht.services.permissions.require`),
+for the web application and the command line alike; :func:`permit` and :func:`load_case` hand
+them the signed-in user as an :class:`~zorgkracht.services.permissions.Actor` and mark the
+request's audit entries ``denied`` when the services refuse. The application stores its
+``CaseService``, its ``AccountService`` and the Jinja2 environment on ``app.state`` (see
 :func:`zorgkracht.web.app.create_app`); :mod:`zorgkracht.web.security` signs the user in for
 each request before any route runs, and refuses unsafe requests without the CSRF token.
 """
@@ -11,6 +13,8 @@ each request before any route runs, and refuses unsafe requests without the CSRF
 from __future__ import annotations
 
 import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,10 +26,21 @@ from zorgkracht.domain import NotFound, ZorgkrachtError
 from zorgkracht.services import CaseService
 from zorgkracht.services.accounts import AccountService
 from zorgkracht.services.audit import Event, Outcome
-from zorgkracht.services.permissions import Action, Role, allowed
-from zorgkracht.storage import CaseRecord
+from zorgkracht.services.cases import CaseRecord
+from zorgkracht.services.permissions import (
+    REFUSALS,
+    Action,
+    Actor,
+    CaseHidden,
+    Forbidden,
+    Role,
+    require,
+)
 
+from .error_body import error_body
 from .i18n import translator
+
+__all__ = ["Forbidden"]
 
 LANGS = ("nl", "en")
 CSRF_KEY = "csrf"
@@ -56,10 +71,15 @@ class User:
         except ValueError:
             return Role.ADMIN if self.is_admin else Role.PROFESSIONAL
 
+    @property
+    def actor(self) -> Actor:
+        """This user as the services know them: who they are, their role and their cases."""
+        user_id = int(self.id) if self.id.isdigit() else None
+        return Actor(user_id, self.name, None, self.the_role, self.case_ids)
+
     def may(self, action: Action | str, case_id: str | None = None) -> bool:
         """Whether this user may do ``action`` (on ``case_id``); templates call this too."""
-        assigned = case_id is not None and case_id in self.case_ids
-        return allowed(self.the_role, Action(action), assigned=assigned)
+        return self.actor.may(action, case_id)
 
 
 class NotSignedIn(ZorgkrachtError):
@@ -67,13 +87,6 @@ class NotSignedIn(ZorgkrachtError):
 
     def __init__(self) -> None:
         super().__init__("Log eerst in.", "Please sign in first.")
-
-
-class Forbidden(ZorgkrachtError):
-    """The signed-in user may not do this (answered with 403)."""
-
-    def __init__(self, nl: str, en: str) -> None:
-        super().__init__(nl, en)
 
 
 def get_service(request: Request) -> CaseService:
@@ -120,28 +133,29 @@ def can_see_case(user: User, case_id: str) -> bool:
 
 
 def permit(request: Request, action: Action, case_id: str | None = None) -> User:
-    """The current user, when they may do ``action`` (on ``case_id``). Otherwise ``Forbidden``
-    when their role may never do it or they can see that the case exists (in their list), and
-    ``NotFound`` when they cannot: someone else's case is not revealed. A refusal marks the
-    pending audit entries of the request ``denied``."""
+    """The current user, when the services allow them ``action`` (on ``case_id``): see
+    :func:`~zorgkracht.services.permissions.require` (``Forbidden``, or ``NotFound`` for a
+    case they may not know of). A refusal marks the request's pending audit entries
+    ``denied``."""
     user = current_user(request)
-    if user.may(action, case_id):
-        return user
-    _mark_denied(request, case_id)
-    if case_id is None or not allowed(user.the_role, action, assigned=True):
-        raise Forbidden(
-            "U mag dit niet doen met uw rol.", "Your role does not allow you to do this."
-        )
-    if user.may(Action.LIST_CASES, case_id):
-        raise Forbidden(
-            "U mag de inhoud van deze casus niet zien: hij is niet aan u toegewezen.",
-            "You may not see the contents of this case: it is not assigned to you.",
-        )
-    raise _no_case(case_id)
+    with refusals_denied(request, case_id):
+        require(user.actor, action, case_id)
+    return user
+
+
+@contextmanager
+def refusals_denied(request: Request, case_id: str | None) -> Iterator[None]:
+    """Mark the request's pending audit entries (of ``case_id``) ``denied`` when the services
+    refuse what the block asks of them."""
+    try:
+        yield
+    except REFUSALS:
+        _mark_denied(request, case_id)
+        raise
 
 
 def _no_case(case_id: str) -> NotFound:
-    return NotFound(f"Casus {case_id!r} bestaat niet.", f"Case {case_id!r} does not exist.")
+    return CaseHidden(case_id)
 
 
 # --- audit ------------------------------------------------------------------------------------
@@ -236,8 +250,9 @@ def load_case(
     the audit as ``event`` (a view unless the route records something else)."""
     if not any(e.case_id == case_id for e in pending_audit(request)):
         audit(request, event, case_id, detail)
-    permit(request, action, case_id)
-    return get_service(request).get(case_id)
+    user = current_user(request)
+    with refusals_denied(request, case_id):
+        return get_service(request).open(user.actor, case_id, action)
 
 
 def wants_json_answer(request: Request) -> bool:
@@ -250,8 +265,6 @@ def wants_json_answer(request: Request) -> bool:
 def not_found_answer(request: Request, case_id: str) -> Response:
     """404 for a case: the API's one error shape when JSON is wanted, else the page."""
     if wants_json_answer(request):
-        from .app import error_body
-
         err = _no_case(case_id)
         return JSONResponse(error_body("not_found", err.nl, err.en), status_code=404)
     return render_page(request, "not_found.html", 404, case_id=case_id)

@@ -6,8 +6,9 @@ saved at once; the answer carries the new version, the operation that undoes the
 picture of the requested view redrawn by the same renderer as the exports, and a summary of the
 analysis. A version that is no longer current is a 409: someone else saved in between.
 
-The service keeps the last saved state of a few cases, so an edit that follows an edit does not
-read the whole case back from the database (:meth:`CaseService.edit
+The use case is :func:`zorgkracht.services.editing.edit_and_draw`; this module reads the request
+and shapes the answer. The service keeps the last saved state of a few cases, so an edit that
+follows an edit does not read the whole case back from the database (:meth:`CaseService.edit
 <zorgkracht.services.cases.CaseService.edit>`): every write drops it, and the store's atomic
 claim checks its version and revision, so it never stands in for a case that was deleted or
 stored anew (also by another process).
@@ -24,15 +25,19 @@ from pydantic import BaseModel, Field, TypeAdapter
 from starlette.concurrency import run_in_threadpool
 
 from zorgkracht.domain import InvalidInput, Problem
-from zorgkracht.interchange.case_json import parse_json
-from zorgkracht.render.budget import TOO_LARGE
-from zorgkracht.render.views import VIEWS
+from zorgkracht.i18n import language
+from zorgkracht.services.analysing import analysis_summary
 from zorgkracht.services.audit import Event
+from zorgkracht.services.documents import read_json
+from zorgkracht.services.editing import edit_and_draw
 from zorgkracht.services.edits import OPERATIONS
 from zorgkracht.services.permissions import Action
+from zorgkracht.services.pictures import TOO_LARGE, VIEWS
 
-from .case_routes import analysis_panel, analysis_summary, draw, draw_budget
+from .case_routes import draw_budget, page_fragments
 from .deps import audit, get_service, permit
+from .error_body import error_responses
+from .if_match import expected_version
 
 log = logging.getLogger(__name__)
 
@@ -79,60 +84,12 @@ class EditAnswer(BaseModel):
     )
 
 
-_ERRORS: dict[int | str, dict[str, Any]] = {
-    str(code): {
-        "description": text,
-        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
-    }
-    for code, text in (
-        (404, "No such case"),
-        (409, "Someone else saved first"),
-        (422, "Invalid operation (the problems name the fields)"),
-        (428, "If-Match required"),
-    )
-}
-
-
-def _precondition_required() -> JSONResponse:
-    from .app import error_body  # the app imports this module; import at call time
-
-    return JSONResponse(
-        error_body(
-            "precondition_required",
-            "Stuur de versie die u bewerkt mee in de If-Match-header (de ETag van de casus).",
-            "Send the version you are editing in the If-Match header (the case's ETag).",
-        ),
-        status_code=428,
-    )
-
-
-def _expected_version(request: Request) -> int | None:
-    raw = request.headers.get("if-match", "").strip().removeprefix("W/").strip('"')
-    if not raw:
-        return None
-    if not (raw.isascii() and raw.isdigit()) or len(raw) > 18:
-        raise InvalidInput(
-            [
-                Problem(
-                    "If-Match",
-                    f"versie {raw!r} is geen getal",
-                    f"version {raw!r} is not a number",
-                    "type",
-                )
-            ]
-        )
-    return int(raw)
-
-
-async def _body(request: Request) -> Any:
-    raw = await request.body()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeError as err:
-        raise InvalidInput(
-            [Problem("body", f"geen geldige JSON ({err})", f"not valid JSON ({err})", "json")]
-        ) from None
-    return parse_json(text)
+_ERRORS = error_responses(
+    (404, "No such case"),
+    (409, "Someone else saved first"),
+    (422, "Invalid operation (the problems name the fields)"),
+    (428, "If-Match required"),
+)
 
 
 def _op_kind(data: Any) -> str:
@@ -179,30 +136,35 @@ async def edit_case(
         raise InvalidInput(
             [Problem("view", "onbekende weergave", f"unknown view; choose one of {VIEWS}", "enum")]
         )
-    lang = "en" if lang == "en" else "nl"
-    expected = _expected_version(request)
-    if expected is None:
-        return _precondition_required()
-    data = await _body(request)
+    lang = language(lang)
+    expected = expected_version(request)
+    data = read_json(await request.body())
     audit(request, Event.CASE_CHANGED, case_id, _op_kind(data))
-    permit(request, Action.EDIT, case_id)
+    user = permit(request, Action.EDIT, case_id)
 
     def save_and_draw() -> JSONResponse:
-        result, saved = get_service(request).edit(case_id, expected, data)
-        picture = draw(saved.case, view, lang, table=fragments, budget=draw_budget(request))
-        panel = analysis_panel(saved.case, lang)
+        edited = edit_and_draw(
+            get_service(request),
+            user.actor,
+            case_id,
+            expected,
+            data,
+            view=view,
+            lang=lang,
+            table=fragments,
+            budget=draw_budget(request),
+        )
+        saved, picture = edited.record, edited.picture
         answer: dict[str, Any] = {
             "version": saved.version,
-            "undo": result.inverse,
+            "undo": edited.result.inverse,
             "svg": picture.svg,
-            "analysis": analysis_summary(panel),
+            "analysis": analysis_summary(edited.panel),
         }
         if picture.too_large:
             answer["message"] = {"nl": TOO_LARGE[0], "en": TOO_LARGE[1]}
         if fragments:
-            from .case_routes import page_fragments
-
-            answer["fragments"] = page_fragments(request, saved, picture, panel)
+            answer["fragments"] = page_fragments(request, saved, picture, edited.panel)
         return JSONResponse(answer, headers={"ETag": f'"{saved.version}"'})
 
     # in a worker thread: saving and drawing (up to its budget) never hold up the event loop,

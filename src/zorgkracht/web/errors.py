@@ -1,7 +1,7 @@
 """Every error in the one shape, and nothing of the inside shown.
 
 - An HTTP error of the framework (an unknown address 404, a wrong method 405, a form that cannot
-  be read 400, a body over a limit 413) is answered as :func:`~zorgkracht.web.app.error_body`
+  be read 400, a body over a limit 413) is answered as :func:`~zorgkracht.web.error_body.error_body`
   for the API and as a small page for pages, never as ``{"detail": ...}``.
 - :class:`UnexpectedErrors`, the outermost middleware, catches whatever else escapes: it logs
   the exception's type, the request's method and path and the stack (not the exception's
@@ -17,9 +17,10 @@ import traceback
 from fastapi import FastAPI, Request
 from starlette.exceptions import HTTPException
 from starlette.responses import Response
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
 
-from .limits import BodyRefused, refusal
+from .error_body import StartWatch, refusal
+from .limits import BodyRefused
 
 log = logging.getLogger(__name__)
 
@@ -70,16 +71,9 @@ class UnexpectedErrors:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        started = False
-
-        async def tracked_send(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
-
+        watch = StartWatch(send)
         try:
-            await self.app(scope, receive, tracked_send)
+            await self.app(scope, receive, watch)
         except Exception as exc:
             stack = "".join(traceback.format_tb(exc.__traceback__))
             log.error(
@@ -89,7 +83,7 @@ class UnexpectedErrors:
                 scope.get("path"),
                 stack,
             )
-            if started:
+            if watch.started:
                 return  # the answer is under way: the connection ends here
             code, nl, en = INTERNAL
             await refusal(scope, 500, code, nl, en)(scope, receive, send)

@@ -3,7 +3,6 @@ needed; bad input is shown next to its field and changes nothing."""
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 from urllib.parse import parse_qsl, quote, urlencode
 
@@ -11,22 +10,22 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from zorgkracht.domain import Case, Conflict, Network, NotFound, Person
+from zorgkracht.domain import Case, Network, NotFound, Person
 from zorgkracht.domain.codes import CaseStatus
 from zorgkracht.domain.limits import MAX_TITLE
 from zorgkracht.services.audit import Event
+from zorgkracht.services.cases import CaseSummary
 from zorgkracht.services.permissions import Action
-from zorgkracht.storage import CaseSummary
 
 from .deps import (
     User,
     audit,
     current_user,
-    get_accounts,
     get_service,
-    load_case,
     page_lang,
+    pending_audit,
     permit,
+    refusals_denied,
     render_page,
 )
 
@@ -41,10 +40,9 @@ MAX_SEARCH = 200
 def visible_cases(
     request: Request, user: User, search: str | None, include_archived: bool
 ) -> list[CaseSummary]:
-    rows = get_service(request).list(search=search, include_archived=include_archived)
-    if user.may(Action.LIST_CASES):  # every case (administrator, coordinator)
-        return rows
-    return [r for r in rows if r.id in user.case_ids]
+    return get_service(request).visible(
+        user.actor, search=search, include_archived=include_archived
+    )
 
 
 def _list_page(
@@ -111,8 +109,8 @@ async def create_case(request: Request) -> Response:
                 persons=[Person(id="p1", name=values["client_name"])], household=["p1"]
             ),
         )
-        record = service.create_new(case)  # an opaque id: never made from the title
-        get_accounts(request).assign(record.case.id, int(user.id))
+        # an opaque id, never made from the title; assigned to its maker in the same transaction
+        record = service.create_assigned(user.actor, case)
         audit(request, Event.CASE_CREATED, record.case.id, "page")
         return record.case.id
 
@@ -122,22 +120,11 @@ async def create_case(request: Request) -> Response:
 
 
 def _set_status(request: Request, case_id: str, status: CaseStatus) -> None:
-    service = get_service(request)
-    for _attempt in range(3):
-        record = load_case(
-            request, case_id, Action.EDIT, event=Event.CASE_CHANGED, detail=status.value
-        )
-        if record.case.status == status:
-            return
-        try:
-            service.update(dataclasses.replace(record.case, status=status), record.version)
-            return
-        except Conflict:  # changed in between: read again and retry
-            continue
-    raise Conflict(
-        "De casus werd steeds tegelijk gewijzigd; probeer het nog eens.",
-        "The case kept being changed at the same time; please try again.",
-    )
+    if not any(e.case_id == case_id for e in pending_audit(request)):
+        audit(request, Event.CASE_CHANGED, case_id, status.value)
+    user = current_user(request)
+    with refusals_denied(request, case_id):
+        get_service(request).set_status(user.actor, case_id, status)
 
 
 async def _status_change(request: Request, case_id: str, status: CaseStatus) -> Response:

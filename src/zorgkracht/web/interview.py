@@ -3,16 +3,18 @@
 Pages under ``/cases/{id}/interview``: an overview, one page per name generator
 (``/names/{step}``), one page per person for the interpreters (``/about/{person}``) and the
 who-knows-whom checklist (``/knows``). The step is in the URL, so the interview can be left
-and resumed. Every answer is saved at once through ``CaseService.update`` with the version the
-page showed. Forms work without JavaScript (post, then redirect back); ``static/interview.js``
-posts the same forms with ``Accept: application/json`` and redraws the map panel
-(``/map``) without a page reload. Errors come back next to the field and change nothing.
+and resumed. Every answer is saved at once with the version the page showed: removing a person
+as the edit operation ``remove_person`` (``CaseService.edit``, as drawing on the map does), the
+other answers through ``CaseService.replace``; both check that the user may edit the case and
+drop its remembered record.
+Forms work without JavaScript (post, then redirect back); ``static/interview.js`` posts the
+same forms with ``Accept: application/json`` and redraws the map panel (``/map``) without a
+page reload. Errors come back next to the field and change nothing.
 """
 
 from __future__ import annotations
 
 import logging
-import re
 from typing import Any
 from urllib.parse import parse_qs, quote
 
@@ -32,20 +34,18 @@ from zorgkracht.domain import (
     Support,
     Zone,
 )
-from zorgkracht.layout.budget import drawing_budget
-from zorgkracht.render.views import render_svg, render_table
 from zorgkracht.services import interview as iv
 from zorgkracht.services.audit import Event
-from zorgkracht.storage import CaseRecord
+from zorgkracht.services.cases import CaseRecord
+from zorgkracht.services.pictures import map_panel
 
-from .deps import audit, get_service, load_case, page_lang, render_page
+from .deps import audit, current_user, get_service, load_case, page_lang, render_page
 
 log = logging.getLogger(__name__)
 router = APIRouter(include_in_schema=False)
 
 MAP_VIEWS = ("netwerkschema", "ecogram", "sociogram")
 MAX_BODY = 64 * 1024
-_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>\s*")
 CODES: dict[str, tuple[Any, ...]] = {
     "roles": tuple(Role),
     "circles": tuple(Circle),
@@ -115,18 +115,18 @@ def _label(lang: str) -> Any:
     return label
 
 
-def map_panel(case: Case, view: str, lang: str, budget: float | None = 5.0) -> dict[str, Any]:
-    """The picture and its table for the map panel, drawn within ``budget`` seconds
-    (:mod:`zorgkracht.layout.budget`); a view that cannot be drawn says so instead of breaking
-    the interview."""
-    try:
-        with drawing_budget(budget):
-            svg = _XML_DECL.sub("", render_svg(case, view, lang=lang))
-            rows = render_table(case, view, lang=lang)
-    except Exception as err:  # the panel must never take the interview down
-        log.warning("view %s could not be drawn: %s", view, type(err).__name__)
-        return {"view": view, "svg": "", "rows": [], "failed": True}
-    return {"view": view, "svg": svg, "rows": rows, "failed": False}
+def _save(request: Request, case: Case, version: int) -> CaseRecord:
+    """Save an answer: the changed case over the version the page showed."""
+    return get_service(request).replace(current_user(request).actor, case.id, case, version)
+
+
+def _edit(request: Request, case_id: str, version: int, operation: dict[str, Any]) -> CaseRecord:
+    """Save an answer that is one edit operation (:mod:`zorgkracht.services.edits`): the same
+    write path as drawing on the map."""
+    _result, saved = get_service(request).edit(
+        current_user(request).actor, case_id, version, operation
+    )
+    return saved
 
 
 def _page(
@@ -310,7 +310,7 @@ async def add_name(request: Request, case_id: str, step: str) -> Response:
             gender=values["gender"],
             another_person=_one(form, "another_person") == "yes",
         )
-        saved = get_service(request).update(added.case, version) if added.created else record
+        saved = _save(request, added.case, version) if added.created else record
     except InvalidInput as err:
         if as_json:
             raise
@@ -355,8 +355,8 @@ async def remove_person(request: Request, case_id: str, person_id: str) -> Respo
     if not back.startswith(_base(case_id) + "/"):
         back = _base(case_id)
     try:
-        changed = iv.remove_person(record.case, person_id)
-        saved = get_service(request).update(changed, _version(form))
+        iv.member(record.case, person_id)  # anyone but the client
+        saved = _edit(request, case_id, _version(form), {"op": "remove_person", "id": person_id})
     except (NotFound, Conflict, InvalidInput):
         if as_json:
             raise
@@ -428,7 +428,7 @@ async def save_about(request: Request, case_id: str, person_id: str) -> Response
     lang = _lang(request)
     try:
         changed = iv.set_interpreters(record.case, person_id, answers)
-        saved = get_service(request).update(changed, _version(form))
+        saved = _save(request, changed, _version(form))
     except InvalidInput as err:
         if as_json:
             raise
@@ -504,7 +504,7 @@ async def save_knows(request: Request, case_id: str) -> Response:
     lang = _lang(request)
     try:
         changed = iv.set_acquaintances(record.case, form.get("knows", []))
-        saved = get_service(request).update(changed, _version(form))
+        saved = _save(request, changed, _version(form))
     except InvalidInput as err:
         if as_json:
             raise

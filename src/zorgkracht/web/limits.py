@@ -12,17 +12,15 @@ security middleware reads forms for the CSRF token).
 
 from __future__ import annotations
 
-import html
 import logging
 import re
 from dataclasses import dataclass
 
 from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
-from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from .security import wants_json
+from .error_body import StartWatch, refusal
 
 log = logging.getLogger(__name__)
 
@@ -75,26 +73,6 @@ def bad_form(en_reason: str = "") -> BodyRefused:
     )
 
 
-def error_page(status: int, nl: str, en: str) -> HTMLResponse:
-    """A small page for a refusal outside the templates (no session, nothing of a case)."""
-    body = (
-        f'<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>{status}</title>'
-        f"</head><body><main><h1>{status}</h1><p>{html.escape(nl)}</p>"
-        f'<p lang="en">{html.escape(en)}</p><p><a href="/">Zorgkracht</a></p></main></body>'
-        "</html>"
-    )
-    return HTMLResponse(body, status_code=status)
-
-
-def refusal(scope: Scope, status: int, code: str, nl: str, en: str) -> Response:
-    """The answer to a refused request: the one error shape, or a small page."""
-    if wants_json(scope):
-        from .app import error_body
-
-        return JSONResponse(error_body(code, nl, en), status_code=status)
-    return error_page(status, nl, en)
-
-
 class _Counter:
     """Counts the bytes (and, for forms, the fields) of a body as it streams in."""
 
@@ -136,20 +114,13 @@ class BodyLimitMiddleware:
         if scope["type"] != "http" or scope["method"] not in _BODY_METHODS:
             await self.app(scope, receive, send)
             return
-        started = False
-
-        async def tracked_send(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
-
+        watch = StartWatch(send)
         try:
             counter = self._counter(scope)
             counted = self._counting(receive, counter)
-            await self.app(scope, counted, tracked_send)
+            await self.app(scope, counted, watch)
         except HTTPException as err:
-            if started:
+            if watch.started:
                 raise
             await self._refuse(scope, err, receive, send)
 

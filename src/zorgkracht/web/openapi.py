@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from zorgkracht.interchange import case_json
+from zorgkracht.services.documents import json_schema
 
 from .security import COOKIE, CSRF_HEADER, PUBLIC_PATHS, UNSAFE
 
@@ -39,7 +39,7 @@ def document(schema: dict[str, Any], error_schema: dict[str, Any]) -> dict[str, 
     """``schema`` (FastAPI's) with the case file, the error shape and security filled in."""
     components = schema.setdefault("components", {})
     schemas = components.setdefault("schemas", {})
-    case_doc = case_json.json_schema()
+    case_doc = json_schema()
     defs = case_doc.pop("$defs", {})
     case_doc.pop("$schema", None)
     case_doc.pop("$id", None)

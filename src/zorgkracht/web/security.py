@@ -29,7 +29,7 @@ from itsdangerous import BadSignature, URLSafeTimedSerializer
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from zorgkracht.domain.errors import StorageUnavailable
@@ -37,6 +37,7 @@ from zorgkracht.services.accounts import AccountService
 from zorgkracht.services.keys import KeySource
 
 from .deps import CSRF_KEY, SESSION_KEY, User
+from .error_body import error_json, wants_json
 
 log = logging.getLogger(__name__)
 
@@ -62,12 +63,6 @@ CSRF_HEADER = "x-csrf-token"
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 
 
-def error_json(code: str, nl: str, en: str, status: int) -> JSONResponse:
-    from .app import error_body
-
-    return JSONResponse(error_body(code, nl, en), status_code=status)
-
-
 def safe_next(target: str | None) -> str:
     """``target`` when it is a path on this site, else ``/``: never another host."""
     if not target or not target.startswith("/") or target.startswith(("//", "/\\")):
@@ -75,14 +70,6 @@ def safe_next(target: str | None) -> str:
     if any(ch in target for ch in "\\\r\n\t") or any(ord(ch) < 32 for ch in target):
         return "/"
     return target
-
-
-def wants_json(scope: Scope) -> bool:
-    path: str = scope["path"]
-    if path.startswith("/api/") or path == "/openapi.json":
-        return True
-    accept = Headers(scope=scope).get("accept", "")
-    return "application/json" in accept and "text/html" not in accept
 
 
 class SecurityMiddleware:
