@@ -46,10 +46,7 @@ SCRIPT_MESSAGES: tuple[str, ...] = (
         "same name? Tick the box below and add again."
     ),
     N_("Not saved. Check the answer and try again."),
-    N_(
-        "Someone else changed this case in the meantime. Reload the page to see the latest "
-        "state."
-    ),
+    N_("Someone else changed this case in the meantime. Reload the page to see the latest state."),
     N_("The server cannot be reached. Your last answer was not saved."),
 )
 """The English message id of every text the scripts show."""
