@@ -20,6 +20,7 @@ from zorgkracht.domain.codes import (
     Support,
     Zone,
 )
+from zorgkracht.i18n import Text, in_language
 
 _T: dict[str, tuple[str, str]] = {
     "title": ("Netwerkanalyse", "Network analysis"),
@@ -146,15 +147,14 @@ _CODES: dict[str, type[Coded]] = {
 
 
 def _t(key: str, lang: str) -> str:
-    nl, en = _T[key]
-    return en if lang == "en" else nl
+    return in_language(Text(*_T[key]), lang)
 
 
 def _label(enum: type[Coded], code: str, lang: str) -> str:
     if code == "unknown":
         return _t("unknown", lang)
     member = enum(code)
-    return member.en if lang == "en" else member.nl
+    return in_language(member, lang)
 
 
 def _num(value: float | None, lang: str, digits: int = 2) -> str:
@@ -210,7 +210,7 @@ def format_analysis(result: dict[str, Any], lang: str = "nl") -> str:
     for letter, ids in result["support"].items():
         s = Support(letter)
         who = _names(ids, persons) or f"- ({_t('nobody', lang)})"
-        lines.append(f"  {letter} {s.en if lang == 'en' else s.nl}: {who}")
+        lines.append(f"  {letter} {in_language(s, lang)}: {who}")
     conc = result["concentration"]
     who = f" ({_names(conc['tied'], persons)})" if conc["tied"] else ""
     lines.append(f"  {_t('concentration', lang)}: {_pct(conc['share'], lang)}{who}")
@@ -246,7 +246,8 @@ def format_analysis(result: dict[str, Any], lang: str = "nl") -> str:
     for sug in result["radio"]:
         if sug["action"] == "onderhouden":
             continue
-        action = sug["action"] if lang == "nl" else f"{sug['action']} ({_RADIO_EN[sug['action']]})"
+        english = f"{sug['action']} ({_RADIO_EN[sug['action']]})"
+        action = in_language(Text(sug["action"], english), lang)
         lines.append(f"  {_names([sug['person']], persons)}: {action}. {sug['reason'][lang]}")
     if result["radio"]:
         lines.append(f"  {_t('maintain_all', lang)}")
@@ -282,7 +283,7 @@ def _instrument_lines(
             total = entry["total"]
             text = f"{total} {_t('of', lang)} {entry['max']}" if total is not None else "-"
             subs = [
-                f"{label[1] if lang == 'en' else label[0]} {entry[key]}"
+                f"{in_language(Text(*label), lang)} {entry[key]}"
                 for key, label in _SUBSCALES.items()
                 if key in entry and entry[key] is not None
             ]

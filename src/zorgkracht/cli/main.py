@@ -25,6 +25,7 @@ from zorgkracht.cli.options import DbOption, LangOption
 from zorgkracht.config import Settings
 from zorgkracht.domain import ZorgkrachtError
 from zorgkracht.domain.errors import InvalidInput, Problem
+from zorgkracht.i18n import Text, in_language, language
 from zorgkracht.services import CaseService
 from zorgkracht.services.audit import AuditService, Event
 from zorgkracht.storage import CaseStore
@@ -57,11 +58,11 @@ def _lang(value: str) -> Lang:
             ]
         )
     _state["lang"] = value
-    return "en" if value == "en" else "nl"
+    return language(value)
 
 
 def _say(nl: str, en: str) -> str:
-    return en if _state["lang"] == "en" else nl
+    return in_language(Text(nl, en), _state["lang"])
 
 
 def _service(db: str | None) -> CaseService:

@@ -44,6 +44,7 @@ from zorgkracht.domain import (
     Tie,
     Zone,
 )
+from zorgkracht.i18n import Text, in_language
 
 MAX_NAME = 120
 
@@ -90,10 +91,10 @@ class NameStep:
     weak_tie: bool = False
 
     def title(self, lang: str) -> str:
-        return self.title_en if lang == "en" else self.title_nl
+        return in_language(Text(self.title_nl, self.title_en), lang)
 
     def question(self, lang: str) -> str:
-        return self.question_en if lang == "en" else self.question_nl
+        return in_language(Text(self.question_nl, self.question_en), lang)
 
 
 NAME_STEPS: tuple[NameStep, ...] = (

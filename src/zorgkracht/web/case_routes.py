@@ -27,6 +27,7 @@ from zorgkracht.domain import Case, Conflict, InvalidInput, NotFound, Problem, S
 from zorgkracht.domain.codes import Circle, Quality, Sector, Support, Zone
 from zorgkracht.domain.limits import MAX_TITLE
 from zorgkracht.domain.privacy import without_sensitive
+from zorgkracht.i18n import Text, in_language, language
 from zorgkracht.interchange import case_json
 from zorgkracht.interchange.network_list_write import network_list_text
 from zorgkracht.layout.budget import DrawingTooSlow, drawing_budget
@@ -133,7 +134,7 @@ def analysis_panel(case: Case, lang: str) -> dict[str, Any]:
             {
                 "code": s["code"],
                 "severity": s["severity"],
-                "message": s["message"]["en" if lang == "en" else "nl"],
+                "message": s["message"][language(lang)],
                 "persons": who(s["persons"]),
             }
             for s in result["signals"]
@@ -141,10 +142,11 @@ def analysis_panel(case: Case, lang: str) -> dict[str, Any]:
         "radio": [
             {
                 "person": names.get(r["person"], r["person"]),
-                "action": r["action"]
-                if lang != "en"
-                else f"{r['action']} ({RADIO_EN.get(r['action'], r['action'])})",
-                "reason": r["reason"]["en" if lang == "en" else "nl"],
+                "action": in_language(
+                    Text(r["action"], f"{r['action']} ({RADIO_EN.get(r['action'], r['action'])})"),
+                    lang,
+                ),
+                "reason": r["reason"][language(lang)],
             }
             for r in result["radio"]
             if r["action"] != "onderhouden"
@@ -352,7 +354,7 @@ def compare_page(
         result=result,
         names=names,
         moved=moved,
-        quality={q.value: q.en if lang == "en" else q.nl for q in Quality},
+        quality={q.value: in_language(q, lang) for q in Quality},
         a=a,
         b=b,
     )
@@ -384,15 +386,13 @@ _GROUPS: dict[str, tuple[str, str, type[Any]]] = {
 def measure_label(path: str, lang: str) -> str:
     """A plain label for a measure of :func:`zorgkracht.analysis.compare` (``""`` for the
     technical ones that the page leaves out)."""
-    en = lang == "en"
     if path in _MEASURES:
-        nl_text, en_text = _MEASURES[path]
-        return en_text if en else nl_text
+        return in_language(Text(*_MEASURES[path]), lang)
     group, _, code = path.partition(".")
     if group in _GROUPS and code != "unknown":
         nl_text, en_text, enum = _GROUPS[group]
         member = enum(code)
-        return f"{en_text if en else nl_text}: {member.en if en else member.nl}"
+        return f"{in_language(Text(nl_text, en_text), lang)}: {in_language(member, lang)}"
     return ""
 
 
@@ -414,7 +414,7 @@ def _safe(name: str) -> str:
 def _without(hide_sensitive: bool, lang: str | None) -> str:
     if not hide_sensitive:
         return ""
-    return "-without-sensitive" if lang == "en" else "-zonder-gevoelig"
+    return in_language(Text("-zonder-gevoelig", "-without-sensitive"), lang)
 
 
 @router.get("/cases/{case_id}/export/case.json")
@@ -457,7 +457,7 @@ def export_network_list(
     except NotFound:
         return _not_found(request, case_id)
     case = without_sensitive(record.case) if hide_sensitive else record.case
-    text = network_list_text(case, lang="en" if lang == "en" else "nl")
+    text = network_list_text(case, lang=language(lang))
     return _download(
         "\ufeff" + text,
         "text/csv; charset=utf-8",
@@ -487,9 +487,8 @@ def export_picture(
     except NotFound:
         return _not_found(request, case_id)
     try:
-        language = "en" if lang == "en" else "nl"
         with drawing_budget(draw_budget(request)):
-            data = export(shown, view, fmt, lang=language, hide_sensitive=hide_sensitive)
+            data = export(shown, view, fmt, lang=language(lang), hide_sensitive=hide_sensitive)
     except ModuleNotFoundError:  # a view that is still being written
         return _not_found(request, case_id)
     except DrawingTooSlow:
@@ -498,7 +497,7 @@ def export_picture(
         ) from None
     suffix = f"-{_safe(snapshot)}" if snapshot else ""
     if hide_sensitive:
-        suffix += "-zonder-gevoelig" if language == "nl" else "-without-sensitive"
+        suffix += _without(hide_sensitive, lang)
     return _download(data, _MEDIA[fmt], f"{_safe(case_id)}-{view}{suffix}.{fmt}")
 
 

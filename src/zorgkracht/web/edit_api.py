@@ -24,6 +24,7 @@ from pydantic import BaseModel, Field, TypeAdapter
 from starlette.concurrency import run_in_threadpool
 
 from zorgkracht.domain import InvalidInput, Problem
+from zorgkracht.i18n import language
 from zorgkracht.interchange.case_json import parse_json
 from zorgkracht.render.budget import TOO_LARGE
 from zorgkracht.render.views import VIEWS
@@ -179,7 +180,7 @@ async def edit_case(
         raise InvalidInput(
             [Problem("view", "onbekende weergave", f"unknown view; choose one of {VIEWS}", "enum")]
         )
-    lang = "en" if lang == "en" else "nl"
+    lang = language(lang)
     expected = _expected_version(request)
     if expected is None:
         return _precondition_required()
