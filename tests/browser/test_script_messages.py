@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Dialog, Page, expect
 
+from .conftest import create_case_by_api
 from .test_genogram_editing import create_family
 
 TEXTS = {
@@ -123,3 +124,27 @@ def test_a_refusal_is_shown_in_the_page_language(signed_in: Page, lang: str) -> 
     # and next to the field in the dialog
     field_error = dialog.locator('[data-error-for="name"]')
     expect(field_error).to_have_text(error["problems"][0][lang])
+
+
+@pytest.mark.parametrize(
+    ("lang", "added", "exists"),
+    [
+        ("nl", "Toegevoegd: Bram", "staat al in het netwerk"),
+        ("en", "Added: Bram", "is already in the network"),
+    ],
+)
+def test_the_interview_script_speaks_the_page_language(
+    signed_in: Page, lang: str, added: str, exists: str
+) -> None:
+    page = signed_in
+    case_id = create_case_by_api(page, f"gesprek-{lang}", "Anna")
+    page.goto(f"/cases/{case_id}/interview/names/household?lang={lang}")
+    name = page.locator('form[data-iv="names"] input[name="name"]')
+    submit = page.locator('form[data-iv="names"] button[type="submit"]').first
+    name.fill("Bram")
+    submit.click()
+    expect(page.locator("#iv-notice")).to_have_text(added)
+    expect(page.locator("#iv-live")).to_have_text(added)
+    name.fill("bram")
+    submit.click()
+    expect(page.locator("#iv-notice")).to_contain_text(exists)

@@ -5,8 +5,10 @@ Dutch and English texts. And the scripts are ES modules the static route serves 
 
 from __future__ import annotations
 
+import glob
 import json
 import re
+import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -181,3 +183,17 @@ def test_the_pages_embed_the_texts_in_their_language(
     assert len(found) == 1
     assert json.loads(found[0]) == script_messages(lang)
     assert "default-src 'self'" in client.get(url).headers["content-security-policy"]
+
+
+def test_every_script_is_shipped_in_the_package() -> None:
+    """``[tool.setuptools.package-data]`` takes the modules in ``static/case/`` too."""
+    package = ROOT / "src" / "zorgkracht"
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = pyproject["tool"]["setuptools"]["package-data"]["zorgkracht"]
+    shipped = {
+        Path(found).as_posix()
+        for pattern in patterns
+        for found in glob.glob(pattern, root_dir=package, recursive=True)
+    }
+    for path in SCRIPTS:
+        assert path.relative_to(package).as_posix() in shipped, path
