@@ -101,7 +101,7 @@ def network_list_text(case: Case, *, lang: str = "nl") -> str:
     The client's row comes first, then every other person in the order of the case.
     """
     i = LANGS.index(language(lang))  # the (nl, en) tables' column
-    delimiter, inner = (",", "; ") if lang == "en" else (";", ", ")  # no quotes needed
+    delimiter, inner = ((";", ", "), (",", "; "))[i]  # no quotes needed
     net = case.network
     persons = [
         *(p for p in net.persons if p.id == case.client),
