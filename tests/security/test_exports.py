@@ -74,7 +74,7 @@ def test_the_content_security_policy_and_static_files(client: TestClient) -> Non
     page = client.get("/cases/karel").text
     assert not re.search(r"<script(?![^>]*\b(src|type=\"application/json\"))", page)
     assert " style=" not in page
-    for path in ("/static/case.js", "/static/zorgkracht.css"):
+    for path in ("/static/case/main.js", "/static/zorgkracht.css"):
         static = client.get(path)
         assert static.status_code == 200
         assert static.headers["x-content-type-options"] == "nosniff"

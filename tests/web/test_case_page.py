@@ -254,7 +254,7 @@ def test_the_page_loads_nothing_from_another_host(client: TestClient) -> None:
     html = page(client)
     for url in re.findall(r'(?:src|href)="([^"]+)"', html):
         assert not re.match(r"^(https?:)?//", url), url
-    assert client.get("/static/case.js").status_code == 200
+    assert client.get("/static/case/main.js").status_code == 200
     assert client.get("/static/case.css").status_code == 200
 
 

@@ -19,7 +19,7 @@ from zorgkracht.domain.codes import (
     Support,
     Zone,
 )
-from zorgkracht.i18n import in_language, language
+from zorgkracht.i18n import Text, in_language, language
 
 from .results import (
     AnalysisResult,
@@ -173,8 +173,7 @@ def _varieties(result: AnalysisResult) -> list[tuple[str, VarietyMeasure]]:
 
 
 def _t(key: str, lang: str) -> str:
-    nl, en = _T[key]
-    return en if lang == "en" else nl
+    return in_language(Text(*_T[key]), lang)
 
 
 def _label(enum: type[Coded], code: str, lang: str) -> str:
@@ -274,7 +273,8 @@ def format_analysis(result: AnalysisResult, lang: str = "nl") -> str:
     for sug in result["radio"]:
         if sug["action"] == "onderhouden":
             continue
-        action = sug["action"] if lang == "nl" else f"{sug['action']} ({_RADIO_EN[sug['action']]})"
+        english = f"{sug['action']} ({_RADIO_EN[sug['action']]})"
+        action = in_language(Text(sug["action"], english), lang)
         lines.append(f"  {_names([sug['person']], persons)}: {action}. {sug['reason'][picked]}")
     if result["radio"]:
         lines.append(f"  {_t('maintain_all', lang)}")

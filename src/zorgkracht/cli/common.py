@@ -13,16 +13,17 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from zorgkracht.domain import InvalidInput, NotFound, Problem, ZorgkrachtError
+from zorgkracht.i18n import Text, in_language, language
 
 if TYPE_CHECKING:
     from zorgkracht.services import CaseService
     from zorgkracht.services.audit import Event, Outcome
     from zorgkracht.services.permissions import Actor
 
-Lang = Literal["nl", "en"]
+from zorgkracht.i18n import Lang
 
 _state: dict[str, str] = {"lang": os.environ.get("ZORGKRACHT_LANG", "nl")}
 
@@ -41,17 +42,17 @@ def set_lang(value: str) -> Lang:
             ]
         )
     _state["lang"] = value
-    return "en" if value == "en" else "nl"
+    return language(value)
 
 
 def lang() -> Lang:
     """The language the command line speaks now."""
-    return "en" if _state["lang"] == "en" else "nl"
+    return language(_state["lang"])
 
 
 def say(nl: str, en: str) -> str:
     """``nl`` or ``en``, in the language the command line speaks."""
-    return en if lang() == "en" else nl
+    return in_language(Text(nl, en), lang())
 
 
 def database_url(db: str | None) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import gettext
 import io
 import logging
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Protocol
@@ -32,6 +33,7 @@ __all__ = [
     "LOCALES",
     "Bilingual",
     "Lang",
+    "Text",
     "catalogue_files",
     "in_language",
     "language",
@@ -50,6 +52,14 @@ class Bilingual(Protocol):
     def en(self) -> str: ...
 
 
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A text written out in both languages: ``in_language(Text("Legenda", "Legend"), lang)``."""
+
+    nl: str
+    en: str
+
+
 def language(value: str | None) -> Lang:
     """The interface language for ``value``: ``"en"`` for English, Dutch for anything else."""
     return "en" if value == "en" else "nl"
@@ -57,7 +67,7 @@ def language(value: str | None) -> Lang:
 
 def in_language(thing: Bilingual, lang: str | None) -> str:
     """The text of ``thing`` in ``lang`` (Dutch unless ``lang`` is ``"en"``); the one way to
-    pick between the Dutch and English text of a code, a problem or a message."""
+    pick between the Dutch and English text of a code, a problem, a message or a :class:`Text`."""
     return thing.en if language(lang) == "en" else thing.nl
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from zorgkracht.domain import Case, Person, Tie
 from zorgkracht.domain.codes import NetworkZone, Quality
+from zorgkracht.i18n import LANGS, language
 
 from . import network_list_vocab as v
 from .network_list_vocab import STRENGTH_BY_CIRCLE, Column, default_direction
@@ -73,7 +74,7 @@ def _person_cells(p: Person, i: int) -> dict[Column, str]:
 
 
 def _tie_cells(tie: Tie, person: Person, lang: str) -> dict[Column, str]:
-    i = 1 if lang == "en" else 0
+    i = LANGS.index(language(lang))  # the (nl, en) tables' column
     cells = {
         Column.SUPPORT: "".join(s.value for s in v.SUPPORT_ORDER if s in tie.support),
         Column.RECIPROCAL: v.BOOLEAN_OUT[tie.reciprocal][i] if tie.reciprocal is not None else "",
@@ -99,8 +100,8 @@ def network_list_text(case: Case, *, lang: str = "nl") -> str:
 
     The client's row comes first, then every other person in the order of the case.
     """
-    i = 1 if lang == "en" else 0
-    delimiter, inner = (",", "; ") if lang == "en" else (";", ", ")  # no quotes needed
+    i = LANGS.index(language(lang))  # the (nl, en) tables' column
+    delimiter, inner = ((";", ", "), (",", "; "))[i]  # no quotes needed
     net = case.network
     persons = [
         *(p for p in net.persons if p.id == case.client),

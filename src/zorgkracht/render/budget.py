@@ -19,6 +19,7 @@ from __future__ import annotations
 import logging
 
 from zorgkracht.domain import Case
+from zorgkracht.i18n import Text, in_language
 from zorgkracht.layout.budget import DrawingTooSlow, drawing_budget
 
 from .views import render_picture
@@ -34,7 +35,7 @@ TOO_LARGE = (
 
 
 def _tr(nl: str, en: str, lang: str) -> str:
-    return en if lang == "en" else nl
+    return in_language(Text(nl, en), lang)
 
 
 def plain_rows(case: Case, lang: str = "nl") -> list[dict[str, str]]:

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from zorgkracht.domain import Person
+from zorgkracht.i18n import Text, in_language
 from zorgkracht.layout.geometry import XY, Rect
 from zorgkracht.layout.radial import Slot
 
@@ -30,7 +31,7 @@ CLIENT_WORDS = ("cliënt", "client")
 
 def tr(nl: str, en: str, lang: str) -> str:
     """The text in the user's language (Dutch unless ``lang`` is ``"en"``)."""
-    return en if lang == "en" else nl
+    return in_language(Text(nl, en), lang)
 
 
 def private(sensitive: bool, lang: str) -> str:

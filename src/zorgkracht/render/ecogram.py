@@ -16,6 +16,7 @@ from functools import partial
 
 from zorgkracht.domain import Case, Person, Tie
 from zorgkracht.domain.codes import ChildType
+from zorgkracht.i18n import Text, in_language
 from zorgkracht.layout.ecogram import HOUSEHOLD, EcoCircle, EcogramLayout, EcoPerson, TieLine
 from zorgkracht.layout.ecogram import layout_ecogram as layout_ecogram
 from zorgkracht.layout.ecogram_household import (
@@ -103,7 +104,7 @@ def render_ecogram_svg(
         aria_labelledby="zk-title",
         font_family=FONT,
     )
-    title = _TITLE[1] if lang == "en" else _TITLE[0]
+    title = in_language(Text(*_TITLE), lang)
     root.add("title", f"{title}: {case.title}", id="zk-title")
     root.append(sym.defs())
     root.add("rect", x=layout.x, y=layout.y, width=width, height=height, fill="#fff")
@@ -168,7 +169,7 @@ def _titles(layout: EcogramLayout, lang: str) -> Element:
 
 def _title_lines(c: EcoCircle, lang: str) -> tuple[str, ...]:
     if c.kind == "other":
-        return (_OTHER[1] if lang == "en" else _OTHER[0],)
+        return (in_language(Text(*_OTHER), lang),)
     return c.title
 
 

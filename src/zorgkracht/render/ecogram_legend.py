@@ -17,6 +17,7 @@ from zorgkracht.domain.codes import (
     Quality,
     Support,
 )
+from zorgkracht.i18n import Text, in_language
 from zorgkracht.layout.ecogram import HOUSEHOLD, EcogramLayout
 from zorgkracht.layout.geometry import XY, Rect
 
@@ -71,11 +72,10 @@ ORDER = _order()
 
 def label(key: str, lang: str) -> str:
     if key in _OWN:
-        nl, en = _OWN[key]
-        return en if lang == "en" else nl
+        return in_language(Text(*_OWN[key]), lang)
     if key.startswith("support:"):
         code = Support(key.split(":", 1)[1])
-        return f"{code.value} = {code.en if lang == 'en' else code.nl}"
+        return f"{code.value} = {in_language(code, lang)}"
     return genogram_legend.label(key, lang)
 
 
@@ -172,7 +172,7 @@ def sample(key: str, at: XY) -> list[Element]:
 def legend(keys: list[str], lang: str, at: XY) -> tuple[Element, float, float]:
     """The legend group, its width and its height, placed with its top left at ``at``."""
     g = Element("g", class_="legend", role="group")
-    title = "Legend" if lang == "en" else "Legenda"
+    title = in_language(Text("Legenda", "Legend"), lang)
     g.set_raw("aria-label", title)
     x, y = at.x + 16, at.y + 28
     g.add("text", title, x=x, y=y + 6, font_size=16, font_weight="bold")

@@ -8,6 +8,7 @@ from enum import Enum
 
 from zorgkracht.domain import Case, Person, Tie
 from zorgkracht.domain.codes import Direction, Support
+from zorgkracht.i18n import Text, in_language
 from zorgkracht.layout.ecogram import HOUSEHOLD, OTHER, EcogramLayout, layout_ecogram
 
 from .content import gender_kind, reference_year
@@ -39,8 +40,7 @@ _WORDS: dict[str, tuple[str, str]] = {
 
 
 def _w(key: str, lang: str) -> str:
-    nl, en = _WORDS[key]
-    return en if lang == "en" else nl
+    return in_language(Text(*_WORDS[key]), lang)
 
 
 _CODES: dict[tuple[type, object, str], str] = {}
@@ -60,9 +60,8 @@ def _code(value: object, lang: str) -> str:
 
 
 def _label(value: object, lang: str) -> str:
-    en = getattr(value, "en", str(value))
-    nl = getattr(value, "nl", str(value))
-    return str(en if lang == "en" else nl)
+    nl, en = getattr(value, "nl", str(value)), getattr(value, "en", str(value))
+    return str(in_language(Text(nl, en), lang))
 
 
 def _describe(person: Person, lang: str, year: int) -> list[str]:

@@ -14,6 +14,7 @@ from zorgkracht.domain.codes import (
     Identity,
     TwinType,
 )
+from zorgkracht.i18n import Text, in_language
 from zorgkracht.layout.genogram import GenogramLayout
 from zorgkracht.layout.geometry import XY, Rect
 
@@ -56,8 +57,7 @@ ORDER = _order()
 def label(key: str, lang: str) -> str:
     """The legend text for a symbol key, from the domain codes where there is one."""
     if key in _OWN:
-        nl, en = _OWN[key]
-        return en if lang == "en" else nl
+        return in_language(Text(*_OWN[key]), lang)
     group, value = key.split(":", 1)
     enums: dict[str, type[Coded]] = {
         "gender": Gender,
@@ -70,7 +70,7 @@ def label(key: str, lang: str) -> str:
         "emotion": EmotionalType,
     }
     code = enums[group](value)
-    return code.en if lang == "en" else code.nl
+    return in_language(code, lang)
 
 
 def used_symbols(case: Case, layout: GenogramLayout, d: Drawn, year: int) -> list[str]:
@@ -196,7 +196,7 @@ def legend(keys: list[str], lang: str, at: XY) -> tuple[Element, float, float]:
     x, y = at.x + 12, at.y + 24
     g.add(
         "text",
-        "Legend" if lang == "en" else "Legenda",
+        in_language(Text("Legenda", "Legend"), lang),
         x=x,
         y=y + 6,
         font_size=13,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from zorgkracht.domain import Case
 from zorgkracht.domain.codes import NetworkZone, Sector, Zone
+from zorgkracht.i18n import in_language
 from zorgkracht.layout.geometry import XY, Rect
 from zorgkracht.layout.netwerkkaart import UNPLACED, NetwerkkaartLayout, layout_netwerkkaart
 from zorgkracht.layout.radial import polar
@@ -94,7 +95,7 @@ def draw(case: Case, layout: NetwerkkaartLayout, *, lang: str, show_legend: bool
         line = map_.add("path", d=path_d([a, b]), stroke=sym.INK, stroke_width=2)
         line.set_raw("data-sector-edge", span.code)
     for band in layout.rings:
-        text = Zone(band.code).en if lang == "en" else Zone(band.code).nl
+        text = in_language(Zone(band.code), lang)
         mid = (band.inner + band.outer) / 2
         lines = wrap(text, 14, 2)
         at = XY(c.x, c.y + mid + 4 - 6 * (len(lines) - 1))
@@ -102,7 +103,7 @@ def draw(case: Case, layout: NetwerkkaartLayout, *, lang: str, show_legend: bool
     for span in layout.sectors:
         box = layout.labels[span.code]
         sector = Sector(span.code)
-        text = sector.en if lang == "en" else sector.nl
+        text = in_language(sector, lang)
         count = sum(1 for pl in layout.placements.values() if pl.sector == span.code)
         lines = wrap(f"{text[:1].upper()}{text[1:]} ({count})", 20, 2)
         g = map_.add("g", class_="sector-title")

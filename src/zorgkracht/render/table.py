@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from zorgkracht.domain import Case, Person
 from zorgkracht.domain.codes import ConditionState, TwinType
+from zorgkracht.i18n import Text, in_language
 from zorgkracht.layout.genogram import GenogramLayout, layout_genogram
 
 from .content import drawn, gender_kind, reference_year
@@ -27,8 +28,7 @@ _WORDS: dict[str, tuple[str, str]] = {
 
 
 def _w(key: str, lang: str) -> str:
-    nl, en = _WORDS[key]
-    return en if lang == "en" else nl
+    return in_language(Text(*_WORDS[key]), lang)
 
 
 def _describe(person: Person, layout: GenogramLayout, lang: str, year: int) -> str:

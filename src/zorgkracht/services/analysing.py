@@ -12,7 +12,7 @@ from typing import Any
 from zorgkracht.analysis import analyse, compare, format_analysis, format_comparison
 from zorgkracht.domain import Case
 from zorgkracht.domain.codes import Support
-from zorgkracht.i18n import language
+from zorgkracht.i18n import Text, in_language, language
 
 __all__ = [
     "RADIO_EN",
@@ -71,9 +71,10 @@ def analysis_panel(case: Case, lang: str) -> dict[str, Any]:
         "radio": [
             {
                 "person": known.get(r["person"], r["person"]),
-                "action": r["action"]
-                if chosen != "en"
-                else f"{r['action']} ({RADIO_EN.get(r['action'], r['action'])})",
+                "action": in_language(
+                    Text(r["action"], f"{r['action']} ({RADIO_EN.get(r['action'], r['action'])})"),
+                    chosen,
+                ),
                 "reason": r["reason"][chosen],
             }
             for r in result["radio"]

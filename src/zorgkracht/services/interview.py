@@ -45,6 +45,7 @@ from zorgkracht.domain import (
 )
 from zorgkracht.domain.copies import copy_case
 from zorgkracht.domain.ids import new_id, next_id, used_ids
+from zorgkracht.i18n import Text, in_language
 
 MAX_NAME = 120
 
@@ -91,10 +92,10 @@ class NameStep:
     weak_tie: bool = False
 
     def title(self, lang: str) -> str:
-        return self.title_en if lang == "en" else self.title_nl
+        return in_language(Text(self.title_nl, self.title_en), lang)
 
     def question(self, lang: str) -> str:
-        return self.question_en if lang == "en" else self.question_nl
+        return in_language(Text(self.question_nl, self.question_en), lang)
 
 
 NAME_STEPS: tuple[NameStep, ...] = (

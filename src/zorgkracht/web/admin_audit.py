@@ -21,6 +21,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from zorgkracht.domain import Conflict, InvalidInput, NotFound, Problem
+from zorgkracht.i18n import in_language
 from zorgkracht.services.audit import (
     Actor,
     AuditQuery,
@@ -174,14 +175,14 @@ def audit_page(request: Request) -> Response:
     settings = request.app.state.settings
     review = get_service(request).due_for_review(user.actor, settings.archive_review_days)
     kept = {k: v for k, v in params.items() if k in ("case", "user", "event", "since", "until")}
-    en = page_lang(request) == "en"
+    lang = page_lang(request)
     return render_page(
         request,
         "admin_audit.html",
         422 if problems else 200,
         rows=rows[:PAGE_SIZE],
         filters={**filters, "since": params.get("since", ""), "until": params.get("until", "")},
-        errors={p.where: p.en if en else p.nl for p in problems},
+        errors={p.where: in_language(p, lang) for p in problems},
         events=[e.value for e in Event],
         page=page,
         previous_page=urlencode({**kept, "page": page - 1}) if page > 1 else None,
@@ -225,7 +226,7 @@ async def erase_case(request: Request, case_id: str) -> Response:
             record = await run_in_threadpool(service.open, user.actor, case_id, Action.ERASE)
         except NotFound:
             return not_found_answer(request, case_id)
-        error = problem.en if page_lang(request) == "en" else problem.nl
+        error = in_language(problem, page_lang(request))
         return render_page(
             request, "case_erase.html", 422, case=record.case, errors={"confirm": error}
         )

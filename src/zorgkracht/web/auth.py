@@ -16,6 +16,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
 from zorgkracht.domain import Conflict, InvalidInput, NotFound, Problem
+from zorgkracht.i18n import Text, in_language
 from zorgkracht.services.accounts import ServerBusy
 from zorgkracht.services.audit import Event
 from zorgkracht.services.permissions import Action, Role, parse_role
@@ -45,7 +46,7 @@ FormErrors = dict[str, str]
 
 
 def _text(request: Request, nl: str, en: str) -> str:
-    return en if page_lang(request) == "en" else nl
+    return in_language(Text(nl, en), page_lang(request))
 
 
 def _field_errors(request: Request, problems: tuple[Problem, ...]) -> FormErrors:

@@ -1,5 +1,5 @@
 """What the editing forms of the case page need: the choices of their selects, and the data of
-the case the drawing script (``static/case.js``) fills them from."""
+the case the drawing script (``static/case/*.js``) fills them from."""
 
 from __future__ import annotations
 

@@ -25,7 +25,7 @@ from zorgkracht.domain import Case, Conflict, InvalidInput, NotFound, Problem, S
 from zorgkracht.domain.codes import Circle, Quality, Sector, Support, Zone
 from zorgkracht.domain.limits import MAX_TITLE
 from zorgkracht.domain.privacy import without_sensitive
-from zorgkracht.i18n import in_language, language
+from zorgkracht.i18n import Text, in_language, language
 from zorgkracht.services.analysing import analysis_panel, compare, names
 from zorgkracht.services.audit import Event
 from zorgkracht.services.cases import CaseRecord, FileKind
@@ -288,14 +288,13 @@ _GROUPS: dict[str, tuple[str, str, type[Any]]] = {
 def measure_label(path: str, lang: str) -> str:
     """A plain label for a measure of :func:`zorgkracht.analysis.compare` (``""`` for the
     technical ones that the page leaves out)."""
-    en = language(lang) == "en"
     if path in _MEASURES:
-        nl_text, en_text = _MEASURES[path]
-        return en_text if en else nl_text
+        return in_language(Text(*_MEASURES[path]), lang)
     group, _, code = path.partition(".")
     if group in _GROUPS and code != "unknown":
         nl_text, en_text, enum = _GROUPS[group]
-        return f"{en_text if en else nl_text}: {in_language(enum(code), lang)}"
+        member = enum(code)
+        return f"{in_language(Text(nl_text, en_text), lang)}: {in_language(member, lang)}"
     return ""
 
 
@@ -317,7 +316,7 @@ def _safe(name: str) -> str:
 def _without(hide_sensitive: bool, lang: str | None) -> str:
     if not hide_sensitive:
         return ""
-    return "-without-sensitive" if lang == "en" else "-zonder-gevoelig"
+    return in_language(Text("-zonder-gevoelig", "-without-sensitive"), lang)
 
 
 @router.get("/cases/{case_id}/export/case.json")
@@ -416,7 +415,7 @@ def export_picture(
         return _not_found(request, case_id)
     suffix = f"-{_safe(snapshot)}" if snapshot else ""
     if hide_sensitive:
-        suffix += "-zonder-gevoelig" if chosen == "nl" else "-without-sensitive"
+        suffix += _without(hide_sensitive, lang)
     return _download(data, _MEDIA[fmt], f"{_safe(case_id)}-{view}{suffix}.{fmt}")
 
 

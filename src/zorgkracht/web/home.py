@@ -13,6 +13,7 @@ from starlette.concurrency import run_in_threadpool
 from zorgkracht.domain import Case, Network, NotFound, Person
 from zorgkracht.domain.codes import CaseStatus
 from zorgkracht.domain.limits import MAX_TITLE
+from zorgkracht.i18n import Text, in_language
 from zorgkracht.services.audit import Event
 from zorgkracht.services.cases import CaseSummary
 from zorgkracht.services.permissions import Action
@@ -75,15 +76,15 @@ def home(request: Request) -> HTMLResponse:
 
 
 def _text_problem(request: Request, value: str) -> str | None:
-    en = page_lang(request) == "en"
+    lang = page_lang(request)
     if not value:
-        return "Fill this in." if en else "Vul dit in."
+        return in_language(Text("Vul dit in.", "Fill this in."), lang)
     if len(value) > MAX_TEXT:
-        return (
-            f"Use at most {MAX_TEXT} characters." if en else f"Gebruik hooguit {MAX_TEXT} tekens."
+        return in_language(
+            Text(f"Gebruik hooguit {MAX_TEXT} tekens.", f"Use at most {MAX_TEXT} characters."), lang
         )
     if any(ord(ch) < 32 for ch in value):
-        return "Use no control characters." if en else "Gebruik geen stuurtekens."
+        return in_language(Text("Gebruik geen stuurtekens.", "Use no control characters."), lang)
     return None
 
 

@@ -34,6 +34,7 @@ from zorgkracht.domain import (
     Support,
     Zone,
 )
+from zorgkracht.i18n import Text, in_language
 from zorgkracht.services import interview as iv
 from zorgkracht.services.audit import Event
 from zorgkracht.services.cases import CaseRecord
@@ -110,7 +111,7 @@ def _label(lang: str) -> Any:
     def label(code: Any) -> str:
         if code is None:
             return ""
-        return str(code.en if lang == "en" else code.nl)
+        return str(in_language(code, lang))
 
     return label
 
@@ -177,20 +178,20 @@ def _errors(err: InvalidInput, lang: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for p in err.problems:
         key = p.where.split("/")[0] or "form"
-        text = p.en if lang == "en" else p.nl
+        text = in_language(p, lang)
         out[key] = f"{out[key]} {text}" if key in out else text
     return out
 
 
 def _conflict_text(lang: str) -> str:
-    if lang == "en":
-        return (
+    return in_language(
+        Text(
+            "Iemand anders heeft deze casus intussen gewijzigd. Je antwoord is niet opgeslagen; "
+            "deze pagina toont nu de nieuwste stand, geef het antwoord opnieuw.",
             "Someone else changed this case in the meantime. Your answer was not saved; "
-            "this page now shows the latest state, please give it again."
-        )
-    return (
-        "Iemand anders heeft deze casus intussen gewijzigd. Je antwoord is niet opgeslagen; "
-        "deze pagina toont nu de nieuwste stand, geef het antwoord opnieuw."
+            "this page now shows the latest state, please give it again.",
+        ),
+        lang,
     )
 
 

@@ -2,10 +2,12 @@
  * here the same forms are posted with fetch (Accept: application/json), the answer is shown in
  * place and the map panel is redrawn. Answers are sent one at a time, each with the latest
  * case version, so that quick changes never overtake each other. */
-(function () {
-  "use strict";
-  var root = document.querySelector(".iv");
-  if (!root || !window.fetch) { return; }
+import { inLanguage, t } from "./messages.js";
+
+var root = document.querySelector(".iv");
+if (root && window.fetch) { start(); }
+
+function start() {
   var live = document.getElementById("iv-live");
   var queue = Promise.resolve();
 
@@ -45,22 +47,21 @@
     form.querySelectorAll("[aria-invalid]").forEach(function (el) { el.removeAttribute("aria-invalid"); });
   }
   function showErrors(form, result) {
-    var lang = document.documentElement.lang === "en" ? "en" : "nl";
     var error = (result.data && result.data.error) || {};
-    var problems = error.problems || [];
+    var problems = (error.problems || []).map(function (p) { return { where: p.where, text: inLanguage(p) }; });
     var first = null;
     if (result.status === 409) {
-      problems = [{ where: "form", nl: root.dataset.msgConflict, en: root.dataset.msgConflict }];
+      problems = [{ where: "form", text: t("Someone else changed this case in the meantime. Reload the page to see the latest state.") }];
     }
     if (!problems.length) {
-      var message = error.message ? error.message[lang] : root.dataset.msgFailed;
-      problems = [{ where: "form", nl: message, en: message }];
+      var message = error.message ? inLanguage(error.message) : t("Not saved. Check the answer and try again.");
+      problems = [{ where: "form", text: message }];
     }
     problems.forEach(function (p) {
       var where = (p.where || "form").split("/")[0];
       var box = document.getElementById("iv-" + where + "-error") || document.getElementById("iv-form-error");
       if (box) {
-        box.textContent = (box.hidden ? "" : box.textContent + " ") + p[lang];
+        box.textContent = (box.hidden ? "" : box.textContent + " ") + p.text;
         box.hidden = false;
       }
       var field = form.querySelector('[name="' + where + '"]');
@@ -69,7 +70,7 @@
         first = first || field;
       }
     });
-    say(root.dataset.msgFailed);
+    say(t("Not saved. Check the answer and try again."));
     if (first) { first.focus(); }
   }
 
@@ -127,12 +128,12 @@
           var person = data.person;
           if (data.created) {
             addToList(person, data.version);
-            notice.textContent = root.dataset.msgAdded + " " + person.name;
+            notice.textContent = t("Added:") + " " + person.name;
             notice.hidden = false;
             nameInput.value = "";
             another.checked = false;
             document.getElementById("iv-same").hidden = true;
-            say(root.dataset.msgAdded + " " + person.name);
+            say(t("Added:") + " " + person.name);
             nameInput.focus();
             return refreshMap();
           }
@@ -141,13 +142,13 @@
           strong.textContent = person.name;
           notice.appendChild(strong);
           notice.appendChild(document.createTextNode(
-            (person.role ? " (" + person.role + ") " : " ") + root.dataset.msgExists));
+            (person.role ? " (" + person.role + ") " : " ") + t("is already in the network and was not added again. Is this someone else with the same name? Tick the box below and add again.")));
           notice.hidden = false;
           document.getElementById("iv-same").hidden = false;
-          say(person.name + " " + root.dataset.msgExists);
+          say(person.name + " " + t("is already in the network and was not added again. Is this someone else with the same name? Tick the box below and add again."));
           nameInput.focus();
         });
-      }).catch(function () { say(root.dataset.msgOffline); });
+      }).catch(function () { say(t("The server cannot be reached. Your last answer was not saved.")); });
     });
   }
   function addToList(person, version) {
@@ -195,11 +196,11 @@
         return post(form, { go: "stay" }).then(function (result) {
           if (!result.ok) { showErrors(form, result); return; }
           setVersion(result.data.version);
-          say(root.dataset.msgSaved);
+          say(t("Saved."));
           return refreshMap();
         });
-      }).catch(function () { say(root.dataset.msgOffline); })
+      }).catch(function () { say(t("The server cannot be reached. Your last answer was not saved.")); })
         .then(function () { pending -= 1; });
     });
   });
-})();
+}

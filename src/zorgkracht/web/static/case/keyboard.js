@@ -1,0 +1,32 @@
+/* Keyboard: Ctrl+Z undoes, Ctrl+Y or Ctrl+Shift+Z redoes (not while typing or in a dialog);
+ * the view tabs are a real ARIA tab list, the arrow keys move between them. */
+import { redo, undo } from "./edits.js";
+
+export function initUndoKeys() {
+  document.addEventListener("keydown", function (event) {
+    if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+    var tag = (event.target.tagName || "").toLowerCase();
+    if (tag === "input" || tag === "textarea" || tag === "select" || document.querySelector("dialog[open]")) return;
+    var key = event.key.toLowerCase();
+    if (key === "z" && !event.shiftKey) { event.preventDefault(); undo(); }
+    else if (key === "y" || (key === "z" && event.shiftKey)) { event.preventDefault(); redo(); }
+  });
+}
+
+export function initTabs() {
+  var list = document.getElementById("view-tabs");
+  if (!list) return;
+  var tabs = Array.prototype.slice.call(list.querySelectorAll('[role="tab"]'));
+  tabs.forEach(function (tab) {
+    tab.tabIndex = tab.getAttribute("aria-selected") === "true" ? 0 : -1;
+    tab.addEventListener("keydown", function (event) {
+      var i = tabs.indexOf(tab), next = null;
+      if (event.key === "ArrowRight" || event.key === "ArrowDown") next = tabs[(i + 1) % tabs.length];
+      else if (event.key === "ArrowLeft" || event.key === "ArrowUp") next = tabs[(i - 1 + tabs.length) % tabs.length];
+      else if (event.key === "Home") next = tabs[0];
+      else if (event.key === "End") next = tabs[tabs.length - 1];
+      else if (event.key === " ") { event.preventDefault(); tab.click(); return; }
+      if (next) { event.preventDefault(); tabs.forEach(function (t) { t.tabIndex = -1; }); next.tabIndex = 0; next.focus(); }
+    });
+  });
+}
