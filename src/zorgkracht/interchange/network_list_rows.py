@@ -102,8 +102,10 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def unescape_cell(cell: str) -> str:
     """A cell without the ``'`` that a writer puts before what a spreadsheet would read as a
-    formula (see :func:`~.network_list_write.escape_cell`); any other cell as it is."""
-    return cell[1:] if cell.startswith("'") and cell[1:].startswith(_FORMULA_START) else cell
+    formula (see :func:`~.network_list_write.escape_cell`: ``'-`` is ``-``, ``''-`` is ``'-``);
+    any other cell as it is."""
+    quoted = cell.startswith("'") and cell.lstrip("'").startswith(_FORMULA_START)
+    return cell[1:] if quoted else cell
 
 
 def read_records(text: str) -> tuple[list[list[str]], tuple[int, Problem] | None]:

@@ -29,8 +29,10 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def escape_cell(value: str) -> str:
-    """``value`` with a leading ``'`` when a spreadsheet would read it as a formula."""
-    return "'" + value if value.startswith(FORMULA_START) else value
+    """``value`` with a leading ``'`` when a spreadsheet would read it as a formula, also when
+    it already starts with ``'`` before such a character (``'-`` becomes ``''-``), so that
+    :func:`~.network_list_rows.unescape_cell` gives back exactly ``value``."""
+    return "'" + value if value.lstrip("'").startswith(FORMULA_START) else value
 
 
 def _number(value: float, lang: str) -> str:
