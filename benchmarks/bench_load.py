@@ -55,14 +55,14 @@ from typing import Any
 import httpx
 from argon2 import PasswordHasher
 
+from devtools.compiled import modules_line
+from devtools.generators import network_case
 from zorgkracht.render.views import VIEWS
 from zorgkracht.services import CaseService
 from zorgkracht.services.accounts import AccountService
 from zorgkracht.storage import CaseStore
 
-from .bench_layout import modules_line
 from .bench_storage import DEFAULT_PG, pg_database
-from .cases import network_case
 
 HOST = "127.0.0.1"
 SIGN_INS_AT_ONCE = 4

@@ -23,12 +23,13 @@ import time
 from collections.abc import Callable
 from functools import partial
 
+from devtools.compiled import modules_line
+from devtools.generators import network_case
 from zorgkracht.domain import Case
 from zorgkracht.render.views import render_svg
 from zorgkracht.services.edits import apply_edit
 
-from .bench_layout import from_scratch, modules_line
-from .cases import network_case
+from .bench_layout import from_scratch
 
 SIZES = (10, 50, 150, 200)
 VIEWS = ("ecogram", "netwerkkaart", "netwerkschema", "levenslijn", "sociogram")

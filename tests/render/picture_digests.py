@@ -15,8 +15,7 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
-from benchmarks.bench_layout import ecogram_case, family
-
+from devtools.generators import ecogram_case, family
 from zorgkracht.demo import load_demo_cases
 from zorgkracht.domain import Case
 from zorgkracht.interchange.gedcom import read_gedcom

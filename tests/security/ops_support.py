@@ -18,9 +18,9 @@ from pathlib import Path
 
 import httpx
 import pytest
-from benchmarks.cases import network_case
 from sqlalchemy import make_url
 
+from devtools.generators import network_case
 from tests.storage.conftest import DEFAULT_PG_URL, PG_URL_ENV, PgDatabases
 from zorgkracht.domain import Case
 from zorgkracht.storage import CaseRecord, CaseStore
