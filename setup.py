@@ -128,7 +128,7 @@ class BuildExt(build_ext):
 
     def finalize_options(self) -> None:
         super().finalize_options()
-        if self.parallel is None:
+        if getattr(self, "parallel", None) is None:
             self.parallel = os.cpu_count() or 1
 
     def run(self) -> None:

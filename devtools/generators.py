@@ -336,3 +336,38 @@ def network_case(members: int, seed: int = NETWORK_SEED) -> Case:
             persons=persons, household=household, ties=ties, domains=domains, events=events
         ),
     )
+
+
+# -- a family as a GEDCOM file ----------------------------------------------------------------
+
+
+def family_gedcom(case: Case) -> str:
+    """A :func:`family` as GEDCOM 5.5.1 text: every person an INDI (name, sex, birth and death
+    year), every couple a FAM (married or divorced, the year) with the children it has. What
+    GEDCOM cannot say (emotional relations, cohabiting, adoption) is left out."""
+    net = case.network
+    ids = {p.id: f"@I{n}@" for n, p in enumerate(net.persons, 1)}
+    fams = {frozenset((c.a, c.b)): f"@F{n}@" for n, c in enumerate(net.couples, 1)}
+    lines = ["0 HEAD", "1 GEDC", "2 VERS 5.5.1", "2 FORM LINEAGE-LINKED", "1 CHAR UTF-8"]
+    for p in net.persons:
+        lines += [f"0 {ids[p.id]} INDI", f"1 NAME {p.name} /Bench/"]
+        lines.append("1 SEX " + ("M" if p.gender is Gender.MALE else "F"))
+        if p.birth_year is not None:
+            lines += ["1 BIRT", f"2 DATE {p.birth_year}"]
+        if p.death_year is not None:
+            lines += ["1 DEAT", f"2 DATE {p.death_year}"]
+    children: dict[frozenset[str], list[str]] = {}
+    for rel in net.children:
+        children.setdefault(frozenset(rel.parents), []).append(rel.child)
+    genders = {p.id: p.gender for p in net.persons}
+    for c in net.couples:
+        husband, wife = (c.a, c.b) if genders[c.a] is Gender.MALE else (c.b, c.a)
+        lines += [f"0 {fams[frozenset((c.a, c.b))]} FAM"]
+        lines += [f"1 HUSB {ids[husband]}", f"1 WIFE {ids[wife]}"]
+        if c.start_year is not None:
+            lines += ["1 MARR", f"2 DATE {c.start_year}"]
+        if c.type is CoupleType.DIVORCED and c.end_year is not None:
+            lines += ["1 DIV", f"2 DATE {c.end_year}"]
+        lines += [f"1 CHIL {ids[child]}" for child in children.get(frozenset((c.a, c.b)), [])]
+    lines.append("0 TRLR")
+    return "\n".join(lines) + "\n"

@@ -46,4 +46,3 @@ def test_importing_the_package_has_no_side_effect() -> None:
     same_finders, loaded = json.loads(done.stdout)
     assert same_finders
     assert loaded == ["zorgkracht"]
-
