@@ -134,7 +134,7 @@ def whole_process(wheel_python: str, rounds: int) -> None:
             ),
         }
         times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
-        for name, (args, env) in commands.items():  # warm-up: the file system cache
+        for args, env in commands.values():  # warm-up: the file system cache
             timed(args, env, work)
         for _ in range(rounds):
             for name, (args, env) in commands.items():
