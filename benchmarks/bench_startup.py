@@ -70,6 +70,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--runs", type=int, default=11)
     parser.add_argument("--python", type=Path, default=Path(sys.executable))
     args = parser.parse_args(argv)
+    args.python = args.python.absolute()  # not resolved: a venv's python is a symlink
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
     env["ZORGKRACHT_DATABASE_URL"] = "sqlite://"  # never the user's own database
     with tempfile.TemporaryDirectory(prefix="zorgkracht-startup-") as tmp:
