@@ -134,7 +134,6 @@ class BuildExt(build_ext):
     def run(self) -> None:
         if not self.extensions:
             return
-        self._forget_old_builds()
         say(f"compiling {len(self.extensions)} C extension modules ...")
         start = time.perf_counter()
         try:
@@ -146,15 +145,16 @@ class BuildExt(build_ext):
             return
         say(f"compiled in {time.perf_counter() - start:.0f} s")
 
-    def _forget_old_builds(self) -> None:
-        """Remove extension modules an earlier build left in the build directory that this
-        build does not make (a module taken off :data:`MODULES`), so no wheel carries them."""
-        wanted = {Path(output).resolve() for output in self.get_outputs()}
-        lib = Path(self.build_lib)
-        suffix = sysconfig.get_config_var("EXT_SUFFIX") or ".so"
-        for old in [*lib.glob(f"*{suffix}"), *lib.glob(f"zorgkracht/**/*{suffix}")]:
-            if old.resolve() not in wanted:
-                old.unlink()
 
+def fresh_build_lib() -> None:
+    """setuptools copies the package into ``build/lib*`` and never removes what is no longer in
+    ``src/``, so a moved or deleted module would ride along in every later wheel: each wheel
+    starts from an empty one (the C sources in ``build/mypyc`` stay)."""
+    for old in (ROOT / "build").glob("lib*"):
+        shutil.rmtree(old, ignore_errors=True)
+
+
+if building_a_wheel():
+    fresh_build_lib()
 
 setup(ext_modules=extensions(), cmdclass={"build_ext": BuildExt})

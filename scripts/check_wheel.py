@@ -5,7 +5,8 @@ Run by ``scripts/test.sh`` after the test suite, with the development environmen
 
 1. ``pip wheel . --no-deps --no-build-isolation``: the build of ``setup.py`` with this
    environment's setuptools and mypy, compiling the modules of ``MODULES`` with mypyc.
-2. The wheel must hold every one of them as an extension module (``.so``), and no
+2. The wheel must hold every one of them as an extension module (``.so``), exactly the
+   package's Python files of ``src/`` (nothing an earlier build left behind), and no
    development code (``devtools``, ``benchmarks``, ``tests``).
 3. It is installed without its dependencies into a new virtual environment that borrows them
    from this one (a ``.pth`` line naming this environment's site-packages; the ``.pth`` files
@@ -76,6 +77,13 @@ def check_contents(wheel: Path) -> list[str]:
     if f"zorgkracht__mypyc{SUFFIX}" not in names:
         problems.append(f"missing the shared library zorgkracht__mypyc{SUFFIX}")
     problems += [f"development code in the wheel: {n}" for n in names if n.startswith(NOT_SHIPPED)]
+    sources = {
+        path.relative_to(ROOT / "src").as_posix()
+        for path in (ROOT / "src" / "zorgkracht").rglob("*.py")
+    }
+    shipped = {n for n in names if n.startswith("zorgkracht/") and n.endswith(".py")}
+    problems += [f"in the wheel, not in src/: {n}" for n in sorted(shipped - sources)]
+    problems += [f"in src/, not in the wheel: {n}" for n in sorted(sources - shipped)]
     return problems
 
 
