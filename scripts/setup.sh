@@ -46,8 +46,8 @@ fi
 # The build tools go into the environment itself, so the build needs no network of its own.
 pip_q "$VENV" --upgrade pip
 pip_q "$VENV" "setuptools>=77" "mypy>=1.10,<2"
-echo "Zorgkracht wordt gecompileerd en geïnstalleerd (mypyc, ongeveer 2 minuten) ..."
-echo "Compiling and installing Zorgkracht (mypyc, about 2 minutes) ..."
+echo "Zorgkracht wordt gecompileerd en geïnstalleerd (mypyc, 1 à 2 minuten) ..."
+echo "Compiling and installing Zorgkracht (mypyc, 1-2 minutes) ..."
 start=$SECONDS
 pip_q "$VENV" --no-build-isolation .
 took=$((SECONDS - start))
