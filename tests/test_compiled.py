@@ -6,11 +6,14 @@ The wheel itself is built and compared picture for picture with the sources by
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from devtools.compiled import compiled_names, compiled_paths, running_compiled
 
@@ -46,3 +49,21 @@ def test_importing_the_package_has_no_side_effect() -> None:
     same_finders, loaded = json.loads(done.stdout)
     assert same_finders
     assert loaded == ["zorgkracht"]
+
+
+def test_the_build_asks_for_mypy_only_when_it_compiles(monkeypatch: pytest.MonkeyPatch) -> None:
+    spec = importlib.util.spec_from_file_location(
+        "zorgkracht_build_backend", ROOT / "build_support" / "backend.py"
+    )
+    assert spec is not None and spec.loader is not None
+    backend = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(backend)
+    setuptools_own = backend.build_meta
+    monkeypatch.setattr(setuptools_own, "get_requires_for_build_wheel", lambda _=None: ["own"])
+    monkeypatch.delenv("ZORGKRACHT_COMPILE", raising=False)
+    assert backend.get_requires_for_build_wheel() == ["own", "mypy>=1.10,<2"]
+    monkeypatch.setenv("ZORGKRACHT_COMPILE", "0")
+    assert backend.get_requires_for_build_wheel() == ["own"]
+    # an editable install is setuptools' own: it never compiles and never needs mypy
+    assert backend.get_requires_for_build_editable is setuptools_own.get_requires_for_build_editable
+    assert backend.build_editable is setuptools_own.build_editable
