@@ -113,7 +113,7 @@ def extensions() -> list[Any]:
             target_dir="build/mypyc",
             multi_file=True,
         )
-    except BaseException as exc:  # mypyc reports type errors with SystemExit
+    except (Exception, SystemExit) as exc:  # mypyc reports type errors with SystemExit
         say(f"mypyc failed ({type(exc).__name__}: {exc}): plain Python, not compiled")
         return []
     finally:
