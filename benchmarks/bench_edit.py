@@ -37,6 +37,7 @@ from pathlib import Path
 
 import httpx
 
+from devtools.compiled import modules_line
 from zorgkracht.analysis import analyse
 from zorgkracht.domain import Case, Domain, Network, Person, Tie
 from zorgkracht.domain.codes import (
@@ -57,7 +58,7 @@ from zorgkracht.services import CaseService
 from zorgkracht.services.edits import apply_edit
 from zorgkracht.storage import CaseStore
 
-from .bench_layout import from_scratch, modules_line
+from .bench_layout import from_scratch
 
 PERSONS = 150
 MEMBER_TIES = 150

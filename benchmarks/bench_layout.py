@@ -1,11 +1,12 @@
 """Time the genogram and the ecogram (layout + SVG) against Graphviz ``dot`` on the same graph.
 
-Run with ``python -m benchmarks.bench_layout``. Families are generated from a fixed seed
-(:func:`family`): founding couples, every couple 1-4 children, most children a partner from
-outside the family, some of them a second partner after a divorce, generation after generation
-until the family has the wanted number of persons, and a few emotional relations. Ecograms
-(:func:`ecogram_case`) are a client with members in every sector, each with a tie to the client
-and a few ties among each other.
+Run with ``python -m benchmarks.bench_layout`` (the sources) or ``.venv-app/bin/python -m
+benchmarks.bench_layout`` (the compiled wheel). Families are generated from a fixed seed
+(:func:`devtools.generators.family`): founding couples, every couple 1-4 children, most
+children a partner from outside the family, some of them a second partner after a divorce,
+generation after generation until the family has the wanted number of persons, and a few
+emotional relations. Ecograms (:func:`devtools.generators.ecogram_case`) are a client with
+members in every sector, each with a tie to the client and a few ties among each other.
 
 The reference is Graphviz ``dot`` laying out the same graph in the same run: for the genogram
 every person a box and every couple (or single parent) a point node that the partners lead into
@@ -21,8 +22,6 @@ that is busy with other work. Prints markdown tables.
 
 from __future__ import annotations
 
-import os
-import random
 import resource
 import shutil
 import statistics
@@ -32,177 +31,16 @@ import time
 from collections.abc import Callable
 from functools import partial
 
-from zorgkracht import _compiled
-from zorgkracht.domain.codes import (
-    ChildType,
-    CoupleType,
-    EmotionalType,
-    Gender,
-    Role,
-    Support,
-)
-from zorgkracht.domain.model import (
-    Case,
-    ChildRelation,
-    CoupleRelation,
-    EmotionalRelation,
-    Network,
-    Person,
-    Tie,
-)
+from devtools.compiled import modules_line
+from devtools.generators import ecogram_case, family
+from zorgkracht.domain.model import Case
 from zorgkracht.layout.memo import forget
 from zorgkracht.render import views
 
 GENOGRAM_SIZES = (10, 50, 200, 1000)
 ECOGRAM_SIZES = (10, 50, 200)
-SEED = 20120401
-LAST_BIRTH = 2015
 SLOW = 2.0
 DOT = shutil.which("dot") or "/usr/bin/dot"
-
-
-# -- generated cases ---------------------------------------------------------------------------
-
-
-class _Family:
-    def __init__(self, size: int, rng: random.Random) -> None:
-        self.size = size
-        self.rng = rng
-        self.persons: list[Person] = []
-        self.couples: list[CoupleRelation] = []
-        self.children: list[ChildRelation] = []
-
-    def person(self, gender: Gender, born: int) -> str | None:
-        if len(self.persons) >= self.size:
-            return None
-        pid = f"p{len(self.persons)}"
-        died = born + self.rng.randint(55, 95) if born < 1950 else None
-        self.persons.append(
-            Person(
-                id=pid,
-                name=f"persoon {len(self.persons)}",
-                gender=gender,
-                birth_year=born,
-                death_year=died if died is not None and died < 2024 else None,
-            )
-        )
-        return pid
-
-    def couple(self, a: str, b: str, start: int, kind: CoupleType, end: int | None) -> str:
-        cid = f"c{len(self.couples)}"
-        self.couples.append(
-            CoupleRelation(id=cid, a=a, b=b, type=kind, start_year=start, end_year=end)
-        )
-        return cid
-
-
-def family(size: int, seed: int = SEED) -> Case:
-    """A seeded family of exactly ``size`` persons over several generations."""
-    rng = random.Random(seed + size)
-    fam = _Family(size, rng)
-    queue: list[tuple[str, str, int]] = []  # parents and the year their first child is born
-    while len(fam.persons) < size:
-        born = 1900 + rng.randint(0, 10)
-        a = fam.person(Gender.MALE, born)
-        b = fam.person(Gender.FEMALE, born + rng.randint(-3, 3))
-        if a is None or b is None:
-            break
-        fam.couple(a, b, born + 24, CoupleType.MARRIED, None)
-        queue.append((a, b, born + 26))
-        while queue and len(fam.persons) < size:
-            pa, pb, year = queue.pop(0)
-            if year > LAST_BIRTH:
-                continue
-            for n in range(rng.randint(1, 4)):
-                gender = rng.choice((Gender.MALE, Gender.FEMALE))
-                child = fam.person(gender, year + 2 * n)
-                if child is None:
-                    break
-                kind = ChildType.ADOPTED if rng.random() < 0.03 else ChildType.BIOLOGICAL
-                parents = [pa, pb] if pb else [pa]
-                fam.children.append(
-                    ChildRelation(
-                        id=f"k{len(fam.children)}", child=child, parents=parents, type=kind
-                    )
-                )
-                if rng.random() < 0.3:
-                    continue  # stays single
-                other = Gender.FEMALE if gender is Gender.MALE else Gender.MALE
-                first = fam.person(other, year + 2 * n + rng.randint(-4, 4))
-                if first is None:
-                    break
-                if rng.random() < 0.15:  # the partner's parents are in the genogram too
-                    born = year + 2 * n - 28
-                    father = fam.person(Gender.MALE, born)
-                    mother = fam.person(Gender.FEMALE, born + rng.randint(-3, 3))
-                    if father is None or mother is None:
-                        break
-                    fam.couple(father, mother, born + 24, CoupleType.MARRIED, None)
-                    fam.children.append(
-                        ChildRelation(
-                            id=f"k{len(fam.children)}", child=first, parents=[father, mother]
-                        )
-                    )
-                start = year + 2 * n + 24
-                if rng.random() < 0.2:
-                    fam.couple(child, first, start, CoupleType.DIVORCED, start + 8)
-                    queue.append((child, first, start + 1))
-                    second = fam.person(other, year + 2 * n + rng.randint(-2, 8))
-                    if second is None:
-                        break
-                    fam.couple(child, second, start + 10, CoupleType.MARRIED, None)
-                    queue.append((child, second, start + 11))
-                else:
-                    kind_c = CoupleType.MARRIED if rng.random() < 0.8 else CoupleType.COHABITING
-                    fam.couple(child, first, start, kind_c, None)
-                    queue.append((child, first, start + 2))
-    ids = [p.id for p in fam.persons]
-    emotions = [
-        EmotionalRelation(
-            id=f"e{i}",
-            a=rel.child,
-            b=rel.parents[0],
-            type=rng.choice((EmotionalType.CLOSE, EmotionalType.CONFLICT, EmotionalType.CUTOFF)),
-        )
-        for i, rel in enumerate(fam.children)
-        if rng.random() < 0.08
-    ]
-    index = ids[-1] if ids else "p0"
-    network = Network(
-        persons=fam.persons,
-        household=[index],
-        couples=fam.couples,
-        children=fam.children,
-        emotions=emotions,
-    )
-    return Case(id="bench", title="bench", client=index, network=network)
-
-
-def ecogram_case(members: int, seed: int = SEED) -> Case:
-    """A client with ``members`` members, a tie to the client each and ties among them."""
-    rng = random.Random(seed + members)
-    persons = [Person(id="c", name="client", gender=Gender.FEMALE, birth_year=1980)]
-    ties: list[Tie] = []
-    roles = list(Role)
-    letters = list(Support)
-    for i in range(members):
-        pid = f"m{i}"
-        persons.append(Person(id=pid, name=f"lid {i}", role=rng.choice(roles)))
-        ties.append(
-            Tie(
-                id=f"t{i}",
-                a="c",
-                b=pid,
-                strength=rng.randint(1, 3),
-                support=set(rng.sample(letters, 2)),
-            )
-        )
-    for i in range(members):
-        for k in range(2):
-            j = rng.randrange(members)
-            if j != i:
-                ties.append(Tie(id=f"u{i}-{k}", a=f"m{i}", b=f"m{j}"))
-    return Case(id="bench", title="bench", client="c", network=Network(persons=persons, ties=ties))
 
 
 # -- the same graphs for Graphviz --------------------------------------------------------------
@@ -342,15 +180,6 @@ def bench_ecogram() -> None:
         neato = median_times(run_graphviz("neato", member_dot(case)), runs)
         label = f"{size:,} ({len(case.network.ties):,})"
         print(f"{_row(label, mine, ref)} {neato[0] * 1000:.1f} |")
-
-
-def modules_line() -> str:
-    """Which modules this run measures: the compiled ones (``docs/compiled.md``) or plain
-    Python (``ZORGKRACHT_PURE_PYTHON=1`` or no current build). Shared by the other benchmarks."""
-    built = _compiled.current_build()
-    if built is None or os.environ.get(_compiled.OFF, "") not in ("", "0"):
-        return "Modules: plain Python"
-    return f"Modules: compiled with mypyc ({len(built) - 1} modules, docs/compiled.md)"
 
 
 def main() -> None:

@@ -6,7 +6,7 @@ Run with ``python -m benchmarks.bench_load [--seconds 60] [--users 50] [--cases 
 
 For each configuration (PostgreSQL with ``--workers`` server processes, in a fresh database it
 creates and drops; and SQLite with one process, in a temporary file) the script stores
-``--cases`` small generated cases (:func:`benchmarks.cases.network_case`, 12 members), makes
+``--cases`` small generated cases (:func:`devtools.generators.network_case`, 12 members), makes
 ``--users`` accounts and assigns the cases to them in turn (each case to one professional),
 starts ``zorgkracht serve`` as a subprocess on 127.0.0.1 and lets every professional (an
 asyncio task with its own ``httpx.AsyncClient``, signed in through ``/login``, its own session)
@@ -55,14 +55,14 @@ from typing import Any
 import httpx
 from argon2 import PasswordHasher
 
+from devtools.compiled import modules_line
+from devtools.generators import network_case
 from zorgkracht.render.views import VIEWS
 from zorgkracht.services import CaseService
 from zorgkracht.services.accounts import AccountService
 from zorgkracht.storage import CaseStore
 
-from .bench_layout import modules_line
 from .bench_storage import DEFAULT_PG, pg_database
-from .cases import network_case
 
 HOST = "127.0.0.1"
 SIGN_INS_AT_ONCE = 4

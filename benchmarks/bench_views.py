@@ -1,7 +1,7 @@
 """Time every network view (layout + SVG) against Graphviz ``neato`` on the same member graph.
 
 Run with ``python -m benchmarks.bench_views [--runs N]``. Cases come from
-:func:`benchmarks.cases.network_case` (seeded) with 10, 50, 150 and 200 members. Every view but
+:func:`devtools.generators.network_case` (seeded) with 10, 50, 150 and 200 members. Every view but
 the genogram is drawn through ``zorgkracht.render.views.render_svg``; the time is the median of
 repeated runs after one warm-up (``time.perf_counter``). The in-run reference is Graphviz
 ``neato -Tsvg`` laying out the same graph (the client and the members as circles, every tie an
@@ -23,12 +23,13 @@ import time
 from collections.abc import Callable
 from functools import partial
 
+from devtools.compiled import modules_line
+from devtools.generators import network_case
 from zorgkracht.domain import Case
 from zorgkracht.render.views import render_svg
 from zorgkracht.services.edits import apply_edit
 
-from .bench_layout import from_scratch, modules_line
-from .cases import network_case
+from .bench_layout import from_scratch
 
 SIZES = (10, 50, 150, 200)
 VIEWS = ("ecogram", "netwerkkaart", "netwerkschema", "levenslijn", "sociogram")

@@ -1,4 +1,4 @@
-"""Exit 0 when the PostgreSQL server of the given SQLAlchemy URL answers, else explain and exit 1."""
+"""Exit 0 when the PostgreSQL server of the given SQLAlchemy URL answers, else explain, exit 1."""
 
 import sys
 

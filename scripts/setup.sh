@@ -1,7 +1,14 @@
 #!/usr/bin/env bash
-# Sets up the project's virtual environment in .venv and compiles the layout and drawing
-# modules (idempotent). Run by run.sh and test.sh.
-# Usage: scripts/setup.sh [dev]
+# Sets up a virtual environment for Zorgkracht (idempotent). Run by run.sh and test.sh.
+#
+#   scripts/setup.sh       the application, in .venv-app: `pip install .`, a wheel whose layout
+#                          and drawing modules are compiled with mypyc (docs/compiled.md); done
+#                          again only when the sources changed since the last install
+#   scripts/setup.sh dev   development and the tests, in .venv: an editable install with the
+#                          dev tools, so Python runs the sources as they are (never compiled)
+#
+# Two environments, so that the development one always runs the sources (a wheel installed
+# over it would make `.venv/bin/pytest` test an older build) and neither undoes the other.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -10,20 +17,44 @@ if ! "$PY" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
   echo "Zorgkracht needs Python 3.11 or newer (found: $("$PY" --version 2>&1))." >&2
   exit 1
 fi
-bash scripts/system-packages.sh "${1:-}"
-if [ ! -x .venv/bin/python ]; then
-  "$PY" -m venv .venv
+mode="${1:-app}"
+bash scripts/system-packages.sh "$([ "$mode" = dev ] && echo dev || true)"
+pip_q() { "$1/bin/python" -m pip install --quiet --disable-pip-version-check "${@:2}"; }
+
+if [ "$mode" = "dev" ]; then
+  [ -x .venv/bin/python ] || "$PY" -m venv .venv
+  stamp=".venv/.installed[dev]"
+  if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || [ setup.py -nt "$stamp" ] \
+    || ! .venv/bin/python -c 'import zorgkracht' 2>/dev/null; then
+    pip_q .venv --upgrade pip
+    pip_q .venv -e ".[dev]"
+    touch "$stamp"
+  fi
+  exit 0
 fi
-extra="[compile]"
-[ "${1:-}" = "dev" ] && extra="[dev]"
-stamp=".venv/.installed${extra}"
-if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".${extra}"
-  touch "$stamp"
+
+# The application: install the wheel again only when a source or the build changed.
+VENV=.venv-app
+[ -x "$VENV/bin/python" ] || "$PY" -m venv "$VENV"
+digest="$(find src pyproject.toml setup.py build_support -type f \
+  -not -path '*/__pycache__/*' -not -path '*.egg-info/*' -print0 \
+  | LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1)"
+stamp="$VENV/.installed"
+if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$digest" ]; then
+  exit 0
 fi
-# The layout and drawing modules compiled with mypyc (skipped when already current; plain
-# Python is used whenever the sources differ from what was compiled). Tests insist on it.
-strict=""
-[ "${1:-}" = "dev" ] && strict="--strict"
-.venv/bin/python scripts/compile.py $strict
+# The build tools go into the environment itself, so the build needs no network of its own.
+pip_q "$VENV" --upgrade pip
+pip_q "$VENV" "setuptools>=77" "mypy>=1.10,<2"
+echo "Zorgkracht wordt gecompileerd en geïnstalleerd (mypyc, 1 à 2 minuten) ..."
+echo "Compiling and installing Zorgkracht (mypyc, 1-2 minutes) ..."
+start=$SECONDS
+pip_q "$VENV" --no-build-isolation .
+took=$((SECONDS - start))
+if "$VENV/bin/python" -c 'import sys, zorgkracht.layout.rows as m; sys.exit(not m.__file__.endswith(".so"))'; then
+  echo "Gecompileerd in ${took} s. / Compiled in ${took} s."
+else
+  echo "Niet gecompileerd (geen C-compiler?): Zorgkracht draait op gewone Python, trager, dezelfde plaatjes." >&2
+  echo "Not compiled (no C compiler?): Zorgkracht runs on plain Python, slower, the same pictures." >&2
+fi
+echo "$digest" >"$stamp"

@@ -3,7 +3,7 @@
 #   libcairo2  - PNG and PDF export (cairosvg)
 #   chromium   - only with "dev": the browser the UI tests drive through Playwright
 #   graphviz   - only with "dev": dot, the reference of benchmarks/bench_layout.py
-#   gcc        - only with "dev": the C compiler mypyc needs (scripts/compile.py)
+#   gcc        - only with "dev": the C compiler that compiles the wheel (setup.py, mypyc)
 # Usage: scripts/system-packages.sh [dev]
 set -euo pipefail
 need=()

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import bench_load
-
 from tests.security.ops_support import free_port
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 import re
 from pathlib import Path
 
@@ -30,19 +29,3 @@ def test_readme_quick_start_has_the_two_commands_and_ci_runs_the_second() -> Non
     assert "bash scripts/test.sh" in ci
     for line in lines:
         assert (ROOT / line.split()[1]).is_file()
-
-
-def test_the_compiled_modules_are_listed_in_the_docs_and_exist() -> None:
-    tree = ast.parse((ROOT / "scripts" / "compile.py").read_text(encoding="utf-8"))
-    modules = next(
-        ast.literal_eval(node.value)
-        for node in tree.body
-        if isinstance(node, ast.Assign)
-        and any(isinstance(t, ast.Name) and t.id == "MODULES" for t in node.targets)
-    )
-    assert modules
-    text = (ROOT / "docs" / "compiled.md").read_text(encoding="utf-8")
-    listed = re.findall(r"^- `(zorgkracht/[\w/]+\.py)`$", text, flags=re.M)
-    assert listed == list(modules)
-    for module in modules:
-        assert (ROOT / "src" / module).is_file()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from devtools.demo.build import build_cases, render
 from zorgkracht.demo import DEMO_IDS, demo_paths, load_demo_cases
-from zorgkracht.demo.build import build_cases, render
 from zorgkracht.domain import Case, Network, check_case
 from zorgkracht.domain.codes import (
     CoupleType,
@@ -33,7 +33,7 @@ def test_shipped_files_are_what_build_produces() -> None:
     assert sorted(rendered) == sorted(demo_paths())
     for path, text in rendered.items():
         assert path.read_text(encoding="utf-8") == text, (
-            f"{path.name} is out of date: run python -m zorgkracht.demo.build"
+            f"{path.name} is out of date: run python -m devtools.demo.build"
         )
 
 

@@ -1,11 +1,10 @@
-"""SHA-256 of many pictures and tables, to compare the compiled modules with plain Python.
+"""SHA-256 of many pictures and tables, to compare the compiled wheel with the sources.
 
-``python -m tests.render.picture_digests`` prints them as JSON (``tests/test_compiled.py``
-runs it with ``ZORGKRACHT_PURE_PYTHON=1`` and compares with the same digests made in the test
-process, which uses the compiled modules). The cases: the demo cases in every view and both
-languages (also without what is marked sensitive, and the genogram around every household
-member), every well-formed GEDCOM test file, and seeded families and ecograms of the benchmark
-generators in several sizes.
+``python -m tests.render.picture_digests`` prints them as JSON; ``scripts/check_wheel.py`` runs
+it once with the compiled wheel installed and once with the sources and compares. The cases:
+the demo cases in every view and both languages (also without what is marked sensitive, and the
+genogram around every household member), every well-formed GEDCOM test file, and seeded
+families and ecograms of :mod:`devtools.generators` in several sizes.
 """
 
 from __future__ import annotations
@@ -15,8 +14,7 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
-from benchmarks.bench_layout import ecogram_case, family
-
+from devtools.generators import ecogram_case, family
 from zorgkracht.demo import load_demo_cases
 from zorgkracht.domain import Case
 from zorgkracht.interchange.gedcom import read_gedcom

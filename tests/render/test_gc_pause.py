@@ -7,8 +7,8 @@ import threading
 from collections.abc import Iterator
 
 import pytest
-from benchmarks.bench_layout import family
 
+from devtools.generators import family
 from zorgkracht.layout.memo import forget
 from zorgkracht.render import gc_pause, views
 from zorgkracht.render.gc_pause import paused, without_collection

@@ -18,9 +18,9 @@ from pathlib import Path
 
 import httpx
 import pytest
-from benchmarks.cases import network_case
 from sqlalchemy import make_url
 
+from devtools.generators import network_case
 from tests.storage.conftest import DEFAULT_PG_URL, PG_URL_ENV, PgDatabases
 from zorgkracht.domain import Case
 from zorgkracht.storage import CaseRecord, CaseStore
@@ -102,7 +102,7 @@ def zorgkracht(*args: str, env: dict[str, str] | None = None) -> subprocess.Pope
     return subprocess.Popen(
         [sys.executable, "-m", "zorgkracht.cli.main", *args],
         cwd=ROOT,
-        env={**os.environ, "ZORGKRACHT_PURE_PYTHON": "1", **(env or {})},
+        env={**os.environ, **(env or {})},
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

@@ -372,7 +372,7 @@ def test_a_backup_during_a_burst_of_edits_holds_whole_cases(
     writer = subprocess.Popen(
         [sys.executable, "-m", "tests.security.ops_writer", src, *ids],
         cwd=ROOT,
-        env={**os.environ, "ZORGKRACHT_PURE_PYTHON": "1"},
+        env=dict(os.environ),
         stdout=subprocess.PIPE,
         text=True,
     )

@@ -1,8 +1,9 @@
 """The demo cases from the book, shipped as ``zorgkracht/1`` case files.
 
-The files ``flodder``, ``karel`` and ``tavenier`` ``.zorgkracht.json`` in this package are written
-by ``python -m zorgkracht.demo.build`` from the modules of the same name; a test keeps the two
-in step. What the book says and what was filled in is listed in ``docs/demo-cases.md``.
+The files ``flodder``, ``karel`` and ``tavenier`` ``.zorgkracht.json`` in this package are
+written by ``python -m devtools.demo.build`` from the builders in ``devtools/demo/`` (not
+shipped); a test keeps the two in step. What the book says and what was filled in is listed
+in ``docs/demo-cases.md``.
 """
 
 from __future__ import annotations

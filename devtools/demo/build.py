@@ -1,6 +1,6 @@
-"""Build the demo cases and write them as the package's case files.
+"""Build the demo cases and write them as the case files shipped in ``zorgkracht.demo``.
 
-Run ``python -m zorgkracht.demo.build`` after changing a case module; the test
+Run ``python -m devtools.demo.build`` after changing a case module; the test
 ``tests/demo/test_demo_cases.py`` fails while a shipped file differs from what is built here.
 """
 
@@ -10,10 +10,10 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from devtools.demo import flodder, karel, tavenier
+from zorgkracht.demo import DEMO_IDS, demo_path
 from zorgkracht.domain import Case, validate_case
 from zorgkracht.interchange.case_json import dumps
-
-from . import DEMO_IDS, demo_path, flodder, karel, tavenier
 
 BUILDERS: dict[str, Callable[[], Case]] = {
     flodder.CASE_ID: flodder.build,
