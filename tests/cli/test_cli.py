@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 import socket
 import subprocess
@@ -244,3 +245,75 @@ def test_the_command_line_loads_no_database_web_or_drawing_module_to_start() -> 
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.split()
     assert loaded == []
+
+
+def _loaded_by(args: list[str], tmp_path: Path) -> set[str]:
+    """The top-level packages and our modules that ``zorgkracht ARGS`` loaded (run in a child
+    process with its output thrown away)."""
+    code = (
+        "import sys, io, contextlib\n"
+        "from zorgkracht.cli.main import main\n"
+        "out = io.StringIO()\n"
+        "with contextlib.redirect_stdout(out):\n"
+        "    try:\n"
+        f"        main({args!r})\n"
+        "    except SystemExit as end:\n"
+        "        assert not end.code, end.code\n"
+        "print(' '.join(sorted(sys.modules)), file=sys.stderr)\n"
+    )
+    env = {**os.environ, "ZORGKRACHT_DATABASE_URL": f"sqlite:///{tmp_path / 'never.sqlite'}"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    return set(done.stderr.split())
+
+
+HEAVY = ("sqlalchemy", "alembic", "fastapi", "uvicorn", "cairosvg", "jsonschema", "rich")
+
+
+def test_version_and_help_load_neither_the_model_nor_pydantic(tmp_path: Path) -> None:
+    """``zorgkracht version`` and ``--help`` are answered in well under 150 ms
+    (benchmarks/bench_startup.py): no library beyond Typer, no case model."""
+    for args in (["version"], ["--help"]):
+        loaded = _loaded_by(args, tmp_path)
+        assert not {m for m in loaded if m.split(".")[0] in (*HEAVY, "networkx", "pydantic")}
+        assert "zorgkracht.domain.model" not in loaded, args
+
+
+def test_analyse_and_render_of_a_file_load_no_database_nor_other_readers(tmp_path: Path) -> None:
+    """A network list is analysed and drawn without SQLAlchemy, the case-file reader
+    (jsonschema) or the GEDCOM reader, and an SVG without cairosvg."""
+    from devtools.generators import network_case
+    from zorgkracht.interchange.network_list_write import write_network_list
+
+    small = tmp_path / "small.csv"
+    write_network_list(network_case(8), small)
+    analysed = _loaded_by(["analyse", str(small)], tmp_path)
+    drawn = _loaded_by(
+        ["render", str(small), "--view", "ecogram", "-o", str(tmp_path / "x.svg")], tmp_path
+    )
+    for loaded in (analysed, drawn):
+        assert not {m for m in loaded if m.split(".")[0] in HEAVY}
+        assert "zorgkracht.interchange.case_json" not in loaded
+        assert "zorgkracht.interchange.gedcom" not in loaded
+        assert "zorgkracht.storage" not in loaded
+    assert "zorgkracht.analysis" in analysed
+    assert "<svg" in (tmp_path / "x.svg").read_text(encoding="utf-8")
+    assert not (tmp_path / "never.sqlite").exists()
+
+
+def test_version_says_what_the_typer_command_says() -> None:
+    """``main`` answers ``version`` before building the command line; Typer's own command
+    prints the same."""
+    from typer.testing import CliRunner
+
+    from zorgkracht.cli.main import app
+
+    typer_says = CliRunner().invoke(app, ["version"]).output
+    done = subprocess.run(
+        [sys.executable, "-m", "zorgkracht.cli.main", "version"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout == typer_says == f"{__import__('zorgkracht').__version__}\n"

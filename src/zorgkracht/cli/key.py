@@ -11,12 +11,15 @@ from __future__ import annotations
 import typer
 
 from zorgkracht.cli.common import open_service, say, set_lang
-from zorgkracht.cli.options import DbOption, LangOption
+from zorgkracht.cli.options import HELP_SETTINGS, Commands, DbOption, LangOption
 
 key = typer.Typer(
     name="key",
     help="De sleutel van de sessies / the session signing key.",
     no_args_is_help=True,
+    rich_markup_mode=None,  # plain help: rich costs start-up time (docs/benchmarks.md)
+    cls=Commands,
+    context_settings=HELP_SETTINGS,
 )
 
 

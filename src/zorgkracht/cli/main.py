@@ -30,7 +30,7 @@ from zorgkracht.cli.common import audited, database_url, open_service, operator,
 from zorgkracht.cli.common import lang as current_lang
 from zorgkracht.cli.common import say as _say
 from zorgkracht.cli.common import set_lang as _lang
-from zorgkracht.cli.options import DbOption, LangOption
+from zorgkracht.cli.options import HELP_SETTINGS, Commands, DbOption, LangOption
 from zorgkracht.domain import ZorgkrachtError
 
 log = logging.getLogger(__name__)
@@ -41,6 +41,9 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
+    rich_markup_mode=None,  # plain help: rich costs start-up time (docs/benchmarks.md)
+    cls=Commands,
+    context_settings=HELP_SETTINGS,
 )
 
 
@@ -305,6 +308,11 @@ def main(argv: list[str] | None = None) -> None:
     Files it makes (the SQLite database and its journal, the key file, exports) are for the
     user only: umask 077."""
     os.umask(0o077)
+    if (sys.argv[1:] if argv is None else argv) == ["version"]:
+        # Answered before the command line is built: Typer would load pydantic to read no
+        # arguments (start-up, docs/benchmarks.md). tests/cli checks it says what Typer says.
+        print(__version__)
+        return
     logging.basicConfig(level=os.environ.get("ZORGKRACHT_LOG", "WARNING"))
     try:
         app(args=argv, prog_name="zorgkracht")

@@ -20,9 +20,10 @@ import typer
 
 from zorgkracht.cli.common import open_service, operator, record, say, set_lang
 from zorgkracht.cli.options import FORMAT_NAMES, VIEW_NAMES
-from zorgkracht.domain import Case, InvalidInput, Problem, ZorgkrachtError
+from zorgkracht.domain import InvalidInput, Problem, ZorgkrachtError
 
 if TYPE_CHECKING:
+    from zorgkracht.domain import Case
     from zorgkracht.services import CaseService
 
 log = logging.getLogger(__name__)
@@ -163,7 +164,6 @@ def render(
 ) -> None:
     """Teken een weergave van een casus als SVG, PNG of PDF. / Draw a view of a case."""
     language = set_lang(lang)
-    from zorgkracht.services.audit import Event
     from zorgkracht.services.inputs import is_gedcom, open_input
     from zorgkracht.services.pictures import case_at, check_view, draw_file
 
@@ -220,6 +220,8 @@ def render(
         detail = f"{picture or 'table'}:{checked}" + (
             ":without_sensitive" if hide_sensitive else ""
         )
+        from zorgkracht.services.audit import Event  # loads the database only for a stored case
+
         record(stored[0], Event.CASE_EXPORTED, input_spec, detail)
     log.info("rendered view %s as %s (%d bytes)", checked, picture or "table", len(data))
     kind = picture or say("tekst", "text")

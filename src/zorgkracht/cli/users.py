@@ -14,7 +14,13 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from zorgkracht.cli.common import open_service, record, say, set_lang
-from zorgkracht.cli.options import DbOption, LangOption, PasswordStdinOption
+from zorgkracht.cli.options import (
+    HELP_SETTINGS,
+    Commands,
+    DbOption,
+    LangOption,
+    PasswordStdinOption,
+)
 from zorgkracht.domain import NotFound
 
 if TYPE_CHECKING:
@@ -25,6 +31,9 @@ users = typer.Typer(
     name="user",
     help="Accounts van professionals / professionals' accounts.",
     no_args_is_help=True,
+    rich_markup_mode=None,  # plain help: rich costs start-up time (docs/benchmarks.md)
+    cls=Commands,
+    context_settings=HELP_SETTINGS,
 )
 
 

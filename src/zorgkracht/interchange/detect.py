@@ -12,7 +12,7 @@ from pathlib import Path
 
 from zorgkracht.domain import Case, InvalidInput, Problem
 
-from . import case_json, gedcom, network_list
+from .sniff import looks_like_gedcom
 
 
 class FileKind(StrEnum):
@@ -28,7 +28,7 @@ class LoadedFile:
 
 
 def kind_of(data: bytes) -> FileKind:
-    if gedcom.looks_like_gedcom(data):
+    if looks_like_gedcom(data):
         return FileKind.GEDCOM
     head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"{"):
@@ -54,15 +54,21 @@ def load_bytes(
                 [Problem("", "bestand is geen UTF-8-tekst", "file is not UTF-8 text", "encoding")],
                 source,
             ) from None
+        from . import case_json  # each reader loaded only for its own kind
+
         case = case_json.loads(text, source)
         if case_id:
             case.id = case_id
         return LoadedFile(kind, case)
     if kind is FileKind.GEDCOM:
+        from . import gedcom
+
         case = gedcom.parse_gedcom(
             data, source, case_id=case_id, focus=focus, generations=generations
         )
         return LoadedFile(kind, case)
+    from . import network_list
+
     return LoadedFile(kind, network_list.parse_network_list(data, source, case_id=case_id))
 
 

@@ -10,7 +10,6 @@ number, and nothing is returned unless the whole file is good. ``docs/gedcom.md`
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from zorgkracht.domain import Case, InvalidInput, Problem, check_case
@@ -18,21 +17,11 @@ from zorgkracht.domain.limits import check_limits
 
 from .gedcom_build import Builder, person_name, slug
 from .gedcom_text import check_pointers, decode, parse_lines, problem
+from .sniff import looks_like_gedcom
 
 __all__ = ["looks_like_gedcom", "parse_gedcom", "person_name", "read_gedcom", "slug"]
 
 MAX_PROBLEMS = 50
-_HEAD = re.compile(rb"\A(?:\xef\xbb\xbf)?[ \t\r\n]*0[ \t]+(?:HEAD\b|@[^@\r\n]*@?[ \t]+[A-Z_]+)")
-
-
-def looks_like_gedcom(data: bytes) -> bool:
-    """True when ``data`` starts like a GEDCOM file (``0 HEAD``, or a level-0 record line)."""
-    head = data[:400]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff", b"0\x00", b"\x000")):
-        encoding = "utf-16-be" if head[:2] in (b"\xfe\xff", b"\x000") else "utf-16-le"
-        text = head[: len(head) // 2 * 2].decode(encoding, errors="ignore").lstrip("\ufeff")
-        head = text.encode("utf-8", errors="ignore")
-    return _HEAD.match(head) is not None
 
 
 def read_gedcom(

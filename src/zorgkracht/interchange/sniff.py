@@ -1,0 +1,18 @@
+"""What kind of file a few bytes start: cheap to import, so that recognising a file does not load
+the readers of the kinds it is not (start-up time of ``zorgkracht analyse``)."""
+
+from __future__ import annotations
+
+import re
+
+_HEAD = re.compile(rb"\A(?:\xef\xbb\xbf)?[ \t\r\n]*0[ \t]+(?:HEAD\b|@[^@\r\n]*@?[ \t]+[A-Z_]+)")
+
+
+def looks_like_gedcom(data: bytes) -> bool:
+    """True when ``data`` starts like a GEDCOM file (``0 HEAD``, or a level-0 record line)."""
+    head = data[:400]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff", b"0\x00", b"\x000")):
+        encoding = "utf-16-be" if head[:2] in (b"\xfe\xff", b"\x000") else "utf-16-le"
+        text = head[: len(head) // 2 * 2].decode(encoding, errors="ignore").lstrip("\ufeff")
+        head = text.encode("utf-8", errors="ignore")
+    return _HEAD.match(head) is not None
