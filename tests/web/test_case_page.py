@@ -277,3 +277,12 @@ def test_the_script_knows_the_genogram_family_group_of_each_child_line() -> None
         keys = family_keys(case.network)
         assert {k: keys[k] for k in drawn} == drawn
     assert family_keys(net)["extra"] == "c:~" + "+".join(sorted(others[:2]))
+
+
+def test_snapshot_current_is_the_case_as_it_is_now(client: TestClient) -> None:
+    """``?snapshot=current`` (the name the compare page and the CLI use for now) shows the
+    editable case, as without ``snapshot``; an unknown snapshot is still a 404."""
+    for _ in range(2):
+        current = page(client, "?view=ecogram&snapshot=current")
+        assert 'data-editable="true"' in current
+    assert client.get("/cases/karel?snapshot=nope").status_code == 404

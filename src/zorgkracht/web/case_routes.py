@@ -24,6 +24,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from zorgkracht.domain import Case, Conflict, InvalidInput, NotFound, Problem, Snapshot
 from zorgkracht.domain.codes import Circle, Quality, Sector, Support, Zone
 from zorgkracht.domain.limits import MAX_TITLE
+from zorgkracht.domain.model import CURRENT
 from zorgkracht.domain.privacy import without_sensitive
 from zorgkracht.i18n import Text, in_language, language
 from zorgkracht.services.analysing import analysis_panel, compare, names
@@ -94,7 +95,7 @@ def case_context(
     shown = _snapshot_or_404(case, snapshot)
     if hide_sensitive:
         shown = without_sensitive(shown)
-    snap: Snapshot | None = case.snapshot(snapshot) if snapshot else None
+    snap: Snapshot | None = case.snapshot(snapshot) if snapshot not in (None, "", CURRENT) else None
     return {
         "hide_sensitive": hide_sensitive,
         "record": record,
