@@ -15,9 +15,11 @@ import pytest
 
 from zorgkracht.domain import (
     Case,
+    Circle,
     Conflict,
     Direction,
     Domain,
+    Frequency,
     Gender,
     InvalidInput,
     Network,
@@ -27,6 +29,7 @@ from zorgkracht.domain import (
     Snapshot,
     Support,
     Tie,
+    Zone,
     validate_case,
 )
 from zorgkracht.domain.ids import new_id, next_id, used_ids
@@ -76,13 +79,13 @@ def old_set_interpreters(case: Case, person_id: str, answers: dict[str, list[str
     """The old code for the answers of the script (all valid; codes given as values)."""
     changed = copy.deepcopy(case)
     person = changed.network.person(person_id)
-    for field, kind in (("role", Role), ("frequency", iv.Frequency), ("zone", iv.Zone)):
+    for field, kind in (("role", Role), ("frequency", Frequency), ("zone", Zone)):
         if field in answers:
             value = answers[field][0]
             setattr(person, field, kind(value) if value else None)
     if "circle" in answers:
         value = answers["circle"][0]
-        person.circle = iv.Circle.from_number(int(value)) if value else None
+        person.circle = Circle.from_number(int(value)) if value else None
     tie = iv.client_tie(changed, person_id)
     if tie is None:
         tie = Tie(id=next_id(changed, "ties"), a=changed.client, b=person_id)
