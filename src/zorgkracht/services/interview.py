@@ -434,8 +434,10 @@ def save_answer(
 ) -> CaseRecord:
     """Save one answer of the interview: ``operations`` as one edit of the case at
     ``expected_version`` (one new version, also when nothing changed), through the edit path
-    that checks that ``actor`` may edit it and keeps the case's remembered record."""
-    _result, saved = cases.edit(actor, case_id, expected_version, batch(operations))
+    that checks that ``actor`` may edit it and keeps the case's remembered record. A single
+    operation is saved as itself (removing a person), more as a :func:`batch`."""
+    operation = operations[0] if len(operations) == 1 else batch(operations)
+    _result, saved = cases.edit(actor, case_id, expected_version, operation)
     return saved
 
 
