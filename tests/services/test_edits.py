@@ -560,6 +560,7 @@ def test_every_operation_is_known() -> None:
         "remove_emotion",
         "set_position",
         "clear_position",
+        "batch",
     }
 
 
@@ -577,7 +578,9 @@ def operation(draw: st.DrawFn, case: Case) -> dict[str, Any]:
     children = [c.id for c in net.children] + ["ch-none"]
     emotions = [e.id for e in net.emotions] + ["e-none"]
     nodes = persons + domains
-    kind = draw(st.sampled_from(sorted(set(OPERATIONS) - {"restore_person", "restore_domain"})))
+    kind = draw(
+        st.sampled_from(sorted(set(OPERATIONS) - {"restore_person", "restore_domain", "batch"}))
+    )
     person, domain, tie = (draw(st.sampled_from(x)) for x in (persons, domains, ties))
     couple, child, emotion = (draw(st.sampled_from(x)) for x in (couples, children, emotions))
     a, b, c = (draw(st.sampled_from(persons)) for _ in range(3))

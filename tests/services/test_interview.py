@@ -327,20 +327,6 @@ def test_a_bad_pair_names_the_field_and_changes_nothing(pair: str) -> None:
     assert snapshot_of(case) == before
 
 
-def test_removing_a_person_removes_every_reference() -> None:
-    case = iv.add_name(empty_case(), "household", "Piet", role="partner").case
-    case = iv.add_name(case, "neighbours", "Jolanda").case
-    case = iv.set_acquaintances(case, ["p2 p3"])
-    assert [p.id for p in case.members()] == ["p2", "p3"]
-    without = iv.remove_person(case, "p2")
-    assert [p.id for p in without.network.persons] == ["p1", "p3"]
-    assert without.network.household == ["p1"]
-    assert all("p2" not in (t.a, t.b) for t in without.network.ties)
-    validate_case(without)
-    with pytest.raises(NotFound):
-        iv.remove_person(case, "p1")
-
-
 def test_ten_people_with_two_weak_ties() -> None:
     """The interview of the browser test, by hand: ten people, two from weak-tie questions."""
     answers = [

@@ -188,7 +188,7 @@ def test_the_operation_is_in_the_openapi_schema(client: TestClient) -> None:
     body = post["requestBody"]["content"]["application/json"]["schema"]
     ops = {s["properties"]["op"]["const"] for s in body["oneOf"]}
     assert {"add_person", "add_tie", "update_tie", "set_circle", "set_position"} <= ops
-    assert {"add_couple", "update_child", "remove_emotion"} <= ops
+    assert {"add_couple", "update_child", "remove_emotion", "batch"} <= ops
     assert {"409", "422", "428"} <= set(post["responses"])
 
 
@@ -320,3 +320,40 @@ def test_an_invalid_family_relation_is_a_422_naming_the_field_and_changes_nothin
     assert (
         edit(client, {"op": "remove_child", "id": done.json()["undo"]["id"]}, 2).status_code == 200
     )
+
+
+def test_a_batch_is_one_edit_and_its_undo_takes_the_steps_back_last_first(
+    client: TestClient,
+) -> None:
+    before = stored(client)
+    batch = {
+        "op": "batch",
+        "operations": [
+            {"op": "add_domain", "id": "club", "name": "Club", "kind": "club"},
+            {"op": "add_to_domain", "domain": "club", "person": "buurman"},
+            {"op": "remove_tie", "id": before["network"]["ties"][0]["id"]},
+        ],
+    }
+    answer = edit(client, batch, 1)
+    assert answer.status_code == 200, answer.text
+    body = answer.json()
+    assert body["version"] == 2
+    assert [op["op"] for op in body["undo"]["operations"]] == [
+        "add_tie",
+        "remove_from_domain",
+        "remove_domain",
+    ]
+    after = stored(client)
+    assert after["network"]["domains"][-1]["members"] == ["buurman"]
+    undone = edit(client, body["undo"], 2)
+    assert undone.status_code == 200, undone.text
+    assert stored(client) == before
+    # all or nothing: the second operation fails, the first is not saved either
+    bad = {"op": "batch", "operations": [batch["operations"][0], {"op": "remove_tie", "id": "x"}]}
+    refused = edit(client, bad, 3)
+    assert refused.status_code == 422
+    assert [p["where"] for p in refused.json()["error"]["problems"]] == ["operations/#2/id"]
+    nested = edit(client, {"op": "batch", "operations": [batch]}, 3)
+    assert nested.status_code == 422
+    assert [p["where"] for p in nested.json()["error"]["problems"]] == ["operations/#1/op"]
+    assert stored(client) == before

@@ -21,7 +21,6 @@ from .memo import fingerprint, recall
 from .radial import (
     Band,
     Slot,
-    SlotLookup,
     Span,
     circle_rect,
     client_of,
@@ -34,6 +33,7 @@ from .radial import (
     pinned_points,
     place,
 )
+from .slots import SlotLookup
 
 log = logging.getLogger(__name__)
 VIEW = "netwerkkaart"

@@ -24,7 +24,6 @@ from .netwerkkaart import AREA_GAP, AREA_TITLE, EMPTY_BAND, INNER, LABEL_OFF, Ar
 from .radial import (
     Band,
     Slot,
-    SlotLookup,
     Span,
     circle_rect,
     client_of,
@@ -37,6 +36,7 @@ from .radial import (
     pinned_points,
     place,
 )
+from .slots import SlotLookup
 
 log = logging.getLogger(__name__)
 VIEW = "netwerkschema"

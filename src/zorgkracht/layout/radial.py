@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from zorgkracht.domain import Case, Person
 
 from .geometry import XY, Rect, segment_hits_rect
-from .slots import SlotLookup as SlotLookup
 
 SYMBOL = 30.0
 BOX_W = 92.0

@@ -1,16 +1,14 @@
 """``slot(id)`` and ``ids()`` for the layouts made of :class:`~zorgkracht.layout.radial.Slot`.
 
-A plain Python class on purpose (this module is not compiled, see ``docs/compiled.md``): a
-class compiled by mypyc gives its annotated attributes class-level descriptors, which
-``@dataclass`` in a subclass would take for defaults.
+This module imports :mod:`~zorgkracht.layout.radial`, never the other way round: the layouts
+import ``SlotLookup`` from here. A plain Python class on purpose (this module is not compiled,
+see ``docs/compiled.md``): a class compiled by mypyc gives its annotated attributes
+class-level descriptors, which ``@dataclass`` in a subclass would take for defaults.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from .radial import Slot
+from .radial import Slot
 
 
 class SlotLookup:

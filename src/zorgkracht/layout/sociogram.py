@@ -37,7 +37,6 @@ from .radial import (
     GAP,
     STEP,
     Slot,
-    SlotLookup,
     client_of,
     drawn_members,
     frame,
@@ -46,6 +45,7 @@ from .radial import (
     place,
     polar,
 )
+from .slots import SlotLookup
 
 log = logging.getLogger(__name__)
 VIEW = "sociogram"

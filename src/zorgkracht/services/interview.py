@@ -12,25 +12,30 @@ The interview has three parts, each a series of steps that can be left and resum
    the person gives, frequency, zone, quality of the tie and whether the client gives back;
 3. **who knows whom** (:func:`set_acquaintances`): ties between network members.
 
-Every function here is pure: it takes a case, returns a changed copy and never changes its
-argument, so bad input (raised as :class:`InvalidInput` naming the field) changes nothing.
-Saving is the caller's business (``CaseService.update`` with the version the user saw).
+Each answer becomes a list of edit operations (:mod:`zorgkracht.services.edits`:
+:func:`name_operations`, :func:`interpreter_operations`, :func:`acquaintance_operations`;
+ids from :mod:`zorgkracht.domain.ids`), worked out from the case the page showed without
+changing it; bad input is raised as :class:`InvalidInput` naming the field. :func:`save_answer`
+applies them as one batch through :meth:`CaseService.edit
+<zorgkracht.services.cases.CaseService.edit>` with the version the user saw: one save and one
+new version per answer, all or nothing, with the edit path's permission check and cache.
+:func:`add_name`, :func:`set_interpreters` and :func:`set_acquaintances` apply them to a copy
+(pure, for the tests and for trying an answer out).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from zorgkracht.domain import (
     Case,
     Circle,
     Direction,
-    Domain,
-    DomainKind,
     Frequency,
     Gender,
     InvalidInput,
@@ -43,212 +48,52 @@ from zorgkracht.domain import (
     Tie,
     Zone,
 )
-from zorgkracht.domain.copies import copy_case
-from zorgkracht.domain.ids import new_id, next_id, used_ids
-from zorgkracht.i18n import Text, in_language
+from zorgkracht.domain.ids import PREFIX, IdPool
+
+from .cases import CaseRecord, CaseService
+from .edits import Json, apply_edit, record_json
+from .interview_steps import (
+    GENDERS,
+    NAME_STEPS,
+    STEP_KEYS,
+    NameStep,
+    name_step,
+    next_step,
+    previous_step,
+)
+from .permissions import Actor
+
+__all__ = [
+    "GENDERS",
+    "INTERPRETER_FIELDS",
+    "MAX_NAME",
+    "NAME_STEPS",
+    "STEP_KEYS",
+    "Added",
+    "NameStep",
+    "Named",
+    "acquaintance_operations",
+    "add_name",
+    "all_pairs",
+    "apply_operations",
+    "batch",
+    "client_tie",
+    "find_by_name",
+    "interpreter_operations",
+    "known_pairs",
+    "member",
+    "name_operations",
+    "name_step",
+    "next_step",
+    "pair_key",
+    "previous_step",
+    "save_answer",
+    "set_acquaintances",
+    "set_interpreters",
+]
 
 MAX_NAME = 120
-
-_FAMILY = (
-    Role.PARTNER,
-    Role.PARENT,
-    Role.CHILD,
-    Role.SIBLING,
-    Role.GRANDPARENT,
-    Role.GRANDCHILD,
-    Role.OTHER_FAMILY,
-)
-_WEAK = (
-    Role.ACQUAINTANCE,
-    Role.FRIEND,
-    Role.NEIGHBOUR,
-    Role.COLLEAGUE,
-    Role.FELLOW_CLIENT,
-    Role.VOLUNTEER,
-    Role.OTHER_FAMILY,
-    Role.SERVICE,
-)
-
-
-@dataclass(frozen=True, slots=True)
-class NameStep:
-    """One name generator: a question, and what a name given to it means at first."""
-
-    key: str
-    title_nl: str
-    title_en: str
-    question_nl: str
-    question_en: str
-    roles: tuple[Role, ...]
-    """The roles to choose from; the first is the default."""
-    circle: Circle
-    """Provisional circle, until the client places the person (interpreters)."""
-    zone: Zone | None = None
-    frequency: Frequency | None = None
-    household: bool = False
-    domain: DomainKind | None = None
-    domain_nl: str = ""
-    domain_en: str = ""
-    weak_tie: bool = False
-
-    def title(self, lang: str) -> str:
-        return in_language(Text(self.title_nl, self.title_en), lang)
-
-    def question(self, lang: str) -> str:
-        return in_language(Text(self.question_nl, self.question_en), lang)
-
-
-NAME_STEPS: tuple[NameStep, ...] = (
-    NameStep(
-        "household",
-        "Huisgenoten",
-        "Household",
-        "Wie wonen er bij je in huis?",
-        "Who lives with you?",
-        (*_FAMILY, Role.FRIEND, Role.FELLOW_CLIENT),
-        Circle.INTIMACY,
-        zone=Zone.NEIGHBOURHOOD,
-        frequency=Frequency.DAILY,
-        household=True,
-    ),
-    NameStep(
-        "family",
-        "Familie",
-        "Family",
-        "Wie horen er bij je familie? Denk aan ouders, kinderen, broers en zussen, opa's en "
-        "oma's, ooms, tantes, neven en nichten.",
-        "Who belongs to your family? Think of parents, children, brothers and sisters, "
-        "grandparents, uncles, aunts and cousins.",
-        (Role.OTHER_FAMILY, *_FAMILY[:-1]),
-        Circle.FRIENDSHIP,
-    ),
-    NameStep(
-        "friends",
-        "Vrienden",
-        "Friends",
-        "Wie zijn je vrienden en vriendinnen?",
-        "Who are your friends?",
-        (Role.FRIEND,),
-        Circle.FRIENDSHIP,
-    ),
-    NameStep(
-        "neighbours",
-        "Buren",
-        "Neighbours",
-        "Welke buren of buurtgenoten ken je?",
-        "Which neighbours or people in your neighbourhood do you know?",
-        (Role.NEIGHBOUR,),
-        Circle.ACQUAINTANCE,
-        zone=Zone.NEIGHBOURHOOD,
-        domain=DomainKind.NEIGHBOURHOOD,
-        domain_nl="Buurt",
-        domain_en="Neighbourhood",
-    ),
-    NameStep(
-        "work",
-        "Werk of school",
-        "Work or school",
-        "Wie ken je van je werk, je school of je opleiding?",
-        "Whom do you know from work, school or your course?",
-        (Role.COLLEAGUE, Role.ACQUAINTANCE, Role.FRIEND, Role.PROFESSIONAL),
-        Circle.ACQUAINTANCE,
-        domain=DomainKind.WORK,
-        domain_nl="Werk of school",
-        domain_en="Work or school",
-    ),
-    NameStep(
-        "clubs",
-        "Clubs, vereniging en kerk",
-        "Clubs and church",
-        "Wie ken je van een club, vereniging, sport, vrijwilligerswerk, kerk of moskee?",
-        "Whom do you know from a club, society, sport, volunteer work, church or mosque?",
-        (Role.ACQUAINTANCE, Role.FRIEND, Role.VOLUNTEER, Role.FELLOW_CLIENT),
-        Circle.ACQUAINTANCE,
-        domain=DomainKind.CLUB,
-        domain_nl="Club, vereniging en kerk",
-        domain_en="Clubs and church",
-    ),
-    NameStep(
-        "professionals",
-        "Hulpverleners",
-        "Professionals",
-        "Welke hulpverleners en dienstverleners zie je? Denk aan de huisarts, de wijkteamer, "
-        "de thuiszorg, de kapper of de winkelier.",
-        "Which professionals and service providers do you see? Think of the family doctor, "
-        "the neighbourhood team, home care, the hairdresser or the shopkeeper.",
-        (Role.PROFESSIONAL, Role.SERVICE, Role.VOLUNTEER),
-        Circle.SERVICES,
-        domain=DomainKind.SOCIAL_WORK,
-        domain_nl="Hulp en diensten",
-        domain_en="Care and services",
-    ),
-    NameStep(
-        "birthday",
-        "Verjaardagen",
-        "Birthdays",
-        "Wie stuur je verjaardagswensen als hij of zij jarig is?",
-        "Whom do you send birthday wishes on their birthday?",
-        _WEAK,
-        Circle.ACQUAINTANCE,
-        weak_tie=True,
-    ),
-    NameStep(
-        "season",
-        "Kerst en nieuwjaar",
-        "Christmas and New Year",
-        "Wie stuur je met kerst of nieuwjaar de beste wensen?",
-        "Whom do you send season's greetings at Christmas or New Year?",
-        _WEAK,
-        Circle.ACQUAINTANCE,
-        weak_tie=True,
-    ),
-    NameStep(
-        "tickets",
-        "Vijf kaartjes",
-        "Five tickets",
-        "Stel dat je plots vijf kaartjes krijgt voor een optreden of voetbalwedstrijd "
-        "volgende week: wie zou je meevragen?",
-        "Suppose you suddenly had five tickets for a concert or a match next week: whom "
-        "would you take along?",
-        _WEAK,
-        Circle.ACQUAINTANCE,
-        weak_tie=True,
-    ),
-    NameStep(
-        "moving",
-        "Verhuizen",
-        "Moving house",
-        "Stel dat je gaat verhuizen: wie anders dan je directe familie kun je vragen om een "
-        "handje te helpen? Bijvoorbeeld op de verhuisdag op je hond letten, of een uurtje "
-        "poetsen in het oude huis.",
-        "Suppose you were moving house: who, besides your close family, could you ask to "
-        "lend a hand? For small things, like watching the dog on moving day or cleaning the "
-        "old house for an hour.",
-        _WEAK,
-        Circle.ACQUAINTANCE,
-        weak_tie=True,
-    ),
-)
-STEP_KEYS: tuple[str, ...] = tuple(s.key for s in NAME_STEPS)
-GENDERS: tuple[Gender, ...] = (Gender.FEMALE, Gender.MALE, Gender.OTHER, Gender.UNKNOWN)
-
-
-def name_step(key: str) -> NameStep:
-    for step in NAME_STEPS:
-        if step.key == key:
-            return step
-    raise NotFound(f"Het gesprek heeft geen stap {key!r}.", f"The interview has no step {key!r}.")
-
-
-def next_step(key: str) -> NameStep | None:
-    """The name generator after ``key``; ``None`` after the last."""
-    index = STEP_KEYS.index(name_step(key).key)
-    return NAME_STEPS[index + 1] if index + 1 < len(NAME_STEPS) else None
-
-
-def previous_step(key: str) -> NameStep | None:
-    index = STEP_KEYS.index(name_step(key).key)
-    return NAME_STEPS[index - 1] if index > 0 else None
+_NEW_PERSON_FIELDS = ("id", "name", "gender", "role", "circle", "zone", "frequency")
 
 
 # --- reading --------------------------------------------------------------------------------
@@ -296,6 +141,17 @@ def pair_key(order: Mapping[str, int], a: str, b: str) -> tuple[str, str]:
 
 # --- the answers ----------------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
+class Named:
+    """What naming someone asks for: the edit operations (none when the name was already in
+    the network) and the person the name stands for."""
+
+    person: Person
+    created: bool
+    """False when the name was already in the network and the person was not added again."""
+    operations: list[Json]
+
+
+@dataclass(frozen=True, slots=True)
 class Added:
     """The outcome of naming someone: the changed case and the person the name stands for."""
 
@@ -305,7 +161,7 @@ class Added:
     """False when the name was already in the network and the person was not added again."""
 
 
-def add_name(
+def name_operations(
     case: Case,
     step_key: str,
     name: str,
@@ -313,12 +169,14 @@ def add_name(
     role: str = "",
     gender: str = "",
     another_person: bool = False,
-) -> Added:
-    """Add the person named at step ``step_key``.
+) -> Named:
+    """The edit operations that add the person named at step ``step_key``.
 
     A name already in the network (ignoring letter case and spaces) is not added twice: the
-    result has ``created=False`` and the existing person, so the interface can say so. When
-    the client means another person with the same name, ``another_person=True`` adds them.
+    result has ``created=False``, the existing person and no operations, so the interface can
+    say so. When the client means another person with the same name, ``another_person=True``
+    adds them. The new person gets a tie from the client, a place in the household and in the
+    step's domain (made when the case has none of its kind), as the step says.
     """
     step = name_step(step_key)
     clean = " ".join(name.split())
@@ -340,13 +198,12 @@ def add_name(
         raise InvalidInput(problems)
     existing = find_by_name(case, clean)
     if existing is not None and not another_person:
-        return Added(case=case, person=existing, created=False)
+        return Named(person=existing, created=False, operations=[])
 
-    changed = copy_case(case)
-    net = changed.network
-    taken = used_ids(changed)
+    net = case.network
+    ids = IdPool.of(case)
     person = Person(
-        id=new_id(taken, "p"),
+        id=ids.numbered(PREFIX["persons"]),
         name=clean,
         gender=chosen_gender,
         role=chosen_role,
@@ -354,48 +211,64 @@ def add_name(
         zone=step.zone,
         frequency=step.frequency,
     )
-    net.persons.append(person)
-    taken.add(person.id)
-    net.ties.append(Tie(id=new_id(taken, "t"), a=changed.client, b=person.id))
-    if step.household:
-        if changed.client not in net.household:
-            net.household.insert(0, changed.client)
-        net.household.append(person.id)
+    operations: list[Json] = []
+    if step.household and case.client not in net.household:
+        operations.append({"op": "set_household", "id": case.client, "member": True, "index": 0})
+    domain_id: str | None = None
     if step.domain is not None:
         domain = next((d for d in net.domains if d.kind is step.domain), None)
         if domain is None:
-            domain = Domain(id=new_id(taken, "d"), name=step.domain_nl, kind=step.domain)
-            net.domains.append(domain)
-        domain.members.append(person.id)
-    return Added(case=changed, person=person, created=True)
+            domain_id = ids.numbered(PREFIX["domains"])
+            operations.append(
+                {
+                    "op": "add_domain",
+                    "id": domain_id,
+                    "name": step.domain_nl,
+                    "kind": step.domain.value,
+                }
+            )
+        else:
+            domain_id = domain.id
+    fields = record_json(person)
+    operations.append(
+        {
+            "op": "add_person",
+            **{k: fields[k] for k in _NEW_PERSON_FIELDS},
+            "household": step.household,
+            "domain": domain_id,
+        }
+    )
+    operations.append(
+        {"op": "add_tie", "id": ids.numbered(PREFIX["ties"]), "a": case.client, "b": person.id}
+    )
+    return Named(person=person, created=True, operations=operations)
 
 
-def remove_person(case: Case, person_id: str) -> Case:
-    """The case without member ``person_id`` (named by mistake): their ties, place in the
-    household, domains and life events go too. The client cannot be removed."""
-    member(case, person_id)
-    changed = copy_case(case)
-    net = changed.network
-    net.persons = [p for p in net.persons if p.id != person_id]
-    net.ties = [t for t in net.ties if person_id not in (t.a, t.b)]
-    net.household = [h for h in net.household if h != person_id]
-    net.couples = [c for c in net.couples if person_id not in (c.a, c.b)]
-    net.emotions = [e for e in net.emotions if person_id not in (e.a, e.b)]
-    net.children = [c for c in net.children if c.child != person_id and person_id not in c.parents]
-    for domain in net.domains:
-        domain.members = [m for m in domain.members if m != person_id]
-    for event in net.events:
-        event.persons = [p for p in event.persons if p != person_id]
-    for overrides in changed.positions.values():
-        overrides.pop(person_id, None)
-    return changed
+def add_name(
+    case: Case,
+    step_key: str,
+    name: str,
+    *,
+    role: str = "",
+    gender: str = "",
+    another_person: bool = False,
+) -> Added:
+    """The case with the person named at step ``step_key`` (:func:`name_operations` applied
+    to a copy)."""
+    named = name_operations(
+        case, step_key, name, role=role, gender=gender, another_person=another_person
+    )
+    changed = apply_operations(case, named.operations) if named.created else case
+    return Added(case=changed, person=named.person, created=named.created)
 
 
 INTERPRETER_FIELDS = ("role", "circle", "support", "frequency", "zone", "quality", "reciprocal")
 
 
-def set_interpreters(case: Case, person_id: str, answers: Mapping[str, Sequence[str]]) -> Case:
-    """Record what the client says about ``person_id``.
+def interpreter_operations(
+    case: Case, person_id: str, answers: Mapping[str, Sequence[str]]
+) -> list[Json]:
+    """The edit operations that record what the client says about ``person_id``.
 
     ``answers`` maps a field of :data:`INTERPRETER_FIELDS` to its submitted values (a form:
     ``support`` may hold several letters, the others one value; an empty value clears the
@@ -404,7 +277,7 @@ def set_interpreters(case: Case, person_id: str, answers: Mapping[str, Sequence[
     missing. The tie's direction follows: support given and something given back is ``both``,
     only support ``to_client``, only giving back ``from_client``.
     """
-    member(case, person_id)
+    before = member(case, person_id)
     problems: list[Problem] = []
     unknown = sorted(set(answers) - set(INTERPRETER_FIELDS))
     for field in unknown:
@@ -454,33 +327,48 @@ def set_interpreters(case: Case, person_id: str, answers: Mapping[str, Sequence[
     if problems:
         raise InvalidInput(problems)
 
-    changed = copy_case(case)
-    person = changed.network.person(person_id)
+    person = before
     if role is not None:
-        person.role = new_role
+        person = dataclasses.replace(person, role=new_role)
     if circle is not None:
-        person.circle = new_circle
+        person = dataclasses.replace(person, circle=new_circle)
     if frequency is not None:
-        person.frequency = new_frequency
+        person = dataclasses.replace(person, frequency=new_frequency)
     if zone is not None:
-        person.zone = new_zone
-    tie = client_tie(changed, person_id)
-    if tie is None:
-        tie = Tie(id=next_id(changed, "ties"), a=changed.client, b=person_id)
-        changed.network.ties.append(tie)
+        person = dataclasses.replace(person, zone=new_zone)
+    operations: list[Json] = []
+    changes = _changed_fields(before, person)
+    if changes:
+        operations.append({"op": "update_person", "id": person_id, "changes": changes})
+
+    old_tie = client_tie(case, person_id)
+    tie = old_tie or Tie(id=IdPool.of(case).numbered(PREFIX["ties"]), a=case.client, b=person_id)
     if quality is not None:
-        tie.quality = new_quality or Quality.POSITIVE
+        tie = dataclasses.replace(tie, quality=new_quality or Quality.POSITIVE)
     if reciprocal is not None:
-        tie.reciprocal = new_reciprocal
+        tie = dataclasses.replace(tie, reciprocal=new_reciprocal)
     if support is not None:
-        tie.support = support
+        tie = dataclasses.replace(tie, support=support)
     if support is not None or reciprocal is not None:
-        tie.direction = _direction(tie.a == changed.client, bool(tie.support), tie.reciprocal)
-    return changed
+        direction = _direction(tie.a == case.client, bool(tie.support), tie.reciprocal)
+        tie = dataclasses.replace(tie, direction=direction)
+    if old_tie is None:
+        operations.append({"op": "add_tie", **record_json(tie)})
+    else:
+        changes = _changed_fields(old_tie, tie)
+        if changes:
+            operations.append({"op": "update_tie", "id": tie.id, "changes": changes})
+    return operations
 
 
-def set_acquaintances(case: Case, pairs: Iterable[str]) -> Case:
-    """Make the ties among members exactly ``pairs``: who knows whom.
+def set_interpreters(case: Case, person_id: str, answers: Mapping[str, Sequence[str]]) -> Case:
+    """The case with the interpreters recorded (:func:`interpreter_operations` applied to a
+    copy)."""
+    return apply_operations(case, interpreter_operations(case, person_id, answers))
+
+
+def acquaintance_operations(case: Case, pairs: Iterable[str]) -> list[Json]:
+    """The edit operations that make the ties among members exactly ``pairs``: who knows whom.
 
     Each pair is ``"id1 id2"`` (a space between two member ids). A pair already joined keeps
     its tie as it is; a new pair gets a plain tie; a tie between two members that is not in
@@ -506,24 +394,51 @@ def set_acquaintances(case: Case, pairs: Iterable[str]) -> Case:
     if problems:
         raise InvalidInput(problems)
 
-    changed = copy_case(case)
-    net = changed.network
-    kept: list[Tie] = []
+    operations: list[Json] = []
     present: set[tuple[str, str]] = set()
-    for tie in net.ties:
+    for tie in case.network.ties:
         if tie.a in order and tie.b in order and tie.a != tie.b:
             key = pair_key(order, tie.a, tie.b)
             if key not in wanted or key in present:
+                operations.append({"op": "remove_tie", "id": tie.id})
                 continue
             present.add(key)
-        kept.append(tie)
-    taken = used_ids(changed)
+    ids = IdPool.of(case)  # a removed tie's id is not handed out again
     for a, b in sorted(wanted - present, key=lambda k: (order[k[0]], order[k[1]])):
-        tie = Tie(id=new_id(taken, "t"), a=a, b=b)
-        taken.add(tie.id)
-        kept.append(tie)
-    net.ties = kept
-    return changed
+        operations.append({"op": "add_tie", "id": ids.numbered(PREFIX["ties"]), "a": a, "b": b})
+    return operations
+
+
+def set_acquaintances(case: Case, pairs: Iterable[str]) -> Case:
+    """The case with who knows whom recorded (:func:`acquaintance_operations` applied to a
+    copy)."""
+    return apply_operations(case, acquaintance_operations(case, pairs))
+
+
+def batch(operations: Sequence[Json]) -> Json:
+    """One edit operation made of ``operations``: applied in order, all or nothing."""
+    return {"op": "batch", "operations": list(operations)}
+
+
+def apply_operations(case: Case, operations: Sequence[Json]) -> Case:
+    """A copy of ``case`` with ``operations`` applied (as :func:`save_answer` saves it)."""
+    return apply_edit(case, batch(operations)).case
+
+
+def save_answer(
+    cases: CaseService,
+    actor: Actor,
+    case_id: str,
+    expected_version: int,
+    operations: Sequence[Json],
+) -> CaseRecord:
+    """Save one answer of the interview: ``operations`` as one edit of the case at
+    ``expected_version`` (one new version, also when nothing changed), through the edit path
+    that checks that ``actor`` may edit it and keeps the case's remembered record. A single
+    operation is saved as itself (removing a person), more as a :func:`batch`."""
+    operation = operations[0] if len(operations) == 1 else batch(operations)
+    _result, saved = cases.edit(actor, case_id, expected_version, operation)
+    return saved
 
 
 def all_pairs(case: Case) -> list[tuple[Person, Person]]:
@@ -596,6 +511,12 @@ def _direction(client_is_a: bool, gives: bool, gets_back: bool | None) -> Direct
     if gets_back:
         return Direction.FROM_CLIENT if client_is_a else Direction.TO_CLIENT
     return Direction.NONE
+
+
+def _changed_fields(before: Any, after: Any) -> Json:
+    """The fields of record ``after`` that differ from ``before``, as in the case file."""
+    old, new = record_json(before), record_json(after)
+    return {k: v for k, v in new.items() if old[k] != v}
 
 
 def _norm(name: str) -> str:

@@ -3,10 +3,10 @@
 Pages under ``/cases/{id}/interview``: an overview, one page per name generator
 (``/names/{step}``), one page per person for the interpreters (``/about/{person}``) and the
 who-knows-whom checklist (``/knows``). The step is in the URL, so the interview can be left
-and resumed. Every answer is saved at once with the version the page showed: removing a person
-as the edit operation ``remove_person`` (``CaseService.edit``, as drawing on the map does), the
-other answers through ``CaseService.replace``; both check that the user may edit the case and
-drop its remembered record.
+and resumed. Every answer is saved at once with the version the page showed, as edit operations
+through ``CaseService.edit`` (the write path of drawing on the map, which checks that the user
+may edit the case and keeps its remembered record): removing a person is ``remove_person``, the
+other answers a batch of operations (:func:`zorgkracht.services.interview.save_answer`).
 Forms work without JavaScript (post, then redirect back); ``static/interview.js`` posts the
 same forms with ``Accept: application/json`` and redraws the map panel (``/map``) without a
 page reload. Errors come back next to the field and change nothing.
@@ -116,18 +116,14 @@ def _label(lang: str) -> Any:
     return label
 
 
-def _save(request: Request, case: Case, version: int) -> CaseRecord:
-    """Save an answer: the changed case over the version the page showed."""
-    return get_service(request).replace(current_user(request).actor, case.id, case, version)
-
-
-def _edit(request: Request, case_id: str, version: int, operation: dict[str, Any]) -> CaseRecord:
-    """Save an answer that is one edit operation (:mod:`zorgkracht.services.edits`): the same
-    write path as drawing on the map."""
-    _result, saved = get_service(request).edit(
-        current_user(request).actor, case_id, version, operation
+def _save(
+    request: Request, case_id: str, version: int, operations: list[dict[str, Any]]
+) -> CaseRecord:
+    """Save an answer, edit operations (:mod:`zorgkracht.services.edits`) applied as one edit
+    over the version the page showed: the same write path as drawing on the map."""
+    return iv.save_answer(
+        get_service(request), current_user(request).actor, case_id, version, operations
     )
-    return saved
 
 
 def _page(
@@ -303,7 +299,7 @@ async def add_name(request: Request, case_id: str, step: str) -> Response:
     lang = _lang(request)
     try:
         version = _version(form)
-        added = iv.add_name(
+        added = iv.name_operations(
             record.case,
             current.key,
             values["name"],
@@ -311,7 +307,7 @@ async def add_name(request: Request, case_id: str, step: str) -> Response:
             gender=values["gender"],
             another_person=_one(form, "another_person") == "yes",
         )
-        saved = _save(request, added.case, version) if added.created else record
+        saved = _save(request, case_id, version, added.operations) if added.created else record
     except InvalidInput as err:
         if as_json:
             raise
@@ -357,7 +353,7 @@ async def remove_person(request: Request, case_id: str, person_id: str) -> Respo
         back = _base(case_id)
     try:
         iv.member(record.case, person_id)  # anyone but the client
-        saved = _edit(request, case_id, _version(form), {"op": "remove_person", "id": person_id})
+        saved = _save(request, case_id, _version(form), [{"op": "remove_person", "id": person_id}])
     except (NotFound, Conflict, InvalidInput):
         if as_json:
             raise
@@ -428,8 +424,8 @@ async def save_about(request: Request, case_id: str, person_id: str) -> Response
         answers["support"] = []  # every box unticked: no support
     lang = _lang(request)
     try:
-        changed = iv.set_interpreters(record.case, person_id, answers)
-        saved = _save(request, changed, _version(form))
+        operations = iv.interpreter_operations(record.case, person_id, answers)
+        saved = _save(request, case_id, _version(form), operations)
     except InvalidInput as err:
         if as_json:
             raise
@@ -504,8 +500,8 @@ async def save_knows(request: Request, case_id: str) -> Response:
     form = await _form(request)
     lang = _lang(request)
     try:
-        changed = iv.set_acquaintances(record.case, form.get("knows", []))
-        saved = _save(request, changed, _version(form))
+        operations = iv.acquaintance_operations(record.case, form.get("knows", []))
+        saved = _save(request, case_id, _version(form), operations)
     except InvalidInput as err:
         if as_json:
             raise

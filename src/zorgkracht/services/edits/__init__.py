@@ -37,6 +37,9 @@ The operations, and their inverses:
 ``update_emotion``  ``update_emotion``
 ``set_position``    ``set_position`` with the old point, or ``clear_position``
 ``clear_position``  ``set_position``
+``batch``           ``batch`` of the inverses in reverse order: ``operations`` (any
+                    but ``batch``) applied one after another as one edit, all or
+                    nothing (a problem is named under ``operations/#<n>/``, n from 1)
 ==================  ===============================================================
 
 ``update_*`` takes ``{"id": ..., "changes": {field: value}}`` with fields as in the case file;
@@ -62,6 +65,7 @@ from .operations import (
     AddPerson,
     AddTie,
     AddToDomain,
+    Batch,
     ClearPosition,
     Coordinate,
     Id,
@@ -103,6 +107,7 @@ __all__ = [
     "AddPerson",
     "AddTie",
     "AddToDomain",
+    "Batch",
     "ClearPosition",
     "Coordinate",
     "EditResult",

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from zorgkracht.domain import Case, Network, validate_case
+from zorgkracht.domain import Case, InvalidInput, Network, validate_case
 
 from .domains import (
     _add_domain,
@@ -29,7 +29,7 @@ from .family import (
     _update_emotion,
 )
 from .messages import _parse, _problem
-from .operations import OPERATIONS, Json, _Op
+from .operations import OPERATIONS, Batch, Json, _Op
 from .persons import (
     _add_person,
     _remove_person,
@@ -71,6 +71,33 @@ def _fresh(case: Case) -> Case:
     )
 
 
+def _batch(case: Case, op: Batch) -> Json:
+    """Apply ``op.operations`` one after another to ``case`` (a fresh copy: when one fails,
+    the caller drops it whole); the inverse undoes them last first."""
+    inverses: list[Json] = []
+    for i, data in enumerate(op.operations):
+        at = f"operations/#{i + 1}"  # as the case file's reader names an item of a list
+        if data.get("op") == "batch":
+            raise _problem(
+                f"{at}/op",
+                "een bundel bewerkingen kan geen bundel bevatten",
+                "a batch of operations cannot hold a batch",
+                "enum",
+            )
+        try:
+            parsed = parse_edit(data)
+            inverses.append(_APPLY[data["op"]](case, parsed))
+        except InvalidInput as err:
+            raise InvalidInput(
+                [
+                    dataclasses.replace(p, where=f"{at}/{p.where}" if p.where else at)
+                    for p in err.problems
+                ]
+            ) from None
+    inverses.reverse()
+    return {"op": "batch", "operations": inverses}
+
+
 _APPLY: dict[str, Callable[[Case, Any], Json]] = {
     "add_person": _add_person,
     "update_person": _update_person,
@@ -98,6 +125,7 @@ _APPLY: dict[str, Callable[[Case, Any], Json]] = {
     "remove_emotion": _remove_emotion,
     "set_position": _set_position,
     "clear_position": _clear_position,
+    "batch": _batch,
 }
 
 

@@ -27,7 +27,7 @@ from zorgkracht.domain.codes import (
     TwinType,
     Zone,
 )
-from zorgkracht.domain.limits import MAX_ID, MAX_NAME, MAX_NOTE
+from zorgkracht.domain.limits import MAX_ID, MAX_NAME, MAX_NOTE, MAX_TIES
 
 ViewName = Literal[
     "genogram", "ecogram", "netwerkkaart", "netwerkschema", "levenslijn", "sociogram"
@@ -286,6 +286,17 @@ class ClearPosition(_Op):
     drop_view: bool = True
 
 
+class Batch(_Op):
+    """Several operations applied in order as one edit, all or nothing (one save, one
+    version); the inverse is the batch of their inverses in reverse order."""
+
+    op: Literal["batch"]
+    operations: list[dict[str, Any]] = Field(
+        max_length=MAX_TIES,
+        description="Operations (any but batch), applied one after another.",
+    )
+
+
 OPERATIONS: dict[str, type[_Op]] = {
     "add_person": AddPerson,
     "update_person": UpdatePerson,
@@ -313,4 +324,5 @@ OPERATIONS: dict[str, type[_Op]] = {
     "remove_emotion": RemoveEmotion,
     "set_position": SetPosition,
     "clear_position": ClearPosition,
+    "batch": Batch,
 }

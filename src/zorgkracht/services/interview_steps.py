@@ -1,0 +1,210 @@
+"""The interview's name generators: one question per step, and what a name given to it means
+at first (``shared/domain.md`` §8; see :mod:`zorgkracht.services.interview`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from zorgkracht.domain import Circle, DomainKind, Frequency, Gender, NotFound, Role, Zone
+from zorgkracht.i18n import Text, in_language
+
+_FAMILY = (
+    Role.PARTNER,
+    Role.PARENT,
+    Role.CHILD,
+    Role.SIBLING,
+    Role.GRANDPARENT,
+    Role.GRANDCHILD,
+    Role.OTHER_FAMILY,
+)
+_WEAK = (
+    Role.ACQUAINTANCE,
+    Role.FRIEND,
+    Role.NEIGHBOUR,
+    Role.COLLEAGUE,
+    Role.FELLOW_CLIENT,
+    Role.VOLUNTEER,
+    Role.OTHER_FAMILY,
+    Role.SERVICE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NameStep:
+    """One name generator: a question, and what a name given to it means at first."""
+
+    key: str
+    title_nl: str
+    title_en: str
+    question_nl: str
+    question_en: str
+    roles: tuple[Role, ...]
+    """The roles to choose from; the first is the default."""
+    circle: Circle
+    """Provisional circle, until the client places the person (interpreters)."""
+    zone: Zone | None = None
+    frequency: Frequency | None = None
+    household: bool = False
+    domain: DomainKind | None = None
+    domain_nl: str = ""
+    domain_en: str = ""
+    weak_tie: bool = False
+
+    def title(self, lang: str) -> str:
+        return in_language(Text(self.title_nl, self.title_en), lang)
+
+    def question(self, lang: str) -> str:
+        return in_language(Text(self.question_nl, self.question_en), lang)
+
+
+NAME_STEPS: tuple[NameStep, ...] = (
+    NameStep(
+        "household",
+        "Huisgenoten",
+        "Household",
+        "Wie wonen er bij je in huis?",
+        "Who lives with you?",
+        (*_FAMILY, Role.FRIEND, Role.FELLOW_CLIENT),
+        Circle.INTIMACY,
+        zone=Zone.NEIGHBOURHOOD,
+        frequency=Frequency.DAILY,
+        household=True,
+    ),
+    NameStep(
+        "family",
+        "Familie",
+        "Family",
+        "Wie horen er bij je familie? Denk aan ouders, kinderen, broers en zussen, opa's en "
+        "oma's, ooms, tantes, neven en nichten.",
+        "Who belongs to your family? Think of parents, children, brothers and sisters, "
+        "grandparents, uncles, aunts and cousins.",
+        (Role.OTHER_FAMILY, *_FAMILY[:-1]),
+        Circle.FRIENDSHIP,
+    ),
+    NameStep(
+        "friends",
+        "Vrienden",
+        "Friends",
+        "Wie zijn je vrienden en vriendinnen?",
+        "Who are your friends?",
+        (Role.FRIEND,),
+        Circle.FRIENDSHIP,
+    ),
+    NameStep(
+        "neighbours",
+        "Buren",
+        "Neighbours",
+        "Welke buren of buurtgenoten ken je?",
+        "Which neighbours or people in your neighbourhood do you know?",
+        (Role.NEIGHBOUR,),
+        Circle.ACQUAINTANCE,
+        zone=Zone.NEIGHBOURHOOD,
+        domain=DomainKind.NEIGHBOURHOOD,
+        domain_nl="Buurt",
+        domain_en="Neighbourhood",
+    ),
+    NameStep(
+        "work",
+        "Werk of school",
+        "Work or school",
+        "Wie ken je van je werk, je school of je opleiding?",
+        "Whom do you know from work, school or your course?",
+        (Role.COLLEAGUE, Role.ACQUAINTANCE, Role.FRIEND, Role.PROFESSIONAL),
+        Circle.ACQUAINTANCE,
+        domain=DomainKind.WORK,
+        domain_nl="Werk of school",
+        domain_en="Work or school",
+    ),
+    NameStep(
+        "clubs",
+        "Clubs, vereniging en kerk",
+        "Clubs and church",
+        "Wie ken je van een club, vereniging, sport, vrijwilligerswerk, kerk of moskee?",
+        "Whom do you know from a club, society, sport, volunteer work, church or mosque?",
+        (Role.ACQUAINTANCE, Role.FRIEND, Role.VOLUNTEER, Role.FELLOW_CLIENT),
+        Circle.ACQUAINTANCE,
+        domain=DomainKind.CLUB,
+        domain_nl="Club, vereniging en kerk",
+        domain_en="Clubs and church",
+    ),
+    NameStep(
+        "professionals",
+        "Hulpverleners",
+        "Professionals",
+        "Welke hulpverleners en dienstverleners zie je? Denk aan de huisarts, de wijkteamer, "
+        "de thuiszorg, de kapper of de winkelier.",
+        "Which professionals and service providers do you see? Think of the family doctor, "
+        "the neighbourhood team, home care, the hairdresser or the shopkeeper.",
+        (Role.PROFESSIONAL, Role.SERVICE, Role.VOLUNTEER),
+        Circle.SERVICES,
+        domain=DomainKind.SOCIAL_WORK,
+        domain_nl="Hulp en diensten",
+        domain_en="Care and services",
+    ),
+    NameStep(
+        "birthday",
+        "Verjaardagen",
+        "Birthdays",
+        "Wie stuur je verjaardagswensen als hij of zij jarig is?",
+        "Whom do you send birthday wishes on their birthday?",
+        _WEAK,
+        Circle.ACQUAINTANCE,
+        weak_tie=True,
+    ),
+    NameStep(
+        "season",
+        "Kerst en nieuwjaar",
+        "Christmas and New Year",
+        "Wie stuur je met kerst of nieuwjaar de beste wensen?",
+        "Whom do you send season's greetings at Christmas or New Year?",
+        _WEAK,
+        Circle.ACQUAINTANCE,
+        weak_tie=True,
+    ),
+    NameStep(
+        "tickets",
+        "Vijf kaartjes",
+        "Five tickets",
+        "Stel dat je plots vijf kaartjes krijgt voor een optreden of voetbalwedstrijd "
+        "volgende week: wie zou je meevragen?",
+        "Suppose you suddenly had five tickets for a concert or a match next week: whom "
+        "would you take along?",
+        _WEAK,
+        Circle.ACQUAINTANCE,
+        weak_tie=True,
+    ),
+    NameStep(
+        "moving",
+        "Verhuizen",
+        "Moving house",
+        "Stel dat je gaat verhuizen: wie anders dan je directe familie kun je vragen om een "
+        "handje te helpen? Bijvoorbeeld op de verhuisdag op je hond letten, of een uurtje "
+        "poetsen in het oude huis.",
+        "Suppose you were moving house: who, besides your close family, could you ask to "
+        "lend a hand? For small things, like watching the dog on moving day or cleaning the "
+        "old house for an hour.",
+        _WEAK,
+        Circle.ACQUAINTANCE,
+        weak_tie=True,
+    ),
+)
+STEP_KEYS: tuple[str, ...] = tuple(s.key for s in NAME_STEPS)
+GENDERS: tuple[Gender, ...] = (Gender.FEMALE, Gender.MALE, Gender.OTHER, Gender.UNKNOWN)
+
+
+def name_step(key: str) -> NameStep:
+    for step in NAME_STEPS:
+        if step.key == key:
+            return step
+    raise NotFound(f"Het gesprek heeft geen stap {key!r}.", f"The interview has no step {key!r}.")
+
+
+def next_step(key: str) -> NameStep | None:
+    """The name generator after ``key``; ``None`` after the last."""
+    index = STEP_KEYS.index(name_step(key).key)
+    return NAME_STEPS[index + 1] if index + 1 < len(NAME_STEPS) else None
+
+
+def previous_step(key: str) -> NameStep | None:
+    index = STEP_KEYS.index(name_step(key).key)
+    return NAME_STEPS[index - 1] if index > 0 else None
