@@ -95,7 +95,7 @@ def case_context(
     shown = _snapshot_or_404(case, snapshot)
     if hide_sensitive:
         shown = without_sensitive(shown)
-    snap: Snapshot | None = case.snapshot(snapshot) if snapshot not in (None, "", CURRENT) else None
+    snap: Snapshot | None = case.snapshot(snapshot) if snapshot and snapshot != CURRENT else None
     return {
         "hide_sensitive": hide_sensitive,
         "record": record,
