@@ -46,15 +46,22 @@ fi
 # The build tools go into the environment itself, so the build needs no network of its own.
 pip_q "$VENV" --upgrade pip
 pip_q "$VENV" "setuptools>=77" "mypy>=1.10,<2"
+# The dependencies first: mypyc type-checks the modules it compiles against them, and without
+# them it fails and the wheel would be plain Python.
+"$VENV/bin/python" -c 'import tomllib; print("\n".join(tomllib.load(open("pyproject.toml", "rb"))["project"]["dependencies"]))' >"$VENV/requirements.txt"
+pip_q "$VENV" -r "$VENV/requirements.txt"
 echo "Zorgkracht wordt gecompileerd en geïnstalleerd (mypyc, 1 à 2 minuten) ..."
 echo "Compiling and installing Zorgkracht (mypyc, 1-2 minutes) ..."
 start=$SECONDS
-pip_q "$VENV" --no-build-isolation .
+# The build's own lines ("zorgkracht build: ...") go to a log, shown when it did not compile.
+"$VENV/bin/python" -m pip install --verbose --disable-pip-version-check --no-build-isolation . \
+  >"$VENV/build.log" 2>&1 || { tail -n 40 "$VENV/build.log" >&2; exit 1; }
 took=$((SECONDS - start))
 if "$VENV/bin/python" -c 'import sys, zorgkracht.layout.rows as m; sys.exit(not m.__file__.endswith(".so"))'; then
   echo "Gecompileerd in ${took} s. / Compiled in ${took} s."
 else
-  echo "Niet gecompileerd (geen C-compiler?): Zorgkracht draait op gewone Python, trager, dezelfde plaatjes." >&2
-  echo "Not compiled (no C compiler?): Zorgkracht runs on plain Python, slower, the same pictures." >&2
+  echo "Niet gecompileerd (waarom: zie hieronder): Zorgkracht draait op gewone Python, trager, dezelfde plaatjes." >&2
+  echo "Not compiled (why: see below): Zorgkracht runs on plain Python, slower, the same pictures." >&2
+  grep "zorgkracht build:" "$VENV/build.log" >&2 || true
 fi
 echo "$digest" >"$stamp"
