@@ -161,6 +161,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--python", default=str(ROOT / ".venv-app" / "bin" / "python"))
     parser.add_argument("--skip-in-process", action="store_true")
     args = parser.parse_args(argv)
+    args.python = str(Path(args.python).absolute())  # the whole-process runs use another cwd
     if not Path(args.python).is_file():
         sys.exit(f"No wheel environment at {args.python}: run scripts/setup.sh first.")
     if shutil.which(DOT) is None:
