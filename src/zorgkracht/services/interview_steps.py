@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from zorgkracht.domain import Circle, DomainKind, Frequency, Gender, NotFound, Role, Zone
 from zorgkracht.i18n import Text, in_language
+from zorgkracht.render.domain_names import standard_name
 
 _FAMILY = (
     Role.PARTNER,
@@ -46,9 +47,22 @@ class NameStep:
     frequency: Frequency | None = None
     household: bool = False
     domain: DomainKind | None = None
-    domain_nl: str = ""
-    domain_en: str = ""
+    """The kind of domain a person named here joins; the interview makes it, under its
+    standard name (:data:`zorgkracht.render.domain_names.STANDARD_NAMES`), when the case has
+    none of that kind."""
     weak_tie: bool = False
+
+    @property
+    def domain_nl(self) -> str:
+        """The Dutch standard name of the step's domain (what the case file stores)."""
+        name = standard_name(self.domain) if self.domain is not None else None
+        return name.nl if name is not None else ""
+
+    @property
+    def domain_en(self) -> str:
+        """The English standard name of the step's domain."""
+        name = standard_name(self.domain) if self.domain is not None else None
+        return name.en if name is not None else ""
 
     def title(self, lang: str) -> str:
         return in_language(Text(self.title_nl, self.title_en), lang)
@@ -100,8 +114,6 @@ NAME_STEPS: tuple[NameStep, ...] = (
         Circle.ACQUAINTANCE,
         zone=Zone.NEIGHBOURHOOD,
         domain=DomainKind.NEIGHBOURHOOD,
-        domain_nl="Buurt",
-        domain_en="Neighbourhood",
     ),
     NameStep(
         "work",
@@ -112,8 +124,6 @@ NAME_STEPS: tuple[NameStep, ...] = (
         (Role.COLLEAGUE, Role.ACQUAINTANCE, Role.FRIEND, Role.PROFESSIONAL),
         Circle.ACQUAINTANCE,
         domain=DomainKind.WORK,
-        domain_nl="Werk of school",
-        domain_en="Work or school",
     ),
     NameStep(
         "clubs",
@@ -124,8 +134,6 @@ NAME_STEPS: tuple[NameStep, ...] = (
         (Role.ACQUAINTANCE, Role.FRIEND, Role.VOLUNTEER, Role.FELLOW_CLIENT),
         Circle.ACQUAINTANCE,
         domain=DomainKind.CLUB,
-        domain_nl="Club, vereniging en kerk",
-        domain_en="Clubs and church",
     ),
     NameStep(
         "professionals",
@@ -138,8 +146,6 @@ NAME_STEPS: tuple[NameStep, ...] = (
         (Role.PROFESSIONAL, Role.SERVICE, Role.VOLUNTEER),
         Circle.SERVICES,
         domain=DomainKind.SOCIAL_WORK,
-        domain_nl="Hulp en diensten",
-        domain_en="Care and services",
     ),
     NameStep(
         "birthday",
