@@ -114,7 +114,7 @@ def case_context(
         "choices": CHOICES,
         "formats": FORMATS,
         "today": dt.date.today().isoformat(),
-        "case_data": case_data(shown),
+        "case_data": case_data(shown, names(shown, lang)),
     }
 
 
