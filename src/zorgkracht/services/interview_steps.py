@@ -76,7 +76,7 @@ NAME_STEPS: tuple[NameStep, ...] = (
         "household",
         "Huisgenoten",
         "Household",
-        "Wie wonen er bij je in huis?",
+        "Wie wonen er bij u in huis?",
         "Who lives with you?",
         (*_FAMILY, Role.FRIEND, Role.FELLOW_CLIENT),
         Circle.INTIMACY,
@@ -88,7 +88,7 @@ NAME_STEPS: tuple[NameStep, ...] = (
         "family",
         "Familie",
         "Family",
-        "Wie horen er bij je familie? Denk aan ouders, kinderen, broers en zussen, opa's en "
+        "Wie horen er bij uw familie? Denk aan ouders, kinderen, broers en zussen, opa's en "
         "oma's, ooms, tantes, neven en nichten.",
         "Who belongs to your family? Think of parents, children, brothers and sisters, "
         "grandparents, uncles, aunts and cousins.",
@@ -99,7 +99,7 @@ NAME_STEPS: tuple[NameStep, ...] = (
         "friends",
         "Vrienden",
         "Friends",
-        "Wie zijn je vrienden en vriendinnen?",
+        "Wie zijn uw vrienden en vriendinnen?",
         "Who are your friends?",
         (Role.FRIEND,),
         Circle.FRIENDSHIP,
@@ -108,7 +108,7 @@ NAME_STEPS: tuple[NameStep, ...] = (
         "neighbours",
         "Buren",
         "Neighbours",
-        "Welke buren of buurtgenoten ken je?",
+        "Welke buren of buurtgenoten kent u?",
         "Which neighbours or people in your neighbourhood do you know?",
         (Role.NEIGHBOUR,),
         Circle.ACQUAINTANCE,
@@ -119,7 +119,7 @@ NAME_STEPS: tuple[NameStep, ...] = (
         "work",
         "Werk of school",
         "Work or school",
-        "Wie ken je van je werk, je school of je opleiding?",
+        "Wie kent u van uw werk, uw school of uw opleiding?",
         "Whom do you know from work, school or your course?",
         (Role.COLLEAGUE, Role.ACQUAINTANCE, Role.FRIEND, Role.PROFESSIONAL),
         Circle.ACQUAINTANCE,
@@ -129,7 +129,7 @@ NAME_STEPS: tuple[NameStep, ...] = (
         "clubs",
         "Clubs, vereniging en kerk",
         "Clubs and church",
-        "Wie ken je van een club, vereniging, sport, vrijwilligerswerk, kerk of moskee?",
+        "Wie kent u van een club, vereniging, sport, vrijwilligerswerk, kerk of moskee?",
         "Whom do you know from a club, society, sport, volunteer work, church or mosque?",
         (Role.ACQUAINTANCE, Role.FRIEND, Role.VOLUNTEER, Role.FELLOW_CLIENT),
         Circle.ACQUAINTANCE,
@@ -139,7 +139,7 @@ NAME_STEPS: tuple[NameStep, ...] = (
         "professionals",
         "Hulpverleners",
         "Professionals",
-        "Welke hulpverleners en dienstverleners zie je? Denk aan de huisarts, de wijkteamer, "
+        "Welke hulpverleners en dienstverleners ziet u? Denk aan de huisarts, de wijkteamer, "
         "de thuiszorg, de kapper of de winkelier.",
         "Which professionals and service providers do you see? Think of the family doctor, "
         "the neighbourhood team, home care, the hairdresser or the shopkeeper.",
@@ -151,7 +151,7 @@ NAME_STEPS: tuple[NameStep, ...] = (
         "birthday",
         "Verjaardagen",
         "Birthdays",
-        "Wie stuur je verjaardagswensen als hij of zij jarig is?",
+        "Wie stuurt u verjaardagswensen als hij of zij jarig is?",
         "Whom do you send birthday wishes on their birthday?",
         _WEAK,
         Circle.ACQUAINTANCE,
@@ -161,7 +161,7 @@ NAME_STEPS: tuple[NameStep, ...] = (
         "season",
         "Kerst en nieuwjaar",
         "Christmas and New Year",
-        "Wie stuur je met kerst of nieuwjaar de beste wensen?",
+        "Wie stuurt u met kerst of nieuwjaar de beste wensen?",
         "Whom do you send season's greetings at Christmas or New Year?",
         _WEAK,
         Circle.ACQUAINTANCE,
@@ -171,8 +171,8 @@ NAME_STEPS: tuple[NameStep, ...] = (
         "tickets",
         "Vijf kaartjes",
         "Five tickets",
-        "Stel dat je plots vijf kaartjes krijgt voor een optreden of voetbalwedstrijd "
-        "volgende week: wie zou je meevragen?",
+        "Stel dat u plots vijf kaartjes krijgt voor een optreden of voetbalwedstrijd "
+        "volgende week: wie zou u meevragen?",
         "Suppose you suddenly had five tickets for a concert or a match next week: whom "
         "would you take along?",
         _WEAK,
@@ -183,8 +183,8 @@ NAME_STEPS: tuple[NameStep, ...] = (
         "moving",
         "Verhuizen",
         "Moving house",
-        "Stel dat je gaat verhuizen: wie anders dan je directe familie kun je vragen om een "
-        "handje te helpen? Bijvoorbeeld op de verhuisdag op je hond letten, of een uurtje "
+        "Stel dat u gaat verhuizen: wie anders dan uw directe familie kunt u vragen om een "
+        "handje te helpen? Bijvoorbeeld op de verhuisdag op uw hond letten, of een uurtje "
         "poetsen in het oude huis.",
         "Suppose you were moving house: who, besides your close family, could you ask to "
         "lend a hand? For small things, like watching the dog on moving day or cleaning the "
