@@ -10,16 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from babel.numbers import format_decimal, format_percent
-
 from zorgkracht.analysis import analyse, compare, format_analysis, format_comparison
+from zorgkracht.analysis.measures import resolve
 from zorgkracht.analysis.results import Comparison
 from zorgkracht.domain import Case
 from zorgkracht.domain.codes import Circle, Quality, Sector, Support, Zone
 from zorgkracht.domain.model import Network
 from zorgkracht.i18n import Text, in_language, language
-from zorgkracht.render.domain_names import domain_label
-from zorgkracht.render.views import case_at
 
 __all__ = [
     "RADIO_EN",
@@ -48,6 +45,8 @@ RADIO_EN = {
 def names(case: Case, lang: str | None = None) -> dict[str, str]:
     """The name of every person and ecogram domain of the case's network, by id (a domain
     under its name in ``lang``, :func:`~zorgkracht.render.domain_names.domain_label`)."""
+    from zorgkracht.render.domain_names import domain_label  # not needed by the command line
+
     found = {p.id: p.name for p in case.network.persons}
     found.update({d.id: domain_label(d, lang) for d in case.network.domains})
     return found
@@ -116,6 +115,8 @@ def figure(path: str, value: float | None, lang: str | None, *, change: bool = F
     """A measure of the comparison as the page shows it: a share as a percentage, any other
     number with at most two decimals, both with the decimal separator of ``lang``; a change
     with its sign; ``—`` when there is no number."""
+    from babel.numbers import format_decimal, format_percent  # not needed by the command line
+
     if value is None:
         return "—"
     locale = language(lang)
@@ -226,12 +227,14 @@ def comparison_page(case: Case, a: str, b: str, lang: str | None) -> ComparisonP
     """The compare page of ``case`` from snapshot ``a`` to ``b`` (``current``: now) in
     ``lang``: the measures with a label (:func:`measure_label`) that moved. Raises
     ``NotFound`` for an unknown snapshot."""
+    from zorgkracht.render.domain_names import domain_label  # not needed by the command line
+
     result = compare(case, a, b)
-    before = case_at(case, a)
-    after = case_at(case, b)
+    before, _, _ = resolve(case, a)
+    after, _, _ = resolve(case, b)
     known = {pid: p["name"] for pid, p in result["persons"].items()}
     known[result["client"]] = result["client_name"]
-    for net in (after.network, before.network, *(s.network for s in case.snapshots)):
+    for net in (after, before, *(s.network for s in case.snapshots)):
         for d in net.domains:
             known.setdefault(d.id, domain_label(d, lang))
     measures = []
@@ -251,7 +254,7 @@ def comparison_page(case: Case, a: str, b: str, lang: str | None) -> ComparisonP
         names=known,
         came=[known.get(i, i) for i in result["came"]],
         left=[known.get(i, i) for i in result["left"]],
-        added=_tie_facts(after.network, result["ties"]["added"], known, case.client),
-        removed=_tie_facts(before.network, result["ties"]["removed"], known, case.client),
+        added=_tie_facts(after, result["ties"]["added"], known, case.client),
+        removed=_tie_facts(before, result["ties"]["removed"], known, case.client),
         measures=measures,
     )
