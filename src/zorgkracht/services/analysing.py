@@ -57,7 +57,7 @@ def analysis_panel(case: Case, lang: str) -> dict[str, Any]:
     suggestions with their reasons (other than ``onderhouden``, which is for everyone), and the
     key measures."""
     result = analyse(case)
-    known = names(case)
+    known = names(case, lang)
     chosen = language(lang)
 
     def who(ids: list[str]) -> list[str]:
