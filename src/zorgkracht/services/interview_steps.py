@@ -53,16 +53,20 @@ class NameStep:
     weak_tie: bool = False
 
     @property
+    def domain_name(self) -> Text:
+        """The standard name of the step's domain in both languages (empty without one)."""
+        name = standard_name(self.domain) if self.domain is not None else None
+        return Text("", "") if name is None else name
+
+    @property
     def domain_nl(self) -> str:
         """The Dutch standard name of the step's domain (what the case file stores)."""
-        name = standard_name(self.domain) if self.domain is not None else None
-        return name.nl if name is not None else ""
+        return self.domain_name.nl
 
     @property
     def domain_en(self) -> str:
         """The English standard name of the step's domain."""
-        name = standard_name(self.domain) if self.domain is not None else None
-        return name.en if name is not None else ""
+        return self.domain_name.en
 
     def title(self, lang: str) -> str:
         return in_language(Text(self.title_nl, self.title_en), lang)
