@@ -79,7 +79,7 @@ def test_interpreters_and_who_knows_whom_save_every_change(signed_in: Page) -> N
     page.get_by_label("1 · intimiteit").check()
     page.get_by_label("P · praktische steun").check()
     page.get_by_label("E · emotionele steun").check()
-    page.get_by_role("group", name=re.compile("Geef je Carla")).get_by_label(
+    page.get_by_role("group", name=re.compile("Geeft u Carla")).get_by_label(
         "ja", exact=True
     ).check()
     expect(page.get_by_role("status").first).to_have_text("Opgeslagen.")

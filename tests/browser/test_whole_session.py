@@ -110,7 +110,7 @@ def test_the_whole_session(page: Page) -> None:
             page.get_by_label(circle).check()
             for letter in support:
                 page.get_by_label(letter).check()
-            page.get_by_role("group", name=re.compile("Geef je")).get_by_label(
+            page.get_by_role("group", name=re.compile("Geeft u")).get_by_label(
                 reciprocal, exact=True
             ).check()
         if name == "Piet":

@@ -205,7 +205,7 @@ def test_interpreters_are_saved_and_lead_to_the_next_person(client: TestClient) 
     client.post("/cases/kim/interview/names/friends", data=form(client, 2, name="Bert"))
     page = client.get("/cases/kim/interview/about/p2")
     assert page.status_code == 200
-    assert "Wie is Anna voor je?" in page.text
+    assert "Wie is Anna voor u?" in page.text
     answer = client.post(
         "/cases/kim/interview/about/p2",
         data=form(

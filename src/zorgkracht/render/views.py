@@ -31,6 +31,7 @@ from zorgkracht.domain import Case, InvalidInput, Problem
 from zorgkracht.domain.model import CURRENT
 from zorgkracht.domain.privacy import without_sensitive
 
+from .domain_names import with_domain_labels
 from .export import svg_to_pdf, svg_to_png
 from .gc_pause import without_collection
 
@@ -92,6 +93,7 @@ def render_svg(
             case, focus=focus, generations=generations, hide_sensitive=hide_sensitive
         )
         return render_genogram_svg(case, layout, lang=lang, show_legend=show_legend)
+    case = with_domain_labels(case, lang)
     if hide_sensitive:
         case = without_sensitive(case)
     module = importlib.import_module(f"zorgkracht.render.{checked}")
@@ -120,6 +122,7 @@ def render_table(
             case, focus=focus, generations=generations, hide_sensitive=hide_sensitive
         )
         return genogram_table(case, lang, layout=layout)
+    case = with_domain_labels(case, lang)
     if hide_sensitive:
         case = without_sensitive(case)
     module = importlib.import_module(f"zorgkracht.render.{checked}")
@@ -152,6 +155,7 @@ def render_picture(
         )
         svg = render_genogram_svg(case, layout, lang=lang)
         return svg, genogram_table(case, lang, layout=layout) if table else []
+    case = with_domain_labels(case, lang)
     if hide_sensitive:
         case = without_sensitive(case)
     module = importlib.import_module(f"zorgkracht.render.{checked}")

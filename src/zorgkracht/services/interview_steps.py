@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from zorgkracht.domain import Circle, DomainKind, Frequency, Gender, NotFound, Role, Zone
 from zorgkracht.i18n import Text, in_language
+from zorgkracht.render.domain_names import standard_name
 
 _FAMILY = (
     Role.PARTNER,
@@ -46,9 +47,26 @@ class NameStep:
     frequency: Frequency | None = None
     household: bool = False
     domain: DomainKind | None = None
-    domain_nl: str = ""
-    domain_en: str = ""
+    """The kind of domain a person named here joins; the interview makes it, under its
+    standard name (:data:`zorgkracht.render.domain_names.STANDARD_NAMES`), when the case has
+    none of that kind."""
     weak_tie: bool = False
+
+    @property
+    def domain_name(self) -> Text:
+        """The standard name of the step's domain in both languages (empty without one)."""
+        name = standard_name(self.domain) if self.domain is not None else None
+        return Text("", "") if name is None else name
+
+    @property
+    def domain_nl(self) -> str:
+        """The Dutch standard name of the step's domain (what the case file stores)."""
+        return self.domain_name.nl
+
+    @property
+    def domain_en(self) -> str:
+        """The English standard name of the step's domain."""
+        return self.domain_name.en
 
     def title(self, lang: str) -> str:
         return in_language(Text(self.title_nl, self.title_en), lang)
@@ -62,7 +80,7 @@ NAME_STEPS: tuple[NameStep, ...] = (
         "household",
         "Huisgenoten",
         "Household",
-        "Wie wonen er bij je in huis?",
+        "Wie wonen er bij u in huis?",
         "Who lives with you?",
         (*_FAMILY, Role.FRIEND, Role.FELLOW_CLIENT),
         Circle.INTIMACY,
@@ -74,7 +92,7 @@ NAME_STEPS: tuple[NameStep, ...] = (
         "family",
         "Familie",
         "Family",
-        "Wie horen er bij je familie? Denk aan ouders, kinderen, broers en zussen, opa's en "
+        "Wie horen er bij uw familie? Denk aan ouders, kinderen, broers en zussen, opa's en "
         "oma's, ooms, tantes, neven en nichten.",
         "Who belongs to your family? Think of parents, children, brothers and sisters, "
         "grandparents, uncles, aunts and cousins.",
@@ -85,7 +103,7 @@ NAME_STEPS: tuple[NameStep, ...] = (
         "friends",
         "Vrienden",
         "Friends",
-        "Wie zijn je vrienden en vriendinnen?",
+        "Wie zijn uw vrienden en vriendinnen?",
         "Who are your friends?",
         (Role.FRIEND,),
         Circle.FRIENDSHIP,
@@ -94,58 +112,50 @@ NAME_STEPS: tuple[NameStep, ...] = (
         "neighbours",
         "Buren",
         "Neighbours",
-        "Welke buren of buurtgenoten ken je?",
+        "Welke buren of buurtgenoten kent u?",
         "Which neighbours or people in your neighbourhood do you know?",
         (Role.NEIGHBOUR,),
         Circle.ACQUAINTANCE,
         zone=Zone.NEIGHBOURHOOD,
         domain=DomainKind.NEIGHBOURHOOD,
-        domain_nl="Buurt",
-        domain_en="Neighbourhood",
     ),
     NameStep(
         "work",
         "Werk of school",
         "Work or school",
-        "Wie ken je van je werk, je school of je opleiding?",
+        "Wie kent u van uw werk, uw school of uw opleiding?",
         "Whom do you know from work, school or your course?",
         (Role.COLLEAGUE, Role.ACQUAINTANCE, Role.FRIEND, Role.PROFESSIONAL),
         Circle.ACQUAINTANCE,
         domain=DomainKind.WORK,
-        domain_nl="Werk of school",
-        domain_en="Work or school",
     ),
     NameStep(
         "clubs",
         "Clubs, vereniging en kerk",
         "Clubs and church",
-        "Wie ken je van een club, vereniging, sport, vrijwilligerswerk, kerk of moskee?",
+        "Wie kent u van een club, vereniging, sport, vrijwilligerswerk, kerk of moskee?",
         "Whom do you know from a club, society, sport, volunteer work, church or mosque?",
         (Role.ACQUAINTANCE, Role.FRIEND, Role.VOLUNTEER, Role.FELLOW_CLIENT),
         Circle.ACQUAINTANCE,
         domain=DomainKind.CLUB,
-        domain_nl="Club, vereniging en kerk",
-        domain_en="Clubs and church",
     ),
     NameStep(
         "professionals",
         "Hulpverleners",
         "Professionals",
-        "Welke hulpverleners en dienstverleners zie je? Denk aan de huisarts, de wijkteamer, "
+        "Welke hulpverleners en dienstverleners ziet u? Denk aan de huisarts, de wijkteamer, "
         "de thuiszorg, de kapper of de winkelier.",
         "Which professionals and service providers do you see? Think of the family doctor, "
         "the neighbourhood team, home care, the hairdresser or the shopkeeper.",
         (Role.PROFESSIONAL, Role.SERVICE, Role.VOLUNTEER),
         Circle.SERVICES,
         domain=DomainKind.SOCIAL_WORK,
-        domain_nl="Hulp en diensten",
-        domain_en="Care and services",
     ),
     NameStep(
         "birthday",
         "Verjaardagen",
         "Birthdays",
-        "Wie stuur je verjaardagswensen als hij of zij jarig is?",
+        "Wie stuurt u verjaardagswensen als hij of zij jarig is?",
         "Whom do you send birthday wishes on their birthday?",
         _WEAK,
         Circle.ACQUAINTANCE,
@@ -155,7 +165,7 @@ NAME_STEPS: tuple[NameStep, ...] = (
         "season",
         "Kerst en nieuwjaar",
         "Christmas and New Year",
-        "Wie stuur je met kerst of nieuwjaar de beste wensen?",
+        "Wie stuurt u met kerst of nieuwjaar de beste wensen?",
         "Whom do you send season's greetings at Christmas or New Year?",
         _WEAK,
         Circle.ACQUAINTANCE,
@@ -165,8 +175,8 @@ NAME_STEPS: tuple[NameStep, ...] = (
         "tickets",
         "Vijf kaartjes",
         "Five tickets",
-        "Stel dat je plots vijf kaartjes krijgt voor een optreden of voetbalwedstrijd "
-        "volgende week: wie zou je meevragen?",
+        "Stel dat u plots vijf kaartjes krijgt voor een optreden of voetbalwedstrijd "
+        "volgende week: wie zou u meevragen?",
         "Suppose you suddenly had five tickets for a concert or a match next week: whom "
         "would you take along?",
         _WEAK,
@@ -177,8 +187,8 @@ NAME_STEPS: tuple[NameStep, ...] = (
         "moving",
         "Verhuizen",
         "Moving house",
-        "Stel dat je gaat verhuizen: wie anders dan je directe familie kun je vragen om een "
-        "handje te helpen? Bijvoorbeeld op de verhuisdag op je hond letten, of een uurtje "
+        "Stel dat u gaat verhuizen: wie anders dan uw directe familie kunt u vragen om een "
+        "handje te helpen? Bijvoorbeeld op de verhuisdag op uw hond letten, of een uurtje "
         "poetsen in het oude huis.",
         "Suppose you were moving house: who, besides your close family, could you ask to "
         "lend a hand? For small things, like watching the dog on moving day or cleaning the "

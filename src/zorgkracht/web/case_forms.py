@@ -59,8 +59,9 @@ def family_keys(net: Network) -> dict[str, str]:
     return keys
 
 
-def case_data(case: Case) -> dict[str, Any]:
-    """What the drawing script needs to fill its forms (no notes: only what the forms show)."""
+def case_data(case: Case, labels: dict[str, str] | None = None) -> dict[str, Any]:
+    """What the drawing script needs to fill its forms (no notes: only what the forms show);
+    a domain under its name in ``labels`` (by id) when given, the page's language's name."""
     net = case.network
     fields = ("name", "role", "gender", "circle", "zone", "frequency", "birth_year")
     families = family_keys(net)
@@ -68,7 +69,10 @@ def case_data(case: Case) -> dict[str, Any]:
         "client": case.client,
         "household": list(net.household),
         "persons": {p.id: {k: _code(getattr(p, k)) for k in fields} for p in net.persons},
-        "domains": {d.id: {"name": d.name, "members": list(d.members)} for d in net.domains},
+        "domains": {
+            d.id: {"name": (labels or {}).get(d.id, d.name), "members": list(d.members)}
+            for d in net.domains
+        },
         "ties": {
             t.id: {
                 "a": t.a,

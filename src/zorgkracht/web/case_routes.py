@@ -22,12 +22,12 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from zorgkracht.domain import Case, Conflict, InvalidInput, NotFound, Problem, Snapshot
-from zorgkracht.domain.codes import Circle, Quality, Sector, Support, Zone
+from zorgkracht.domain.codes import Quality
 from zorgkracht.domain.limits import MAX_TITLE
 from zorgkracht.domain.model import CURRENT
 from zorgkracht.domain.privacy import without_sensitive
 from zorgkracht.i18n import Text, in_language, language
-from zorgkracht.services.analysing import analysis_panel, compare, names
+from zorgkracht.services.analysing import analysis_panel, comparison_page, names
 from zorgkracht.services.audit import Event
 from zorgkracht.services.cases import CaseRecord, FileKind
 from zorgkracht.services.permissions import Action
@@ -102,7 +102,7 @@ def case_context(
         "case": case,
         "shown": shown,
         "net": shown.network,
-        "names": names(shown),
+        "names": names(shown, lang),
         "view": view,
         "views": VIEWS,
         "view_labels": VIEW_LABELS,
@@ -114,7 +114,7 @@ def case_context(
         "choices": CHOICES,
         "formats": FORMATS,
         "today": dt.date.today().isoformat(),
-        "case_data": case_data(shown),
+        "case_data": case_data(shown, names(shown, lang)),
     }
 
 
@@ -234,69 +234,23 @@ def compare_page(
     request: Request, case_id: str, a: str = "current", b: str = "current"
 ) -> Response:
     """What changed between two snapshots (``current`` is the network now)."""
+    lang = page_lang(request)
     try:
         record = load_case(request, case_id, detail="compare")
-        result = compare(record.case, a, b)
+        shown = comparison_page(record.case, a, b, lang)
     except NotFound:
         return _not_found(request, case_id)
-    names = {pid: p["name"] for pid, p in result["persons"].items()}
-    names[result["client"]] = result["client_name"]
-    for net in (record.case.network, *(s.network for s in record.case.snapshots)):
-        for d in net.domains:
-            names.setdefault(d.id, d.name)
-    lang = page_lang(request)
-    moved = {
-        measure_label(k, lang): v
-        for k, v in result["measures"].items()
-        if v["change"] and measure_label(k, lang)
-    }
     return render_page(
         request,
         "case_compare.html",
         case=record.case,
-        result=result,
-        names=names,
-        moved=moved,
+        page=shown,
+        result=shown.result,
+        names=shown.names,
         quality={q.value: in_language(q, lang) for q in Quality},
         a=a,
         b=b,
     )
-
-
-_MEASURES: dict[str, tuple[str, str]] = {
-    "size": ("netwerkleden", "network members"),
-    "ties_among_members": ("banden tussen netwerkleden", "ties between members"),
-    "density": ("dichtheid (wie kent wie)", "density (who knows whom)"),
-    "component_count": ("losse groepjes", "separate groups"),
-    "bridges.count": ("bruggen", "bridges"),
-    "isolates.count": ("leden die niemand anders kennen", "members who know nobody else"),
-    "care_potential.count": ("zorgpotentieel", "care potential"),
-    "carers.count": ("mantelzorgers", "informal carers"),
-    "concentration.share": ("concentratie van de steun", "concentration of support"),
-    "reciprocity.share": ("wederkerigheid", "reciprocity"),
-    "signals.count": ("aandachtspunten", "points of attention"),
-    "gaps.count": ("soorten steun die niemand geeft", "kinds of support nobody gives"),
-    "variety.sector.iqv": ("gevarieerdheid over sectoren (IQV)", "variety over sectors (IQV)"),
-}
-_GROUPS: dict[str, tuple[str, str, type[Any]]] = {
-    "by_sector": ("sector", "sector", Sector),
-    "by_circle": ("cirkel", "circle", Circle),
-    "by_zone": ("zone", "zone", Zone),
-    "support_counts": ("steun", "support", Support),
-}
-
-
-def measure_label(path: str, lang: str) -> str:
-    """A plain label for a measure of :func:`zorgkracht.analysis.compare` (``""`` for the
-    technical ones that the page leaves out)."""
-    if path in _MEASURES:
-        return in_language(Text(*_MEASURES[path]), lang)
-    group, _, code = path.partition(".")
-    if group in _GROUPS and code != "unknown":
-        nl_text, en_text, enum = _GROUPS[group]
-        member = enum(code)
-        return f"{in_language(Text(nl_text, en_text), lang)}: {in_language(member, lang)}"
-    return ""
 
 
 # --- exports --------------------------------------------------------------------------------

@@ -182,7 +182,7 @@ def _errors(err: InvalidInput, lang: str) -> dict[str, str]:
 def _conflict_text(lang: str) -> str:
     return in_language(
         Text(
-            "Iemand anders heeft deze casus intussen gewijzigd. Je antwoord is niet opgeslagen; "
+            "Iemand anders heeft deze casus intussen gewijzigd. Uw antwoord is niet opgeslagen; "
             "deze pagina toont nu de nieuwste stand, geef het antwoord opnieuw.",
             "Someone else changed this case in the meantime. Your answer was not saved; "
             "this page now shows the latest state, please give it again.",
