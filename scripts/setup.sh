@@ -19,7 +19,12 @@ if ! "$PY" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
 fi
 mode="${1:-app}"
 bash scripts/system-packages.sh "$([ "$mode" = dev ] && echo dev || true)"
-pip_q() { "$1/bin/python" -m pip install --quiet --disable-pip-version-check "${@:2}"; }
+# pip's warnings about index folders this machine's configuration names but does not have are
+# left out; everything else pip says on stderr is shown.
+pip_q() {
+  "$1/bin/python" -m pip install --quiet --disable-pip-version-check "${@:2}" \
+    2> >(grep -v "is ignored: it is neither a file nor a directory" >&2)
+}
 
 if [ "$mode" = "dev" ]; then
   [ -x .venv/bin/python ] || "$PY" -m venv .venv
