@@ -26,6 +26,7 @@ from zorgkracht.domain import (
     Zone,
     validate_case,
 )
+from zorgkracht.domain.limits import MAX_NAME
 from zorgkracht.interchange import case_json
 from zorgkracht.services import interview as iv
 
@@ -155,7 +156,7 @@ def test_another_person_with_the_same_name_is_added_when_asked() -> None:
     ("name", "role", "gender", "where"),
     [
         ("   ", "", "", "name"),
-        ("x" * 121, "", "", "name"),
+        ("x" * (MAX_NAME + 1), "", "", "name"),  # the one bound, zorgkracht.domain.limits
         ("Anna", "professional", "", "role"),  # not a choice for friends
         ("Anna", "buurman", "", "role"),
         ("Anna", "", "f", "gender"),

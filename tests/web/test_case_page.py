@@ -286,3 +286,14 @@ def test_snapshot_current_is_the_case_as_it_is_now(client: TestClient) -> None:
         current = page(client, "?view=ecogram&snapshot=current")
         assert 'data-editable="true"' in current
     assert client.get("/cases/karel?snapshot=nope").status_code == 404
+
+
+def test_the_forms_take_their_maxlength_from_the_domain_limits(client: TestClient) -> None:
+    """One definition of the bounds: the name and title fields say what the case check says."""
+    from zorgkracht.domain.limits import MAX_NAME, MAX_TITLE
+
+    for _ in range(2):
+        text = page(client)
+        assert f'id="pd-name" name="name" required maxlength="{MAX_NAME}"' in text
+        assert f'id="dd-name" name="name" required maxlength="{MAX_NAME}"' in text
+        assert f'name="label" required maxlength="{MAX_TITLE}"' in text

@@ -47,6 +47,7 @@ from zorgkracht.domain import (
     Support,
     Tie,
     Zone,
+    limits,
 )
 from zorgkracht.domain.ids import PREFIX, IdPool
 
@@ -92,7 +93,7 @@ __all__ = [
     "set_interpreters",
 ]
 
-MAX_NAME = 120
+MAX_NAME = limits.MAX_NAME  # the one bound of a name (zorgkracht.domain.limits)
 _NEW_PERSON_FIELDS = ("id", "name", "gender", "role", "circle", "zone", "frequency")
 
 

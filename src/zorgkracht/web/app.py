@@ -29,6 +29,7 @@ from zorgkracht import __version__
 from zorgkracht.config import Settings
 from zorgkracht.domain import Conflict, InvalidInput, NotFound, Problem, ZorgkrachtError
 from zorgkracht.domain.errors import StorageUnavailable
+from zorgkracht.domain.limits import MAX_NAME, MAX_TITLE
 from zorgkracht.i18n import load as load_catalogues
 from zorgkracht.services import CaseService
 from zorgkracht.services.accounts import AccountService
@@ -154,6 +155,8 @@ def create_app(
         ),
     )
     templates = Jinja2Templates(directory=str(HERE / "templates"))
+    # the forms' maxlength from the one definition of the bounds (zorgkracht.domain.limits)
+    templates.env.globals["limits"] = {"name": MAX_NAME, "title": MAX_TITLE}
     account_service = accounts or AccountService.for_cases(service.store, hasher, settings)
     app.state.service = service
     app.state.accounts = account_service
