@@ -58,15 +58,29 @@ pip_q "$VENV" -r "$VENV/requirements.txt"
 echo "Zorgkracht wordt gecompileerd en geïnstalleerd (mypyc, 1 à 2 minuten) ..."
 echo "Compiling and installing Zorgkracht (mypyc, 1-2 minutes) ..."
 start=$SECONDS
-# The build's own lines ("zorgkracht build: ...") go to a log, shown when it did not compile.
-"$VENV/bin/python" -m pip install --verbose --disable-pip-version-check --no-build-isolation . \
-  >"$VENV/build.log" 2>&1 || { tail -n 40 "$VENV/build.log" >&2; exit 1; }
+# The whole build goes to a log; its own lines ("zorgkracht build: ...") and each module the C
+# compiler starts on are shown as they come, so that the minute of compiling shows progress.
+progress() {
+  while IFS= read -r line; do
+    case "$line" in
+      *"zorgkracht build: "*) echo "  ${line#*zorgkracht build: }" ;;
+      *" -c build/mypyc/__native_zorgkracht___"*".c "*)
+        module="${line#* -c build/mypyc/__native_zorgkracht___}"
+        module="${module%%.c *}"
+        echo "  C: ${module//___/.}" ;;
+    esac
+  done
+}
+if ! "$VENV/bin/python" -m pip install --verbose --disable-pip-version-check \
+  --no-build-isolation . 2>&1 | tee "$VENV/build.log" | progress; then
+  tail -n 40 "$VENV/build.log" >&2
+  exit 1
+fi
 took=$((SECONDS - start))
 if "$VENV/bin/python" -c 'import sys, zorgkracht.layout.rows as m; sys.exit(not m.__file__.endswith(".so"))'; then
   echo "Gecompileerd in ${took} s. / Compiled in ${took} s."
 else
-  echo "Niet gecompileerd (waarom: zie hieronder): Zorgkracht draait op gewone Python, trager, dezelfde plaatjes." >&2
-  echo "Not compiled (why: see below): Zorgkracht runs on plain Python, slower, the same pictures." >&2
-  grep "zorgkracht build:" "$VENV/build.log" >&2 || true
+  echo "Niet gecompileerd (waarom: zie hierboven): Zorgkracht draait op gewone Python, trager, dezelfde plaatjes." >&2
+  echo "Not compiled (why: see above): Zorgkracht runs on plain Python, slower, the same pictures." >&2
 fi
 echo "$digest" >"$stamp"
