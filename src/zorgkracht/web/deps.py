@@ -23,6 +23,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from zorgkracht.domain import NotFound, ZorgkrachtError
+from zorgkracht.i18n import LANGS, language
 from zorgkracht.services import CaseService
 from zorgkracht.services.accounts import AccountService
 from zorgkracht.services.audit import Event, Outcome
@@ -42,7 +43,6 @@ from .i18n import translator
 
 __all__ = ["Forbidden"]
 
-LANGS = ("nl", "en")
 CSRF_KEY = "csrf"
 SESSION_KEY = "sid"
 """The session token's key in the cookie (the server keeps only its hash)."""
@@ -233,8 +233,7 @@ def csrf_token(request: Request) -> str:
 
 
 def page_lang(request: Request) -> str:
-    lang = request.query_params.get("lang") or request.cookies.get(LANG_COOKIE) or "nl"
-    return lang if lang in LANGS else "nl"
+    return language(request.query_params.get("lang") or request.cookies.get(LANG_COOKIE))
 
 
 def load_case(

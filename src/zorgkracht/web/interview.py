@@ -136,7 +136,7 @@ def _page(
     **context: Any,
 ) -> HTMLResponse:
     case = record.case
-    lang = _lang(request)
+    lang = page_lang(request)
     view = _map_view(request, "sociogram" if current == "knows" else "netwerkschema")
     members = case.members()
     return render_page(
@@ -157,10 +157,6 @@ def _page(
         codes=CODES,
         **context,
     )
-
-
-def _lang(request: Request) -> str:
-    return page_lang(request)
 
 
 def _client_name(case: Case) -> str:
@@ -218,7 +214,7 @@ def map_fragment(request: Request, case_id: str) -> HTMLResponse:
         record = load_case(request, case_id, detail="interview")
     except NotFound:
         return _not_found(request, case_id)
-    lang = _lang(request)
+    lang = page_lang(request)
     return render_page(
         request,
         "interview_map.html",
@@ -264,7 +260,7 @@ def _names(
     values: dict[str, str] | None = None,
     conflict: bool = False,
 ) -> HTMLResponse:
-    lang = _lang(request)
+    lang = page_lang(request)
     return _page(
         request,
         "interview_names.html",
@@ -296,7 +292,7 @@ async def add_name(request: Request, case_id: str, step: str) -> Response:
         return _not_found(request, case_id)
     form = await _form(request)
     values = {k: _one(form, k) for k in ("name", "role", "gender")}
-    lang = _lang(request)
+    lang = page_lang(request)
     try:
         version = _version(form)
         added = iv.name_operations(
@@ -379,7 +375,7 @@ def _about(
     person = iv.member(case, person_id)
     members = case.members()
     index = [p.id for p in members].index(person_id)
-    lang = _lang(request)
+    lang = page_lang(request)
     return _page(
         request,
         "interview_person.html",
@@ -422,7 +418,7 @@ async def save_about(request: Request, case_id: str, person_id: str) -> Response
     answers = {k: v for k, v in form.items() if k in iv.INTERPRETER_FIELDS}
     if "support_shown" in form and "support" not in answers:
         answers["support"] = []  # every box unticked: no support
-    lang = _lang(request)
+    lang = page_lang(request)
     try:
         operations = iv.interpreter_operations(record.case, person_id, answers)
         saved = _save(request, case_id, _version(form), operations)
@@ -462,7 +458,7 @@ def _knows(
 ) -> HTMLResponse:
     case = record.case
     members = case.members()
-    lang = _lang(request)
+    lang = page_lang(request)
     return _page(
         request,
         "interview_knows.html",
@@ -498,7 +494,7 @@ async def save_knows(request: Request, case_id: str) -> Response:
             raise
         return _not_found(request, case_id)
     form = await _form(request)
-    lang = _lang(request)
+    lang = page_lang(request)
     try:
         operations = iv.acquaintance_operations(record.case, form.get("knows", []))
         saved = _save(request, case_id, _version(form), operations)
