@@ -141,6 +141,33 @@ class TieStatus(Coded):
     WEAK = "weak"
 
 
+class Wish(Coded):
+    """The client's wish for a contact (Den Hollander & Wilken, ch. 4; Karel, ch. 5)."""
+
+    MORE = "more"
+    SAME = "same"
+    LESS = "less"
+    NONE = "none"
+
+
+class Energy(Coded):
+    """Whether a contact gives or costs the client energy (netwerkcirkel, ch. 11)."""
+
+    GIVES = "gives"
+    COSTS = "costs"
+    BOTH = "both"
+
+
+class CareTask(Coded):
+    """Kinds of care task (ch. 2), for care given to the client and care the client gives."""
+
+    HOUSEHOLD = "household"
+    TRANSPORT = "transport"
+    ADMINISTRATION = "administration"
+    PERSONAL_CARE = "personal_care"
+    SUPERVISION = "supervision"
+
+
 class EducationLevel(Coded):
     """Education level in the three bands Statistics Netherlands (CBS) reports."""
 
@@ -357,6 +384,18 @@ _LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("TieStatus", "faded"): ("vervaagd", "faded"),
     ("TieStatus", "disturbed"): ("verstoord", "disturbed"),
     ("TieStatus", "weak"): ("verzwakt", "weakened"),
+    ("Wish", "more"): ("meer contact", "more contact"),
+    ("Wish", "same"): ("zo houden", "keep as it is"),
+    ("Wish", "less"): ("minder contact", "less contact"),
+    ("Wish", "none"): ("geen contact", "no contact"),
+    ("Energy", "gives"): ("geeft energie", "gives energy"),
+    ("Energy", "costs"): ("kost energie", "costs energy"),
+    ("Energy", "both"): ("geeft en kost energie", "gives and costs energy"),
+    ("CareTask", "household"): ("huishouden", "household"),
+    ("CareTask", "transport"): ("vervoer en begeleiding", "transport and accompanying"),
+    ("CareTask", "administration"): ("administratie", "administration"),
+    ("CareTask", "personal_care"): ("persoonlijke verzorging", "personal care"),
+    ("CareTask", "supervision"): ("toezicht", "supervision"),
     ("EducationLevel", "low"): ("laag", "low"),
     ("EducationLevel", "middle"): ("middelbaar", "middle"),
     ("EducationLevel", "high"): ("hoog", "high"),

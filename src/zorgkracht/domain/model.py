@@ -15,6 +15,7 @@ from .codes import (
     ROLE_SECTOR,
     ROLE_SEGMENT,
     AgeGroup,
+    CareTask,
     CaseStatus,
     ChildType,
     Circle,
@@ -25,6 +26,7 @@ from .codes import (
     DomainKind,
     EducationLevel,
     EmotionalType,
+    Energy,
     Frequency,
     Gender,
     Identity,
@@ -36,6 +38,7 @@ from .codes import (
     Support,
     TieStatus,
     TwinType,
+    Wish,
     Zone,
 )
 from .errors import NotFound
@@ -67,6 +70,8 @@ class Person:
     age: int | None = None
     pet: str | None = None
     """Kind of animal (``"hond"``) when this is a pet; ``None`` for a human."""
+    organisation: bool = False
+    """An organisation (a women's guild, a nursing home), not a single person."""
     conditions: list[Condition] = field(default_factory=list)
     pregnant: bool = False
     role: Role | None = None
@@ -79,6 +84,18 @@ class Person:
     network_zone: NetworkZone = NetworkZone.PERSONAL
     status: TieStatus | None = None
     sensitive: bool = False
+    wish: Wish | None = None
+    """The client's wish for this contact; the software never pushes a contact the client
+    wants less of (``less``) or none of (``none``)."""
+    energy: Energy | None = None
+    """Whether the contact gives the client energy, costs energy, or both (netwerkcirkel)."""
+    may_ask: bool | None = None
+    """The client agrees that this person is asked for help or invited to a network meeting;
+    ``None`` when not yet asked."""
+    receives_care: bool = False
+    """This person is cared for (Opa Flodder; Pauline's husband in a nursing home)."""
+    own_needs: bool = False
+    """This person needs support themselves (ch. 10; a young adult building their own life)."""
     note: str = ""
 
     @property
@@ -169,6 +186,14 @@ class Tie:
     care_hours_per_week: float | None = None
     care_months: int | None = None
     care_since: dt.date | None = None
+    care_tasks: set[CareTask] = field(default_factory=set)
+    """Kinds of care task in the care ``b`` gives ``a``."""
+    client_care_hours_per_week: float | None = None
+    """Care going the other way: hours a week ``a`` (the client side) cares for ``b``."""
+    client_care_months: int | None = None
+    """How many months ``a`` has cared for ``b``."""
+    client_care_tasks: set[CareTask] = field(default_factory=set)
+    """Kinds of care task in the care ``a`` gives ``b``."""
     sensitive: bool = False
     note: str = ""
 

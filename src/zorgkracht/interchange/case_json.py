@@ -45,6 +45,7 @@ from zorgkracht.domain.bounds import (
 )
 from zorgkracht.domain.codes import (
     AgeGroup,
+    CareTask,
     CaseStatus,
     ChildType,
     Circle,
@@ -55,6 +56,7 @@ from zorgkracht.domain.codes import (
     DomainKind,
     EducationLevel,
     EmotionalType,
+    Energy,
     Frequency,
     Gender,
     Identity,
@@ -64,6 +66,7 @@ from zorgkracht.domain.codes import (
     Support,
     TieStatus,
     TwinType,
+    Wish,
     Zone,
 )
 from zorgkracht.domain.limits import MAX_ID, MAX_JSON_DEPTH, json_depth_exceeds
@@ -95,6 +98,9 @@ class PersonDoc(_Doc):
     deceased: bool = False
     age: Annotated[int, Field(ge=AGE.low, le=AGE.high)] | None = None
     pet: str | None = Field(default=None, description="Kind of animal when this is a pet.")
+    organisation: bool = Field(
+        default=False, description="An organisation (a club, a nursing home), not one person."
+    )
     conditions: list[ConditionDoc] = []
     pregnant: bool = False
     role: Role | None = None
@@ -107,6 +113,16 @@ class PersonDoc(_Doc):
     network_zone: NetworkZone = NetworkZone.PERSONAL
     status: TieStatus | None = None
     sensitive: bool = False
+    wish: Wish | None = Field(default=None, description="The client's wish for this contact.")
+    energy: Energy | None = Field(
+        default=None, description="The contact gives the client energy, costs energy, or both."
+    )
+    may_ask: bool | None = Field(
+        default=None,
+        description="The client agrees this person is asked for help or invited to a meeting.",
+    )
+    receives_care: bool = Field(default=False, description="This person is cared for.")
+    own_needs: bool = Field(default=False, description="This person needs support themselves.")
     note: str = ""
 
 
@@ -152,6 +168,18 @@ class TieDoc(_Doc):
     )
     care_months: Annotated[int, Field(ge=CARE_MONTHS.low)] | None = None
     care_since: dt.date | None = None
+    care_tasks: list[CareTask] = Field(
+        default=[], description="Kinds of care task in the care b gives a."
+    )
+    client_care_hours_per_week: (
+        Annotated[float, Field(ge=CARE_HOURS.low, le=CARE_HOURS.high)] | None
+    ) = Field(default=None, description="Hours a week a (the client side) cares for b.")
+    client_care_months: Annotated[int, Field(ge=CARE_MONTHS.low)] | None = Field(
+        default=None, description="How many months a has cared for b."
+    )
+    client_care_tasks: list[CareTask] = Field(
+        default=[], description="Kinds of care task in the care a gives b."
+    )
     sensitive: bool = False
     note: str = ""
 
@@ -241,6 +269,7 @@ def _person(d: PersonDoc) -> Person:
         deceased=d.deceased,
         age=d.age,
         pet=d.pet,
+        organisation=d.organisation,
         conditions=[Condition(kind=c.kind, state=c.state, note=c.note) for c in d.conditions],
         pregnant=d.pregnant,
         role=d.role,
@@ -253,6 +282,11 @@ def _person(d: PersonDoc) -> Person:
         network_zone=d.network_zone,
         status=d.status,
         sensitive=d.sensitive,
+        wish=d.wish,
+        energy=d.energy,
+        may_ask=d.may_ask,
+        receives_care=d.receives_care,
+        own_needs=d.own_needs,
         note=d.note,
     )
 
@@ -274,7 +308,17 @@ def _network(d: NetworkDoc) -> Network:
             for c in d.children
         ],
         emotions=[EmotionalRelation(**e.model_dump()) for e in d.emotions],
-        ties=[Tie(**{**t.model_dump(), "support": set(t.support)}) for t in d.ties],
+        ties=[
+            Tie(
+                **{
+                    **t.model_dump(),
+                    "support": set(t.support),
+                    "care_tasks": set(t.care_tasks),
+                    "client_care_tasks": set(t.client_care_tasks),
+                }
+            )
+            for t in d.ties
+        ],
         domains=[
             Domain(id=x.id, name=x.name, kind=x.kind, members=list(x.members), note=x.note)
             for x in d.domains
@@ -343,6 +387,11 @@ _DEFAULTS: dict[str, Any] = {
     "identities": [],
     "conditions": [],
     "state": "present",
+    "organisation": False,
+    "receives_care": False,
+    "own_needs": False,
+    "care_tasks": [],
+    "client_care_tasks": [],
 }
 
 
