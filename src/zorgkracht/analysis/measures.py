@@ -32,7 +32,7 @@ def resolve(
 ) -> tuple[Network, dt.date | None, list[InstrumentResponse]]:
     """The network, date and instrument answers of ``snapshot`` (``None``/``current``: now)."""
     if snapshot is None or snapshot == CURRENT:
-        return case.network, None, []
+        return case.network, None, list(case.instruments)
     found = case.snapshot(snapshot)  # NotFound naming the snapshots there are
     return found.network, found.taken_on, list(found.instruments)
 

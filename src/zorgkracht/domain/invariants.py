@@ -125,10 +125,15 @@ def check_case(case: Case) -> list[Problem]:
                     "duplicate_id",
                 )
             )
+    for k, response in enumerate(case.instruments):
+        problems.extend(check_instrument(response, f"instruments/{k}"))
+        problems.extend(_check_respondent(response, case.network, f"instruments/{k}"))
     for snap in case.snapshots:
         problems.extend(check_network(snap.network, case.client, None, f"snapshots/{snap.id}/"))
         for k, response in enumerate(snap.instruments):
-            problems.extend(check_instrument(response, f"snapshots/{snap.id}/instruments/{k}"))
+            where = f"snapshots/{snap.id}/instruments/{k}"
+            problems.extend(check_instrument(response, where))
+            problems.extend(_check_respondent(response, snap.network, where))
     known = case.network.person_ids() | {d.id for d in case.network.domains}
     for view, points in case.positions.items():
         for ref in points:
@@ -142,6 +147,20 @@ def check_case(case: Case) -> list[Problem]:
                     )
                 )
     return problems
+
+
+def _check_respondent(response: InstrumentResponse, network: Network, where: str) -> list[Problem]:
+    """Who answered is a person of the network the answers belong to."""
+    if response.respondent is None or response.respondent in network.person_ids():
+        return []
+    return [
+        _p(
+            f"{where}/respondent",
+            f"wie antwoordde ('{response.respondent}') staat niet in het netwerk",
+            f"the respondent ('{response.respondent}') is not in the network",
+            "unknown_reference",
+        )
+    ]
 
 
 def check_instrument(response: InstrumentResponse, where: str) -> list[Problem]:

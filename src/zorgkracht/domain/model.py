@@ -257,6 +257,9 @@ class InstrumentResponse:
     instrument: str
     answers: dict[str, int | None] = field(default_factory=dict)
     taken_on: dt.date | None = None
+    respondent: str | None = None
+    """Id of the person who answered (the carer who filled in a carer-burden scale); the client
+    when ``None``."""
 
 
 @dataclass(slots=True, kw_only=True)
@@ -291,6 +294,9 @@ class Case:
     snapshots: list[Snapshot] = field(default_factory=list)
     positions: dict[str, dict[str, Point]] = field(default_factory=dict)
     """Manual position overrides: view name → person or domain id → point."""
+    instruments: list[InstrumentResponse] = field(default_factory=list)
+    """Instrument answers of now (the perception question, De Jong Gierveld, LSNS-6, the
+    carer-burden scale); a snapshot keeps a copy of them."""
     status: CaseStatus = CaseStatus.ACTIVE
     note: str = ""
 

@@ -24,6 +24,7 @@ def take_snapshot(
         label=label,
         taken_on=taken_on,
         network=copy_network(case.network),
+        instruments=[dataclasses.replace(i, answers=dict(i.answers)) for i in case.instruments],
         note=note,
     )
     return dataclasses.replace(case, snapshots=[*case.snapshots, snap]), snap

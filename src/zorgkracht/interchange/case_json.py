@@ -218,6 +218,9 @@ class InstrumentDoc(_Doc):
     instrument: str = Field(min_length=1)
     answers: dict[str, int | None] = {}
     taken_on: dt.date | None = None
+    respondent: Id | None = Field(
+        default=None, description="Id of the person who answered; the client when absent."
+    )
 
 
 class SnapshotDoc(_Doc):
@@ -253,6 +256,9 @@ class CaseDoc(_Doc):
     network: NetworkDoc
     snapshots: list[SnapshotDoc] = []
     positions: dict[str, dict[str, PointDoc]] = {}
+    instruments: list[InstrumentDoc] = Field(
+        default=[], description="Instrument answers of now; a snapshot keeps its own."
+    )
 
 
 # --- documents to domain -------------------------------------------------------------------
@@ -342,12 +348,7 @@ def case_from_doc(doc: CaseDoc) -> Case:
                 label=s.label,
                 taken_on=s.taken_on,
                 network=_network(s.network),
-                instruments=[
-                    InstrumentResponse(
-                        instrument=i.instrument, answers=dict(i.answers), taken_on=i.taken_on
-                    )
-                    for i in s.instruments
-                ],
+                instruments=_instruments(s.instruments),
                 note=s.note,
             )
             for s in doc.snapshots
@@ -356,7 +357,20 @@ def case_from_doc(doc: CaseDoc) -> Case:
             view: {ref: Point(x=p.x, y=p.y) for ref, p in points.items()}
             for view, points in doc.positions.items()
         },
+        instruments=_instruments(doc.instruments),
     )
+
+
+def _instruments(docs: list[InstrumentDoc]) -> list[InstrumentResponse]:
+    return [
+        InstrumentResponse(
+            instrument=i.instrument,
+            answers=dict(i.answers),
+            taken_on=i.taken_on,
+            respondent=i.respondent,
+        )
+        for i in docs
+    ]
 
 
 # --- domain to a JSON-ready dict -----------------------------------------------------------
@@ -454,10 +468,16 @@ def case_to_dict(case: Case) -> dict[str, Any]:
             for view, points in case.positions.items()
         },
     }
+    if case.instruments:  # written only when there are any: older files stay byte for byte
+        raw["instruments"] = [_asdict(i) for i in case.instruments]
     result: dict[str, Any] = _compact(_clean(raw))
     # Answers may legitimately be null (a missing answer); put them back.
-    for snap_out, snap in zip(result["snapshots"], case.snapshots, strict=True):
-        for inst_out, inst in zip(snap_out["instruments"], snap.instruments, strict=True):
+    pairs = [(result.get("instruments", []), case.instruments)] + [
+        (snap_out["instruments"], snap.instruments)
+        for snap_out, snap in zip(result["snapshots"], case.snapshots, strict=True)
+    ]
+    for written, responses in pairs:
+        for inst_out, inst in zip(written, responses, strict=True):
             inst_out["answers"] = dict(inst.answers)
     return result
 
