@@ -98,6 +98,10 @@ _T: dict[str, tuple[str, str]] = {
         "Wederkerigheid: steunende relaties waarop de cliënt iets teruggeeft",
         "Reciprocity: supporting relations on which the client gives something back",
     ),
+    "reciprocity_family": (
+        "Wederkerigheid: steunende relaties waarop de cliënt/het gezin iets teruggeeft",
+        "Reciprocity: supporting relations on which the client/family gives something back",
+    ),
     "care_potential": (
         "Zorgpotentieel (Broese van Groenou & van Tilburg): familie, vrienden en buren met"
         " minstens maandelijks contact die praktische steun geven en zelf geen zorg krijgen",
@@ -281,7 +285,8 @@ def format_analysis(result: AnalysisResult, lang: str = "nl") -> str:
     lines.append(f"  {_t('concentration', lang)}: {_pct(conc['share'], lang)}{who}")
     rec = result["reciprocity"]
     lines.append(
-        f"  {_t('reciprocity', lang)}: {_pct(rec['share'], lang)}"
+        f"  {_t('reciprocity_family' if family else 'reciprocity', lang)}:"
+        f" {_pct(rec['share'], lang)}"
         f" ({_t('unknown', lang)}: {rec['unknown']})"
     )
     cp = result["care_potential"]
