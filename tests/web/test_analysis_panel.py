@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient
 
 from zorgkracht.demo import demo_path
 from zorgkracht.domain.codes import CareTask, Energy, Wish
-from zorgkracht.web import case_routes
+from zorgkracht.web import deps
 
 from .helpers import signed_in_client
 
@@ -24,7 +24,7 @@ from .helpers import signed_in_client
 def client(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClient]:
     # Karel now, with his wishes and energy set on the case as loaded (whatever the storage
     # keeps): less of the colleagues, energy from the neighbour, and care he gives his mother.
-    real = case_routes.load_case
+    real = deps.load_case
 
     def with_fields(*args: Any, **kwargs: Any) -> Any:
         record = real(*args, **kwargs)
@@ -38,7 +38,7 @@ def client(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClie
         mother.client_care_tasks = {CareTask.TRANSPORT}
         return record
 
-    monkeypatch.setattr(case_routes, "load_case", with_fields)
+    monkeypatch.setattr("zorgkracht.web.case_routes.load_case", with_fields)
     with signed_in_client(tmp_path) as test_client:
         created = test_client.post("/api/cases", json=json.loads(demo_path("karel").read_text()))
         assert created.status_code == 201, created.text

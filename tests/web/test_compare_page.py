@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 
 from zorgkracht.domain.codes import Wish
 from zorgkracht.services.analysing import figure
-from zorgkracht.web import case_routes
+from zorgkracht.web import deps
 
 from .helpers import signed_in_client
 
@@ -162,14 +162,14 @@ def test_a_departure_the_client_wished_is_shown_as_intended(
 ) -> None:
     # Piet: before, the client wanted less contact with him (wish less, set on the case as
     # loaded, whatever the storage keeps); his leaving is shown as a gain, on every load
-    real = case_routes.load_case
+    real = deps.load_case
 
     def with_wish(*args: Any, **kwargs: Any) -> Any:
         record = real(*args, **kwargs)
         record.case.snapshot("voor").network.person("piet").wish = Wish.LESS
         return record
 
-    monkeypatch.setattr(case_routes, "load_case", with_wish)
+    monkeypatch.setattr("zorgkracht.web.case_routes.load_case", with_wish)
     for _ in range(2):
         nl = _page(client, "nl")
         assert _items(nl, "left") == [
