@@ -63,3 +63,35 @@ def test_reference_figures_are_context_not_a_shortfall() -> None:
         assert words in text
         for shortfall in ("te weinig", "te klein", "tekort", "too few", "too small", "short"):
             assert shortfall not in text
+
+
+def test_the_dutch_texts_use_the_books_words() -> None:
+    # every Dutch text of the report, the signals, the RADIO reasons and the comparison of a
+    # network that gives most signals: "relatie", not "band"; "conflictvol" (book 2324)
+    import re
+
+    from zorgkracht.analysis import compare, format_comparison
+    from zorgkracht.analysis.labels import _PLAIN, STRENGTH, TREND
+    from zorgkracht.analysis.report import _T
+    from zorgkracht.domain.codes import Quality
+    from zorgkracht.domain.model import Snapshot
+
+    net = network(
+        person("a", role=Role.CHILD, birth_year=2010),
+        person("b", role=Role.FRIEND, wish=Wish.NONE),
+        ties=[
+            helps("a", "PGE", care_hours_per_week=30, reciprocal=False, quality=Quality.TENSE),
+            helps("b", "P", reciprocal=False, quality=Quality.CONFLICT),
+        ],
+    )
+    kase = case(net, [Snapshot(id="s", label="s", network=network(person("a")))])
+    result = analyse(kase, reference_date=DAY)
+    texts = [format_analysis(result, "nl"), format_comparison(compare(kase, "s", "current"))]
+    texts += [s["message"]["nl"] for s in result["signals"]]
+    texts += [r["reason"]["nl"] for r in result["radio"]]
+    texts += [nl for nl, _ in (*_T.values(), *_PLAIN.values(), *STRENGTH.values())]
+    texts += [nl for nl, _ in TREND.values()]
+    assert "CONFLICT_TIES" in {s["code"] for s in result["signals"]}
+    for text in texts:
+        assert not re.search(r"\bband(en)?\b|conflictueu|vertrouwelijk", text, re.I), text
+    assert any("conflictvol" in t for t in texts)
