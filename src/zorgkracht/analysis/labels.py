@@ -109,7 +109,7 @@ STRENGTH: dict[int, tuple[str, str]] = {
     2: ("belangrijk", "important"),
     3: ("heel belangrijk", "very important"),
 }
-"""Tie strength 1–3 in the book's words: "dikker = belangrijker" (book 1791)."""
+"""Tie strength 1–3 in the book's words: "dikker = belangrijker" (book 1793)."""
 TREND: dict[str, tuple[str, str]] = {
     "strengthened": ("Sterker geworden", "Strengthened"),
     "weakened": ("Zwakker geworden", "Weakened"),

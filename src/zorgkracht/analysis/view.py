@@ -6,11 +6,11 @@ Definitions shared by every measure (``shared/domain.md`` §3–§6):
   deceased persons (``Person.is_deceased``) are left out and listed under ``excluded`` so the
   report can say so: a dog is company, but not a member of a social network in MSNA's sense,
   and a deceased grandparent belongs on the genogram, not in the network that can carry care.
-* The **client system** (cliëntsysteem, book 1787–1790 and 3600: "de cliënt/het gezin") is the
+* The **client system** (cliëntsysteem, book 1791–1792 and 3600: "de cliënt/het gezin") is the
   client with the living human members of ``Network.household``. Where the client is a family
   (the Taveniers, the Flodders) the support, care and ties of the whole household count: the
   ecogram draws the lines "tussen de cirkel van het cliëntsysteem en de andere
-  cirkels/personen" (1789–1790).
+  cirkels/personen" (1791–1792).
 * A **client tie** is a tie with the client at one end and a member at the other, or with a
   member of the client system at one end and a member outside it at the other ("steun aan
   cliënt/gezin"). Ties to domains and to excluded persons are ignored by the measures of
