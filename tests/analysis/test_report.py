@@ -48,6 +48,7 @@ def test_the_report_speaks_of_client_and_family_and_their_care() -> None:
     assert "    geven energie: 1 (Zus)" in text
     assert "  Cafévriend: afstand nemen. U wilt minder of geen contact" in text
     assert "relaties tussen netwerkleden" in text and " banden" not in text
+    assert "voor uzelf? (Cliënt → Jongste)\n" in text
     assert "(wie samenwoont, kent elkaar" in text
 
 

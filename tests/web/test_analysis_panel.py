@@ -66,6 +66,9 @@ def test_the_panel_in_dutch(client: TestClient) -> None:
         assert "Hoeveel rust op één persoon" in html
         assert "het gaat erom wat de contacten voor de cliënt betekenen" in html
         assert 'data-signal="CLIENT_CARER_LOAD"' in html
+        carer = html[html.index('data-signal="CLIENT_CARER_LOAD"') :]
+        carer = carer[: carer.index("</li>")]
+        assert "Zorg gegeven door: Karel" in carer and "Gaat over: Moeder" in carer
 
 
 def test_the_panel_in_english(client: TestClient) -> None:

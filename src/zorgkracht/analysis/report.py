@@ -311,6 +311,8 @@ def format_analysis(result: AnalysisResult, lang: str = "nl") -> str:
         lines.append(f"  {_t('no_signals', lang)}")
     for sig in result["signals"]:
         who = f" ({_names(sig['persons'], persons)})" if sig["persons"] else ""
+        if "carer" in sig:
+            who = f" ({_names([sig['carer']], persons)} → {_names(sig['persons'], persons)})"
         lines.append(f"  [{_t(sig['severity'], lang)}] {sig['message'][picked]}{who}")
 
     lines += _instrument_lines(result.get("instruments", []), result.get("typology"), lang)

@@ -84,6 +84,7 @@ def analysis_panel(case: Case, lang: str) -> dict[str, Any]:
                 "severity": s["severity"],
                 "message": s["message"][chosen],
                 "persons": who(s["persons"]),
+                "carer": known.get(s["carer"], s["carer"]) if "carer" in s else None,
             }
             for s in result["signals"]
         ],
