@@ -13,9 +13,10 @@ and the book's lines they follow:
     No members yet. The only signal of an empty network.
 ``ONLY_PROFESSIONALS`` (attention)
     Every member has a role and all are in sector ``services``. Not a vital network
-    (Scheffers, book ch. 4).
+    (Scheffers, book 2127–2128).
 ``ONLY_FAMILY`` (attention)
-    Every member has a role and all are in sector ``kin``. A vulnerable network (Scheffers).
+    Every member has a role and all are in sector ``kin``. A vulnerable network (Scheffers,
+    book 2128).
 ``NO_WEAK_TIES`` (info)
     No member has role ``neighbour``, ``acquaintance`` or ``colleague``, and no member outside
     the family (sector not ``kin``) is in circle ``acquaintance``. Weak ties bring new
@@ -28,7 +29,7 @@ and the book's lines they follow:
     The Taveniers' help question "Hoe kunnen Pieter en Lina vriendschappen aangaan en
     onderhouden?" (3647). Not shown with ONLY_FAMILY or ONLY_PROFESSIONALS, which say it.
 ``SUPPORT_GAP`` (attention)
-    One per support letter that nobody provides (key ``letter``).
+    One per support letter that nobody provides (key ``letter``; the letters, book 1796–1799).
 ``SUPPORT_CONCENTRATED`` (attention) — "Hoeveel rust op één persoon"
     At least ``concentration_min_pairs`` informal (provider, letter) pairs and the largest
     informal provider gives more than ``concentration_share`` of them: the *mantelval* risk
@@ -48,7 +49,8 @@ and the book's lines they follow:
 ``LOW_RECIPROCITY`` (attention)
     Reciprocity known for at least ``reciprocity_min_ties`` informal supporting ties (paid
     help left out, see :mod:`~zorgkracht.analysis.support`) and the share of reciprocal ones
-    below ``reciprocity_share``. Persons: providers on one-way ties.
+    below ``reciprocity_share``. Persons: providers on one-way ties. "Mensen haken af als je
+    alleen maar vraagt en nooit iets teruggeeft" (Scheffers, book 2136–2138).
 ``FAR_PRACTICAL_SUPPORT`` (attention)
     One per letter P and G that has providers, all of them in zone ``region`` or
     ``outside_region``: support that needs presence comes only from far away (MSNA,
@@ -60,8 +62,9 @@ and the book's lines they follow:
     ``ties``: the tie ids; ``domains``: the domains at their ends.
 ``LOW_VARIETY`` (info)
     At least ``variety_min_members`` members with a known sector and the IQV over sectors
-    below ``variety_iqv``. Not shown together with ONLY_FAMILY or ONLY_PROFESSIONALS, which
-    already say it.
+    below ``variety_iqv``. "Een vitaal netwerk kenmerkt zich door heterogeniteit" (book
+    2128–2130). Not shown together with ONLY_FAMILY or ONLY_PROFESSIONALS, which already say
+    it.
 
 Where the client is a family (a client system of more than the client), the texts say "de
 cliënt/het gezin" (book 3600).
