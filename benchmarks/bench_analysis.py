@@ -3,9 +3,13 @@
 Run with ``python -m benchmarks.bench_analysis``. Each network is generated from a fixed seed:
 every member gets one tie to the client (with random support letters, reciprocity and care
 hours) and nine ties to other members chosen at random, so 10 ties per member. Roles, circles,
-zones, frequencies and statuses are drawn at random. The in-run reference is networkx's own
-``density`` + ``bridges`` + ``connected_components`` on the same member graph, so the ratio
-says how much the full analysis costs on top of the graph algorithms it cannot avoid.
+zones, frequencies and statuses are drawn at random; from a second seeded generator (so the
+network itself stays as before) the fields of issue 12: a wish, energy, may be asked and
+receives care per member, the client's own care on every tenth client tie, and a household of
+the client and three members (the client system, tied to each other). The in-run reference
+is networkx's own ``density`` + ``bridges`` + ``connected_components`` on the same member
+graph, so the ratio says how much the full analysis costs on top of the graph algorithms it
+cannot avoid.
 Prints a markdown table; times are the median of several runs (``time.perf_counter``).
 """
 
@@ -19,7 +23,18 @@ from collections.abc import Callable
 import networkx as nx
 
 from zorgkracht.analysis import analyse
-from zorgkracht.domain.codes import Circle, Direction, Frequency, Role, Support, TieStatus, Zone
+from zorgkracht.domain.codes import (
+    CareTask,
+    Circle,
+    Direction,
+    Energy,
+    Frequency,
+    Role,
+    Support,
+    TieStatus,
+    Wish,
+    Zone,
+)
 from zorgkracht.domain.model import Case, Network, Person, Tie
 
 SIZES = (50, 500, 5000)
@@ -63,7 +78,19 @@ def generate(members: int, seed: int = SEED) -> Case:
             j = rng.randrange(members)
             if j != i:
                 ties.append(Tie(id=f"t-{i}-{k}", a=f"m{i}", b=f"m{j}"))
-    return Case(id="bench", title="bench", client="c", network=Network(persons=persons, ties=ties))
+    extra = random.Random(seed - members)
+    for person in persons[1:]:
+        person.wish = extra.choice([None, *Wish])
+        person.energy = extra.choice([None, *Energy])
+        person.may_ask = extra.choice([None, True, False])
+        person.receives_care = extra.random() < 0.1
+    for tie in ties[:members:10]:  # the client ties come first
+        tie.client_care_hours_per_week = 6.0
+        tie.client_care_months = 12
+        tie.client_care_tasks = {CareTask.TRANSPORT}
+    household = ["c", *(p.id for p in persons[1:4])]
+    network = Network(persons=persons, ties=ties, household=household)
+    return Case(id="bench", title="bench", client="c", network=network)
 
 
 def member_graph(case: Case) -> nx.Graph:

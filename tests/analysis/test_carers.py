@@ -5,7 +5,14 @@ import datetime as dt
 from zorgkracht.analysis import analyse
 from zorgkracht.analysis.carers import add_months, whole_months
 from zorgkracht.analysis.results import Carer
-from zorgkracht.domain.codes import AgeGroup, ConditionKind, ConditionState, Direction, Role
+from zorgkracht.domain.codes import (
+    AgeGroup,
+    CareTask,
+    ConditionKind,
+    ConditionState,
+    Direction,
+    Role,
+)
 from zorgkracht.domain.model import Condition, Person, Tie
 
 from .helpers import case, helps, network, person
@@ -102,4 +109,117 @@ def test_young_and_own_needs() -> None:
         "t": (True, False),
         "u": (False, True),
         "v": (False, False),
+    }
+
+
+def test_young_is_under_25_and_own_needs_is_the_field_too() -> None:
+    # Fatima's son: 22 in 2024 (born 2002) → young; w born 1999 → 25 → not young;
+    # y: age group young_adult, no age → young; o: own_needs set, no condition.
+    found = _carers(
+        person("zoon", role=Role.CHILD, birth_year=2002),
+        person("w", role=Role.CHILD, birth_year=1999),
+        person("y", role=Role.CHILD, age_group=AgeGroup.YOUNG_ADULT),
+        person("o", role=Role.SIBLING, age=50, own_needs=True),
+        *(helps(x, "P", care_hours_per_week=10) for x in ["zoon", "w", "y", "o"]),
+    )
+    flags = {c["person"]: (c["young"], c["own_needs"]) for c in found}
+    assert flags == {
+        "zoon": (True, False),
+        "w": (False, False),
+        "y": (True, False),
+        "o": (False, True),
+    }
+
+
+def test_care_the_client_and_the_household_give() -> None:
+    # Tavenier-like: client c and partner l live with kids k1, k2 (household).
+    # c → k1: 10 h, 24 months, supervision + transport; c → k2: 5 h, household;
+    # l → k1 (both in the household, a gives): 6 h, 2 months, personal care;
+    # l → grandma g (outside the household): 2 h, 1 month.
+    # c: 15 h (> 8), 24 months → carer; l: 6 + 2 = 8 h (not > 8), 2 months → not a carer.
+    net = network(
+        person("l", role=Role.PARTNER),
+        person("k1", role=Role.CHILD, receives_care=True),
+        person("k2", role=Role.CHILD, receives_care=True),
+        person("g", role=Role.GRANDPARENT),
+        ties=[
+            Tie(
+                id="c-k1",
+                a="c",
+                b="k1",
+                client_care_hours_per_week=10,
+                client_care_months=24,
+                client_care_tasks={CareTask.SUPERVISION, CareTask.TRANSPORT},
+            ),
+            Tie(
+                id="c-k2",
+                a="c",
+                b="k2",
+                client_care_hours_per_week=5,
+                client_care_tasks={CareTask.HOUSEHOLD},
+            ),
+            Tie(
+                id="l-k1",
+                a="l",
+                b="k1",
+                client_care_hours_per_week=6,
+                client_care_months=2,
+                client_care_tasks={CareTask.PERSONAL_CARE},
+            ),
+            Tie(id="l-g", a="g", b="l", client_care_hours_per_week=2, client_care_months=1),
+        ],
+    )
+    net.household = ["c", "l", "k1", "k2"]
+    result = analyse(case(net), reference_date=DAY)
+    assert result["client_system"] == ["c", "l", "k1", "k2"]
+    care = result["client_care"]
+    assert care["carers"] == [
+        {
+            "person": "c",
+            "hours_per_week": 15.0,
+            "months": 24,
+            "tasks": ["household", "transport", "supervision"],
+            "persons": ["k1", "k2"],
+            "intensive": True,
+            "long_term": True,
+            "carer": True,
+        },
+        {
+            "person": "l",
+            "hours_per_week": 8.0,
+            "months": 2,
+            "tasks": ["personal_care"],
+            "persons": ["g", "k1"],
+            "intensive": False,
+            "long_term": False,
+            "carer": False,
+        },
+    ]
+    assert care["hours_per_week"] == 23.0
+    assert care["months"] == 24
+    assert care["tasks"] == ["household", "transport", "personal_care", "supervision"]
+    assert care["persons"] == ["g", "k1", "k2"]
+    signals = [s for s in result["signals"] if s["code"] == "CLIENT_CARER_LOAD"]
+    assert [(s["carer"], s["persons"], s["severity"]) for s in signals] == [
+        ("c", ["k1", "k2"], "attention")
+    ]
+    assert "15 uur per week" in signals[0]["message"]["nl"]
+    # a month longer and l is a carer too (3 months is not longer than 3; 4 is)
+    net.ties[2].client_care_months = 4
+    again = analyse(case(net), reference_date=DAY)
+    assert [s["carer"] for s in again["signals"] if s["code"] == "CLIENT_CARER_LOAD"] == [
+        "c",
+        "l",
+    ]
+
+
+def test_no_client_care_recorded() -> None:
+    result = analyse(case(network(person("a"), ties=[helps("a", "P")])), reference_date=DAY)
+    assert result["client_system"] == ["c"]
+    assert result["client_care"] == {
+        "carers": [],
+        "hours_per_week": None,
+        "months": None,
+        "tasks": [],
+        "persons": [],
     }

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from zorgkracht.analysis import compare, format_comparison
-from zorgkracht.domain.codes import Quality, Role
+from zorgkracht.domain.codes import Quality, Role, Wish
 from zorgkracht.domain.errors import NotFound
 from zorgkracht.domain.model import Case, Snapshot
 
@@ -90,4 +90,76 @@ def test_format_comparison_mentions_who_came() -> None:
 def test_comparison_names_the_client_not_its_id() -> None:
     text = format_comparison(compare(_karel(), "start", "current"), "en")
     # new tie client–e: the client's name 'Cliënt' is shown, not the id 'c'
-    assert "New ties: Cliënt - Persoon e" in text
+    assert "New relations: Cliënt - Persoon e" in text
+
+
+def _karel_with_wishes() -> Case:
+    # start: the café friends (wish less), girlfriend v (wish more, strength 3), dad d
+    # (wish none, strength 2) and mother m (same). later: café gone, d still there at
+    # strength 1 (weakened, as wished), v gone (not wished: a loss), m unchanged.
+    then = network(
+        person("cafe", name="Cafévrienden", role=Role.FRIEND, wish=Wish.LESS),
+        person("v", name="Vriendin", role=Role.FRIEND, wish=Wish.MORE),
+        person("d", name="Vader", role=Role.PARENT, wish=Wish.NONE),
+        person("m", name="Moeder", role=Role.PARENT, wish=Wish.SAME),
+        ties=[
+            helps("cafe", "G"),
+            helps("v", "E", strength=3),
+            tie("c", "d", strength=2),
+            helps("m", "E"),
+        ],
+    )
+    now = network(
+        person("d", name="Vader", role=Role.PARENT),
+        person("m", name="Moeder", role=Role.PARENT),
+        ties=[tie("c", "d", strength=1), helps("m", "E")],
+    )
+    return case(now, [Snapshot(id="start", label="begin", network=then)])
+
+
+def test_a_departure_the_client_wished_is_intended() -> None:
+    result = compare(_karel_with_wishes(), "start", "current")
+    assert result["left"] == ["cafe", "v"]
+    assert result["departures"] == [
+        {"person": "cafe", "intended": True, "wish": "less"},
+        {"person": "v", "intended": False, "wish": "more"},
+    ]
+    assert result["ties"]["removed"] == [["c", "cafe"], ["c", "v"]]
+    assert result["ties"]["removed_intended"] == [["c", "cafe"]]
+    (changed,) = result["ties"]["changed"]
+    assert (changed["pair"], changed["trend"], changed["intended"]) == (
+        ["c", "d"],
+        "weakened",
+        True,
+    )
+
+
+def test_the_report_says_intended_and_uses_labels_and_the_books_words() -> None:
+    nl = format_comparison(compare(_karel_with_wishes(), "start", "current"), "nl")
+    assert (
+        "Weggegaan: Cafévrienden (zoals de cliënt wilde: afstand genomen, een winst); Vriendin"
+        in nl
+    )
+    assert "Cliënt - Vader: belangrijk → minder belangrijk, zoals de cliënt wilde" in nl
+    assert "  netwerkleden: 4 → 2" in nl
+    assert "per sector (MSNA): vriendschappelijke betrekkingen: 2 → 0" in nl
+    assert "by_sector" not in nl and "variety." not in nl
+    en = format_comparison(compare(_karel_with_wishes(), "start", "current"), "en")
+    assert "Left: Cafévrienden (as the client wished: distance taken, a gain); Vriendin" in en
+    assert "important → less important" in en
+
+
+def test_every_number_of_a_comparison_has_a_label_not_its_key() -> None:
+    import json
+    from pathlib import Path
+
+    from zorgkracht.analysis.labels import measure_label
+
+    paths = set(compare(_karel_with_wishes(), "start", "current")["measures"])
+    for golden in (Path(__file__).parent / "golden").glob("*.compare.*.json"):
+        paths |= set(json.loads(golden.read_text(encoding="utf-8"))["measures"])
+    assert len(paths) > 80
+    for path in sorted(paths):
+        for lang in ("nl", "en"):
+            label = measure_label(path, lang)
+            assert label != path and "_" not in label, (path, label)

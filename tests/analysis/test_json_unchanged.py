@@ -28,17 +28,20 @@ from zorgkracht.domain.codes import (
     INSTRUMENT_ITEMS,
     ROLE_SECTOR,
     AgeGroup,
+    CareTask,
     Circle,
     ConditionKind,
     ConditionState,
     Direction,
     EducationLevel,
+    Energy,
     Frequency,
     Gender,
     Quality,
     Role,
     Support,
     TieStatus,
+    Wish,
     Zone,
 )
 from zorgkracht.domain.model import Condition, InstrumentResponse, Snapshot
@@ -165,8 +168,38 @@ def _instruments(rng: random.Random, year: int) -> list[InstrumentResponse]:
     return out
 
 
+def _new_fields(network: Network, rng: random.Random) -> Network:
+    """The fields of issue 12 (wish, energy, may be asked, receives care, own needs,
+    organisation, a household, care tasks and the client's own care), drawn from their own
+    seeded ``rng`` after the network is built, so the draws above stay as they were."""
+    members = network.persons[1:]
+    for p in members:
+        p.wish = rng.choice([None, None, *Wish])
+        p.energy = rng.choice([None, *Energy])
+        p.may_ask = rng.choice([None, True, False])
+        p.receives_care = rng.random() < 0.1
+        p.own_needs = rng.random() < 0.1
+        p.organisation = rng.random() < 0.05
+    humans = [p.id for p in members if p.pet is None and not p.deceased]
+    network.household = ["c", *rng.sample(humans, min(len(humans), rng.randint(0, 2)))]
+    for t in network.ties:
+        t.care_tasks = set(rng.sample(list(CareTask), rng.randint(0, 2)))
+        if "c" in (t.a, t.b) and rng.random() < 0.25:
+            t.client_care_hours_per_week = rng.choice([None, 3.0, 9.0, 20.0])
+            t.client_care_months = rng.choice([None, 2, 4, 36])
+            t.client_care_tasks = set(rng.sample(list(CareTask), rng.randint(0, 3)))
+    return network
+
+
 def generated_case(name: str, members: int, seed: int, pool: str) -> Case:
     """A seeded case: the network now and two snapshots with instruments."""
+    case = _generated_case(name, members, seed, pool)
+    for k, net in enumerate([case.network, *(s.network for s in case.snapshots)]):
+        _new_fields(net, random.Random(f"{name}-{k}"))
+    return case
+
+
+def _generated_case(name: str, members: int, seed: int, pool: str) -> Case:
     rng = random.Random(seed)
     if members == 0:
         return Case(id=name, title=name, client="c", network=_network(rng, 0, pool))
@@ -252,7 +285,17 @@ def test_the_golden_documents_cover_what_they_should() -> None:
     names = {p.name for p in GOLDEN.glob("*.json")}
     assert "karel.compare.start.later.json" in names
     assert "gen-large.analyse.start.json" in names
-    seen: dict[str, Any] = {"instruments": 0, "carers": 0, "pets": 0, "deceased": 0, "type": 0}
+    seen: dict[str, Any] = {
+        "instruments": 0,
+        "carers": 0,
+        "pets": 0,
+        "deceased": 0,
+        "type": 0,
+        "afstand_nemen": 0,
+        "client_care": 0,
+        "energy": 0,
+        "family": 0,
+    }
     codes: set[str] = set()
     for path in GOLDEN.glob("*.analyse.*.json"):
         doc = json.loads(path.read_text(encoding="utf-8"))
@@ -261,6 +304,15 @@ def test_the_golden_documents_cover_what_they_should() -> None:
         seen["pets"] += len(doc["excluded"]["pets"])
         seen["deceased"] += len(doc["excluded"]["deceased"])
         seen["type"] += doc["typology"]["type"] is not None
+        seen["afstand_nemen"] += sum(r["action"] == "afstand_nemen" for r in doc["radio"])
+        seen["client_care"] += len(doc["client_care"]["carers"])
+        seen["energy"] += doc["energy"]["gives"] + doc["energy"]["costs"]
+        seen["family"] += len(doc["client_system"]) > 1
         codes.update(s["code"] for s in doc["signals"])
     assert all(seen.values()), seen
     assert codes == set(SIGNAL_CODES)
+    intended = 0
+    for path in GOLDEN.glob("*.compare.*.json"):
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        intended += sum(d["intended"] for d in doc["departures"])
+    assert intended

@@ -12,9 +12,9 @@ from zorgkracht.domain.codes import (
     Support,
     Zone,
 )
-from zorgkracht.domain.model import Condition, Network
+from zorgkracht.domain.model import Condition, Domain, Network
 
-from .helpers import case, helps, network, person, tie
+from .helpers import CLIENT, case, helps, network, person, tie
 
 DAY = dt.date(2024, 6, 1)
 
@@ -207,3 +207,92 @@ def test_messages_do_not_name_anyone() -> None:
     for s in _signals(net):
         assert "Jolanda" not in s["message"]["nl"]
         assert "Jolanda" not in s["message"]["en"]
+
+
+def test_conflict_ties_to_domains_count() -> None:
+    # The Flodders and the tennis club (book 1868–1869): a conflictvol tie from the client to
+    # a domain; a tense tie between a member and a domain; a tie between two domains and a
+    # positive one are not counted.
+    net = network(
+        person("a"),
+        ties=[
+            tie(CLIENT, "tennis", quality=Quality.CONFLICT, id="t1"),
+            tie("a", "werk", quality=Quality.TENSE, id="t2"),
+            tie("werk", "tennis", quality=Quality.CONFLICT, id="t3"),
+            tie(CLIENT, "school", id="t4"),
+        ],
+    )
+    net.domains += [Domain(id=d, name=d) for d in ("tennis", "werk", "school")]
+    s = _one(net, "CONFLICT_TIES")
+    assert s["severity"] == "attention"
+    assert s["ties"] == ["t1", "t2"]
+    assert s["persons"] == ["a"]
+    assert s["domains"] == ["tennis", "werk"]
+    assert "2 relaties zijn gespannen of conflictvol" in s["message"]["nl"]
+
+
+def test_no_friends() -> None:
+    # Tavenier-like: kin, a colleague far out (acquaintance circle), professionals → no
+    # friendly member in circle 1–2 → NO_FRIENDS. A neighbour in circle friendship ends it;
+    # so does a friend with unknown circle; a friend in circle acquaintance does not.
+    net = network(
+        person("moeder", role=Role.PARENT, circle=Circle.INTIMACY),
+        person("baas", role=Role.COLLEAGUE, circle=Circle.ACQUAINTANCE),
+        person("michel", role=Role.PROFESSIONAL, circle=Circle.SERVICES),
+    )
+    s = _one(net, "NO_FRIENDS")
+    assert (s["severity"], s["persons"]) == ("attention", [])
+    net.persons.append(person("f1", role=Role.FRIEND, circle=Circle.ACQUAINTANCE))
+    assert "NO_FRIENDS" in _codes(net)
+    net.persons.append(person("f2", role=Role.FRIEND))
+    assert "NO_FRIENDS" not in _codes(net)
+    net.persons[-1] = person("buur", role=Role.NEIGHBOUR, circle=Circle.FRIENDSHIP)
+    assert "NO_FRIENDS" not in _codes(net)
+
+
+def test_no_friends_is_not_said_twice_with_only_family() -> None:
+    net = network(person("a", role=Role.PARENT), person("b", role=Role.SIBLING))
+    codes = _codes(net)
+    assert "ONLY_FAMILY" in codes and "NO_FRIENDS" not in codes
+
+
+def test_support_concentrated_ignores_a_professional_carrying_much() -> None:
+    # Flodder: Sjakie gives P A E, Jolanda G. Before: 3 of 4 pairs on Sjakie → signal.
+    # Now only informal pairs count: 1 pair (< 3) → no signal. Two informal providers
+    # (zus P E G, buur G) → 3 of 4 → the signal names zus.
+    net = network(
+        person("sjakie", role=Role.PROFESSIONAL),
+        person("jolanda", role=Role.NEIGHBOUR),
+        ties=[helps("sjakie", "PAE"), helps("jolanda", "G")],
+    )
+    assert "SUPPORT_CONCENTRATED" not in _codes(net)
+    net.persons.append(person("zus", role=Role.SIBLING))
+    net.ties.append(helps("zus", "PEG"))
+    s = _one(net, "SUPPORT_CONCENTRATED")
+    assert s["persons"] == ["zus"]
+    assert s["message"]["nl"].startswith("Hoeveel rust op één persoon: ")
+    assert "75%" in s["message"]["nl"]
+
+
+def test_a_carer_of_22_is_young() -> None:
+    # Fatima's son: 22 in 2024, cares 6 h a week for 12 months → a carer (long-term), young
+    net = network(
+        person("zoon", role=Role.CHILD, birth_year=2002),
+        ties=[helps("zoon", "PE", care_hours_per_week=6, care_months=12)],
+    )
+    s = _one(net, "CARER_LOAD")
+    assert s["reasons"] == ["young"]
+    assert "jonger dan 25" in s["message"]["nl"]
+
+
+def test_texts_say_client_or_family_where_the_client_is_a_family() -> None:
+    # reciprocity 0 of 2 → LOW_RECIPROCITY; with a household it speaks of "cliënt/het gezin"
+    net = network(
+        person("a", role=Role.FRIEND),
+        person("b", role=Role.FRIEND),
+        person("p", role=Role.PARTNER),
+        ties=[helps("a", "P", reciprocal=False), helps("b", "G", reciprocal=False)],
+    )
+    assert "geeft de cliënt iets terug" in _one(net, "LOW_RECIPROCITY")["message"]["nl"]
+    net.household = [CLIENT, "p"]
+    assert "de cliënt/het gezin iets terug" in _one(net, "LOW_RECIPROCITY")["message"]["nl"]

@@ -6,6 +6,7 @@ import pytest
 
 from zorgkracht.analysis import analyse
 from zorgkracht.analysis.structure import density
+from zorgkracht.domain.codes import Role
 from zorgkracht.domain.model import Domain
 
 from .helpers import case, helps, network, person, tie
@@ -67,3 +68,45 @@ def test_ties_to_pets_are_ignored() -> None:
     result = analyse(case(net), reference_date=DAY)
     assert result["ties_among_members"] == 0
     assert result["isolates"] == ["a"]
+
+
+def test_household_members_are_tied_to_each_other() -> None:
+    # Flodder-like: the client c lives with j, k and opa (and the dog); n is a neighbour who
+    # knows j. Without the household rule: 1 edge of 6 possible, isolates k, opa.
+    # With it: j-k, j-opa, k-opa (+ j-n) = 4 edges of 4·3/2 = 6 → D = 2/3, one component,
+    # no isolates; the bridge j-n holds the neighbour to the family.
+    net = network(
+        person("j"),
+        person("k"),
+        person("opa"),
+        person("n"),
+        person("dog", pet="hond"),
+        ties=[tie("j", "n")],
+    )
+    before = analyse(case(net), reference_date=DAY)
+    assert (before["ties_among_members"], before["isolates"]) == (1, ["k", "opa"])
+    net.household = ["c", "j", "k", "opa", "dog"]
+    result = analyse(case(net), reference_date=DAY)
+    assert result["ties_among_members"] == 4
+    assert result["density"] == pytest.approx(4 / 6)
+    assert result["components"] == [["j", "k", "n", "opa"]]
+    assert result["isolates"] == []
+    assert result["bridges"] == [["j", "n"]]
+    assert result["client_system"] == ["c", "j", "k", "opa"]
+
+
+def test_support_to_a_household_member_is_support_to_the_family() -> None:
+    # "steun aan cliënt/gezin" (book 3600): grandma gives the partner p emotional support; the
+    # internist gives p advice. With p in the household both count as support; without,
+    # they are ties between members only.
+    net = network(
+        person("p", role=Role.PARTNER),
+        person("oma", role=Role.OTHER_FAMILY),
+        person("arts", role=Role.PROFESSIONAL),
+        ties=[tie("p", "oma", "E"), tie("p", "arts", "A"), helps("p", "G")],
+    )
+    assert analyse(case(net), reference_date=DAY)["support"]["E"] == []
+    net.household = ["c", "p"]
+    result = analyse(case(net), reference_date=DAY)
+    assert result["support"] == {"P": [], "G": ["p"], "A": ["arts"], "E": ["oma"], "W": []}
+    assert result["ties_among_members"] == 2  # p-oma and p-arts still show who knows whom

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from zorgkracht.analysis import AnalysisResult, analyse
-from zorgkracht.domain.codes import Direction, Frequency, Role
+from zorgkracht.domain.codes import Direction, Energy, Frequency, Role
 
 from .helpers import CLIENT, case, helps, network, person, tie
 
@@ -104,3 +104,67 @@ def test_no_support_at_all() -> None:
     assert result["concentration"]["share"] is None
     assert result["reciprocity"]["share"] is None
     assert result["care_potential"] == {"count": 0, "persons": []}
+
+
+# The informal network only (domain §6; book 1100–1109, 1111–1114).
+
+
+def _sjakie() -> AnalysisResult:
+    # Flodder-like: sjakie (professional) gives P A E, the grocer (service) P, jolanda
+    # (neighbour) G, the club (organisation) G, opa (acquaintance, cared for, weekly) P,
+    # zus (sibling, weekly) P E.
+    net = network(
+        person("sjakie", role=Role.PROFESSIONAL, frequency=Frequency.WEEKLY),
+        person("winkel", role=Role.SERVICE, frequency=Frequency.DAILY),
+        person("jolanda", role=Role.NEIGHBOUR, frequency=Frequency.WEEKLY),
+        person("club", role=Role.ACQUAINTANCE, organisation=True, frequency=Frequency.WEEKLY),
+        person("opa", role=Role.ACQUAINTANCE, receives_care=True, frequency=Frequency.DAILY),
+        person("zus", role=Role.SIBLING, frequency=Frequency.WEEKLY),
+        ties=[
+            helps("sjakie", "PAE"),
+            helps("winkel", "P"),
+            helps("jolanda", "G"),
+            helps("club", "G"),
+            helps("opa", "P"),
+            helps("zus", "PE"),
+        ],
+    )
+    return analyse(case(net), reference_date=DAY)
+
+
+def test_concentration_counts_the_informal_network_only() -> None:
+    # informal pairs: (jolanda,G) (opa,P) (zus,P) (zus,E) → 4; zus has 2 → 2/4.
+    # Left out: sjakie 3 + winkel 1 + club 1 = 5 formal pairs.
+    conc = _sjakie()["concentration"]
+    assert conc == {
+        "share": 0.5,
+        "person": "zus",
+        "tied": ["zus"],
+        "pairs": 2,
+        "total_pairs": 4,
+        "formal_pairs": 5,
+    }
+
+
+def test_care_potential_is_informal_and_not_cared_for() -> None:
+    # P at least monthly: sjakie (professional), winkel (service), opa (receives care), zus.
+    # Only zus counts.
+    assert _sjakie()["care_potential"] == {"count": 1, "persons": ["zus"]}
+
+
+def test_energy_summary_counts_and_names() -> None:
+    net = network(
+        person("a", energy=Energy.GIVES),
+        person("b", energy=Energy.COSTS),
+        person("d", energy=Energy.GIVES),
+        person("e", energy=Energy.BOTH),
+        person("f"),
+        person("dog", pet="hond", energy=Energy.GIVES),  # not a member
+    )
+    assert analyse(case(net), reference_date=DAY)["energy"] == {
+        "gives": 2,
+        "costs": 1,
+        "both": 1,
+        "unknown": 1,
+        "persons": {"gives": ["a", "d"], "costs": ["b"], "both": ["e"]},
+    }

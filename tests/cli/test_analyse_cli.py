@@ -106,9 +106,12 @@ def test_compare_karels_two_snapshots(capsys: pytest.CaptureFixture[str]) -> Non
     )
     assert code == 0, err
     assert out.startswith("Change in the network: start → later\n")
-    assert "Left: Cafévrienden, Vriendin" in out
+    assert "Left: Cafévrienden; Vriendin" in out
+    assert "by_circle." not in out and "variety.gender.iqv" not in out
+    assert "variety by gender (IQV)" in out
     code, out, _ = run(["compare", KAREL, "--from", "start", "--to", "later"], capsys)
-    assert "Weggegaan: Cafévrienden, Vriendin" in out
+    assert "Weggegaan: Cafévrienden; Vriendin" in out
+    assert "gevarieerdheid naar sector (IQV)" in out
 
 
 def test_a_network_list_as_input(roster: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -11,7 +11,9 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from zorgkracht.domain.codes import Wish
 from zorgkracht.services.analysing import figure
+from zorgkracht.web import deps
 
 from .helpers import signed_in_client
 
@@ -111,12 +113,13 @@ def test_new_and_removed_ties_and_persons_are_described_by_name_in_dutch(
     assert _items(html, "came") == ["Nieuw: Marie"]
     assert _items(html, "left") == ["Weg: Piet"]
     assert _items(html, "tie-changes") == [
-        "Nieuw: Jan – Marie (sterk, steun P G)",
-        "Nieuw: Pauline – Marie (gewoon, steun G)",
-        "Weg: Pauline – Piet (zwak, conflict)",
+        "Nieuw: Jan – Marie (heel belangrijk, steun P G)",
+        "Nieuw: Pauline – Marie (belangrijk, steun G)",
+        "Weg: Pauline – Piet (minder belangrijk, conflict)",
     ]
     assert "<td>Pauline – Jan</td>" in html
-    assert "sterkte gewoon → sterk; steun erbij: E;" in html
+    assert "sterkte belangrijk → heel belangrijk; steun erbij: E;" in html
+    assert "Sterker geworden" in html
 
 
 def test_new_and_removed_ties_and_persons_are_described_by_name_in_english(
@@ -126,22 +129,57 @@ def test_new_and_removed_ties_and_persons_are_described_by_name_in_english(
     assert _items(html, "came") == ["New: Marie"]
     assert _items(html, "left") == ["Gone: Piet"]
     assert _items(html, "tie-changes") == [
-        "New: Jan – Marie (strong, support P G)",
-        "New: Pauline – Marie (normal, support G)",
-        "Gone: Pauline – Piet (weak, conflict)",
+        "New: Jan – Marie (very important, support P G)",
+        "New: Pauline – Marie (important, support G)",
+        "Gone: Pauline – Piet (less important, conflict)",
     ]
-    assert "strength normal → strong; support gained: E;" in html
+    assert "strength important → very important; support gained: E;" in html
 
 
 def test_figures_are_percentages_and_numbers_in_the_page_language(client: TestClient) -> None:
     dutch = _measures(_page(client, "nl"))
-    assert dutch["concentratie van de steun"] == ["100%", "66,7%", "-33,3%"]
+    # informal support only (the network has no paid help): before Jan P → 1/1; after
+    # Jan P E, Marie G → 2/3 pairs on Jan
+    assert dutch["hoeveel rust op één persoon (deel van de informele steun)"] == [
+        "100%",
+        "66,7%",
+        "-33,3%",
+    ]
     assert dutch["dichtheid (wie kent wie)"] == ["0%", "100%", "+100%"]
-    assert dutch["banden tussen netwerkleden"] == ["0", "1", "+1"]
+    assert dutch["relaties tussen netwerkleden"] == ["0", "1", "+1"]
     assert dutch["losse groepjes"] == ["2", "1", "-1"]
     english = _measures(_page(client, "en"))
-    assert english["concentration of support"] == ["100%", "66.7%", "-33.3%"]
+    assert english["how much rests on one person (share of informal support)"] == [
+        "100%",
+        "66.7%",
+        "-33.3%",
+    ]
     assert english["density (who knows whom)"] == ["0%", "100%", "+100%"]
+
+
+def test_a_departure_the_client_wished_is_shown_as_intended(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Piet: before, the client wanted less contact with him (wish less, set on the case as
+    # loaded, whatever the storage keeps); his leaving is shown as a gain, on every load
+    real = deps.load_case
+
+    def with_wish(*args: Any, **kwargs: Any) -> Any:
+        record = real(*args, **kwargs)
+        record.case.snapshot("voor").network.person("piet").wish = Wish.LESS
+        return record
+
+    monkeypatch.setattr("zorgkracht.web.case_routes.load_case", with_wish)
+    for _ in range(2):
+        nl = _page(client, "nl")
+        assert _items(nl, "left") == [
+            "Weg: Piet (zoals de cliënt wilde: afstand genomen, een winst)"
+        ]
+        assert "Weg: Pauline – Piet (minder belangrijk, conflict) zoals de cliënt wilde" in (
+            " ".join(_items(nl, "tie-changes"))
+        )
+    en = _page(client, "en")
+    assert _items(en, "left") == ["Gone: Piet (as the client wished: distance taken, a gain)"]
 
 
 @pytest.mark.parametrize(

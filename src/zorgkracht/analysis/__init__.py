@@ -18,7 +18,7 @@ import datetime as dt
 
 from zorgkracht.domain.model import Case
 
-from .change import measure_changes, tie_changes
+from .change import departures, measure_changes, tie_changes
 from .instruments import score_instruments
 from .measures import CURRENT, analyse_network, resolve
 from .report import format_analysis, format_comparison
@@ -86,6 +86,7 @@ def compare(case: Case, from_snapshot: str, to_snapshot: str) -> Comparison:
     old = build_view(before_net, case.client)
     new = build_view(after_net, case.client)
     persons = {**before["persons"], **after["persons"]}
+    left = sorted(old.member_ids - new.member_ids)
     return {
         "from": from_snapshot,
         "to": to_snapshot,
@@ -95,7 +96,8 @@ def compare(case: Case, from_snapshot: str, to_snapshot: str) -> Comparison:
         "client_name": after["client_name"],
         "persons": persons,
         "came": sorted(new.member_ids - old.member_ids),
-        "left": sorted(old.member_ids - new.member_ids),
+        "left": left,
+        "departures": departures(before_net, left),
         "ties": tie_changes(before_net, after_net),
         "measures": measure_changes(before, after),
     }

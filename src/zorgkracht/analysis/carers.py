@@ -17,9 +17,24 @@ and/or for longer than 3 months. Here, precisely:
   ``professional``, ``service`` or ``volunteer`` are not: mantelzorg is care that flows from
   the personal relation, not from a profession or organised volunteer work (Kwekkeboom
   1990, quoted in the book ch. 2).
-* **Young**: age in the reference year below ``young_age`` (default 18), or, without an age,
-  age group ``child`` or ``adolescent``. **Own needs**: a condition (illness, substance use)
-  with state ``present``. Both are overload signals (Fatima's son; book ch. 10).
+* **Young**: age in the reference year below ``young_age`` (default 25), or, without an age,
+  age group ``child``, ``adolescent`` or ``young_adult``: a child, or a young adult building
+  their own life — Fatima's oldest son, 22, for whom "de combinatie van de zorg voor zijn
+  moeder, het opbouwen van een eigen leven en het afronden van zijn school bleek te zwaar"
+  (book 2492–2497), and networks of "jong volwassen kinderen die zelf eigenlijk ook nog steun
+  en begeleiding nodig hebben" (2499–2500). **Own needs**: ``Person.own_needs``, or a
+  condition (illness, substance use) with state ``present`` — "wat als het netwerk zelf
+  zorgbehoevend is?" (4822). Both are overload signals.
+
+**The client as carer** (:func:`client_care`). Care goes both ways (domain §4): the Taveniers
+"zijn zwaar belast met de zorg voor hun kinderen" (3579–3581), Pauline cared for her husband
+for years. A tie with a member of the client system (the client, or where the client is a
+family a household member, "de cliënt/het gezin", 3600) at one end records in
+``client_care_hours_per_week``, ``client_care_months`` and ``client_care_tasks`` the care
+that end gives the member at the other end (the ``a`` end when both are in the client
+system). Per giver: hours summed over their ties, months the largest, tasks and persons cared
+for united. A giver is a carer by the same SCP rule as above (hours > ``carer_min_hours``
+and/or months > ``carer_min_months``).
 """
 
 from __future__ import annotations
@@ -27,10 +42,10 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-from zorgkracht.domain.codes import AgeGroup, ConditionState, Direction, Role
-from zorgkracht.domain.model import Person
+from zorgkracht.domain.codes import AgeGroup, CareTask, ConditionState, Direction, Role
+from zorgkracht.domain.model import Network, Person
 
-from .results import LETTER, Carer
+from .results import LETTER, Carer, ClientCare, ClientCarer
 from .settings import AnalysisSettings
 from .view import SUPPORT_ORDER, NetworkView
 
@@ -52,15 +67,27 @@ def whole_months(start: dt.date, end: dt.date) -> int:
     return max(months, 0)
 
 
+YOUNG_GROUPS = frozenset({AgeGroup.CHILD, AgeGroup.ADOLESCENT, AgeGroup.YOUNG_ADULT})
+
+
 def is_young(person: Person, year: int, young_age: int) -> bool:
+    """Younger than ``young_age``; without an age, a child, adolescent or young adult."""
     age = person.age_in(year)
     if age is not None:
         return age < young_age
-    return person.age_group_in(year) in (AgeGroup.CHILD, AgeGroup.ADOLESCENT)
+    return person.age_group_in(year) in YOUNG_GROUPS
+
+
+def is_child_under(person: Person, year: int, child_age: int) -> bool:
+    """Younger than ``child_age`` (12); without an age, age group ``child`` (0–11)."""
+    age = person.age_in(year)
+    if age is not None:
+        return age < child_age
+    return person.age_group_in(year) is AgeGroup.CHILD
 
 
 def has_own_needs(person: Person) -> bool:
-    return any(c.state is ConditionState.PRESENT for c in person.conditions)
+    return person.own_needs or any(c.state is ConditionState.PRESENT for c in person.conditions)
 
 
 def carers(
@@ -111,3 +138,52 @@ def carers(
             }
         )
     return found
+
+
+def client_care(view: NetworkView, network: Network, settings: AnalysisSettings) -> ClientCare:
+    """The care the client system gives: per giver and in total (see the module docstring)."""
+    system = set(view.system)
+    givers: dict[str, tuple[float | None, int | None, set[CareTask], set[str]]] = {}
+    for tie in network.ties:
+        if tie.client_care_hours_per_week is None and tie.client_care_months is None:
+            continue
+        if tie.a in system:
+            giver, cared = tie.a, tie.b
+        elif tie.b in system:
+            giver, cared = tie.b, tie.a
+        else:
+            continue
+        if cared not in view.member_ids:
+            continue
+        hours, months, tasks, persons = givers.get(giver, (None, None, set(), set()))
+        if tie.client_care_hours_per_week is not None:
+            hours = (hours or 0.0) + tie.client_care_hours_per_week
+        if tie.client_care_months is not None:
+            months = max(months or 0, tie.client_care_months)
+        givers[giver] = (hours, months, tasks | tie.client_care_tasks, persons | {cared})
+    found: list[ClientCarer] = []
+    for giver in sorted(givers, key=view.system.index):
+        hours, months, tasks, persons = givers[giver]
+        intensive = hours is not None and hours > settings.carer_min_hours
+        lasting = months is not None and months > settings.carer_min_months
+        found.append(
+            {
+                "person": giver,
+                "hours_per_week": hours,
+                "months": months,
+                "tasks": [t.value for t in CareTask if t in tasks],
+                "persons": sorted(persons),
+                "intensive": intensive,
+                "long_term": lasting,
+                "carer": intensive or lasting,
+            }
+        )
+    all_hours = [c["hours_per_week"] for c in found if c["hours_per_week"] is not None]
+    all_months = [c["months"] for c in found if c["months"] is not None]
+    return {
+        "carers": found,
+        "hours_per_week": sum(all_hours) if all_hours else None,
+        "months": max(all_months) if all_months else None,
+        "tasks": [t.value for t in CareTask if any(t.value in c["tasks"] for c in found)],
+        "persons": sorted({pid for c in found for pid in c["persons"]}),
+    }

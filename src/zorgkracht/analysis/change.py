@@ -10,6 +10,13 @@
   ``trend``: ``strengthened`` when every change goes one way — stronger, a better quality
   (positive > tense > conflict), support gained — ``weakened`` when every change goes the
   other way, ``mixed`` otherwise. Unmatched pairs are ``added`` or ``removed``.
+* **Intended change** (book 3078–3079: "het kunnen afstand nemen van bestaande, dwingende of
+  eenzijdige netwerken kan bevrijdend werken"; Karel, whose café friends are gone years later,
+  2947–2949): a member who left, and whose ``wish`` in the earlier state was ``less`` or
+  ``none``, left as the client wished. ``departures`` lists every member who left with
+  ``intended`` true or false and that earlier wish; ``ties.removed_intended`` are the removed
+  ties with such a member, and a changed tie with such a member that weakened or changed both
+  ways carries ``intended: true``. Progress, not loss: the report and the compare page say so.
 * **Measures**: every number of :func:`~zorgkracht.analysis.measures.analyse_network` (lists
   counted by their length where noted) as ``{from, to, change}`` with ``change = to − from``,
   ``None`` when either side is undefined.
@@ -19,15 +26,25 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from zorgkracht.domain.codes import Quality, Support
+from zorgkracht.domain.codes import Quality, Support, Wish
 from zorgkracht.domain.model import Network
 
-from .results import LETTER, AnalysisResult, Change, TieChange, TieChanges, Trend
+from .results import LETTER, AnalysisResult, Change, Departure, TieChange, TieChanges, Trend
 from .view import SUPPORT_ORDER
 
 QUALITY_RANK = {Quality.POSITIVE: 0, Quality.TENSE: 1, Quality.CONFLICT: 2}
 _SKIP = frozenset(
-    {"persons", "radio", "year", "client", "client_name", "reference_date", "excluded", "support"}
+    {
+        "persons",
+        "radio",
+        "year",
+        "client",
+        "client_name",
+        "reference_date",
+        "excluded",
+        "support",
+        "client_system",
+    }
 )
 _COUNT_LISTS = frozenset({"bridges", "isolates", "carers", "gaps", "signals"})
 
@@ -48,8 +65,33 @@ def _merged_ties(network: Network) -> dict[Pair, tuple[int, Quality, set[Support
     return merged
 
 
+DISTANCE_WISHES = frozenset({Wish.LESS, Wish.NONE})
+
+
+def wished_distance(network: Network) -> set[str]:
+    """Ids of the persons the client wanted less or no contact with in ``network``."""
+    return {p.id for p in network.persons if p.wish in DISTANCE_WISHES}
+
+
+def departures(before: Network, left: list[str]) -> list[Departure]:
+    """Every member who left, with ``intended`` when the client wished less or no contact."""
+    wish = {p.id: p.wish for p in before.persons}
+    out: list[Departure] = []
+    for pid in left:
+        w = wish.get(pid)
+        out.append(
+            {
+                "person": pid,
+                "intended": w in DISTANCE_WISHES,
+                "wish": w.value if w is not None else None,
+            }
+        )
+    return out
+
+
 def tie_changes(before: Network, after: Network) -> TieChanges:
     """Ties added, removed and changed between two networks, matched by unordered ends."""
+    distance = wished_distance(before)
     old = _merged_ties(before)
     new = _merged_ties(after)
     changed: list[TieChange] = []
@@ -71,11 +113,14 @@ def tie_changes(before: Network, after: Network) -> TieChanges:
                 "support_gained": gained,
                 "support_lost": lost,
                 "trend": trend,
+                "intended": trend != "strengthened" and bool(distance & set(pair)),
             }
         )
+    removed = [list(p) for p in sorted(old.keys() - new.keys())]
     return {
         "added": [list(p) for p in sorted(new.keys() - old.keys())],
-        "removed": [list(p) for p in sorted(old.keys() - new.keys())],
+        "removed": removed,
+        "removed_intended": [p for p in removed if distance & set(p)],
         "changed": changed,
         "strengthened": [c["pair"] for c in changed if c["trend"] == "strengthened"],
         "weakened": [c["pair"] for c in changed if c["trend"] == "weakened"],

@@ -15,14 +15,14 @@ import datetime as dt
 from zorgkracht.domain.model import CURRENT as CURRENT  # re-exported by zorgkracht.analysis
 from zorgkracht.domain.model import Case, InstrumentResponse, Network
 
-from .carers import carers
+from .carers import carers, client_care
 from .radio import radio
 from .results import Measures, NetworkAnalysis
 from .settings import DEFAULT_SETTINGS, AnalysisSettings
 from .signals import signals
 from .size import size_measures
 from .structure import structure_measures
-from .support import care_potential, concentration, coverage, gaps, reciprocity
+from .support import care_potential, concentration, coverage, energy, gaps, reciprocity
 from .variety import variety_measures
 from .view import build_view
 
@@ -73,9 +73,12 @@ def analyse_network(
         "reciprocity": reciprocity(view),
         "care_potential": care_potential(view),
         "carers": carers(view, settings, year, reference),
+        "client_system": list(view.system),
+        "client_care": client_care(view, network, settings),
+        "energy": energy(view),
     }
     return {
         **measures,
         "signals": signals(view, network, measures, settings),
-        "radio": radio(view),
+        "radio": radio(view, settings, year),
     }

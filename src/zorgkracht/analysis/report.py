@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from zorgkracht.domain.codes import (
+    CareTask,
     Circle,
     Coded,
     Frequency,
@@ -21,6 +22,7 @@ from zorgkracht.domain.codes import (
 )
 from zorgkracht.i18n import Text, in_language, language
 
+from .labels import INTENDED, TREND, measure_label, quality_label, strength_label
 from .results import (
     AnalysisResult,
     Comparison,
@@ -40,10 +42,12 @@ _T: dict[str, tuple[str, str]] = {
         "not counted (pets, deceased persons)",
     ),
     "size_note": (
-        "Ter vergelijking, geen norm: Lensink 6-10 in intimiteit en 6-10 in vriendschap;"
-        " Mueller 35-55 mensen.",
-        "For comparison, not a norm: Lensink 6-10 in intimacy and 6-10 in friendship;"
-        " Mueller 35-55 people.",
+        "Ter vergelijking, geen norm: Lensink noemt ongeveer 6-10 mensen in de cirkel van"
+        " intimiteit en 6-10 in die van vriendschap; Mueller 35-55 mensen in het hele netwerk."
+        " Veel mensen hebben er minder of meer; het gaat erom wat de contacten voor u betekenen.",
+        "For comparison, not a norm: Lensink names about 6-10 people in the circle of intimacy"
+        " and 6-10 in that of friendship; Mueller 35-55 people in the whole network. Many people"
+        " have fewer or more; what matters is what the contacts mean to you.",
     ),
     "by_sector": ("per sector (MSNA)", "by sector (MSNA)"),
     "by_segment": ("per segment (Lensink)", "by segment (Lensink)"),
@@ -66,8 +70,15 @@ _T: dict[str, tuple[str, str]] = {
         "Wie kent wie (sociogram, zonder de cliënt)",
         "Who knows whom (sociogram, without the client)",
     ),
-    "density": ("dichtheid (banden ÷ mogelijke banden)", "density (ties ÷ possible ties)"),
-    "ties": ("banden tussen netwerkleden", "ties between members"),
+    "density": (
+        "dichtheid (relaties ÷ mogelijke relaties)",
+        "density (relations ÷ possible relations)",
+    ),
+    "ties": ("relaties tussen netwerkleden", "relations between members"),
+    "household_note": (
+        "wie samenwoont, kent elkaar: leden van het huishouden tellen als verbonden",
+        "people who live together know each other: household members count as tied",
+    ),
     "components": ("groepjes (componenten)", "groups (components)"),
     "bridges": ("bruggen", "bridges"),
     "isolates": (
@@ -75,21 +86,49 @@ _T: dict[str, tuple[str, str]] = {
         "know nobody else in the network",
     ),
     "support": ("Steun aan de cliënt", "Support to the client"),
+    "support_family": ("Steun aan cliënt/gezin", "Support to the client/family"),
     "nobody": ("niemand", "nobody"),
     "concentration": (
-        "Concentratie: deel van alle steun van de grootste gever",
-        "Concentration: share of all support from the largest provider",
+        "Hoeveel rust op één persoon: deel van alle steun van familie, vrienden en buren dat de"
+        " grootste gever geeft (betaalde hulp telt niet mee)",
+        "How much rests on one person: share of all support from family, friends and neighbours"
+        " given by the largest provider (paid help not counted)",
     ),
     "reciprocity": (
-        "Wederkerigheid: steunende banden waarop de cliënt iets teruggeeft",
-        "Reciprocity: supporting ties on which the client gives something back",
+        "Wederkerigheid: steunende relaties waarop de cliënt iets teruggeeft",
+        "Reciprocity: supporting relations on which the client gives something back",
+    ),
+    "reciprocity_family": (
+        "Wederkerigheid: steunende relaties waarop de cliënt/het gezin iets teruggeeft",
+        "Reciprocity: supporting relations on which the client/family gives something back",
     ),
     "care_potential": (
-        "Zorgpotentieel (Broese van Groenou & van Tilburg): minstens maandelijks contact en"
-        " praktische steun",
-        "Care potential (Broese van Groenou & van Tilburg): contact at least monthly and"
-        " practical support",
+        "Zorgpotentieel (Broese van Groenou & van Tilburg): familie, vrienden en buren met"
+        " minstens maandelijks contact die praktische steun geven en zelf geen zorg krijgen",
+        "Care potential (Broese van Groenou & van Tilburg): family, friends and neighbours in"
+        " contact at least monthly who give practical support and receive no care themselves",
     ),
+    "care_potential_note": (
+        "ouderen hebben er gemiddeld 3-4 (ter vergelijking, geen norm)",
+        "older people have 3-4 on average (for comparison, not a norm)",
+    ),
+    "client_care": (
+        "Zorg die de cliënt zelf geeft (SCP: meer dan 8 uur per week en/of langer dan 3"
+        " maanden is mantelzorg)",
+        "Care the client gives (SCP: more than 8 hours a week and/or longer than 3 months is"
+        " informal care)",
+    ),
+    "client_care_family": (
+        "Zorg die de cliënt of het gezin zelf geeft (SCP: meer dan 8 uur per week en/of langer"
+        " dan 3 maanden is mantelzorg)",
+        "Care the client or the family gives (SCP: more than 8 hours a week and/or longer than"
+        " 3 months is informal care)",
+    ),
+    "cares_for": ("zorgt voor", "cares for"),
+    "energy": ("Energie (netwerkcirkel)", "Energy (network circle)"),
+    "energy_gives": ("geven energie", "give energy"),
+    "energy_costs": ("kosten energie", "cost energy"),
+    "energy_both": ("geven en kosten energie", "give and cost energy"),
     "carers": (
         "Mantelzorgers (SCP: meer dan 8 uur per week en/of langer dan 3 maanden)",
         "Carers (SCP: more than 8 hours a week and/or longer than 3 months)",
@@ -132,15 +171,15 @@ _T: dict[str, tuple[str, str]] = {
     "friends": ("vrienden", "friends"),
     "came": ("Erbij gekomen", "Came"),
     "left": ("Weggegaan", "Left"),
-    "ties_added": ("Nieuwe banden", "New ties"),
-    "ties_removed": ("Verdwenen banden", "Ties gone"),
-    "strengthened": ("Sterker geworden", "Strengthened"),
-    "weakened": ("Zwakker geworden", "Weakened"),
-    "mixed": ("Gemengd veranderd", "Changed both ways"),
+    "intended": INTENDED,
+    "ties_added": ("Nieuwe relaties", "New relations"),
+    "ties_removed": ("Verdwenen relaties", "Relations gone"),
+    **TREND,
     "measures": ("Maten die veranderden", "Measures that changed"),
 }
 
-_RADIO_EN = {
+RADIO_EN = {
+    "afstand_nemen": "take distance",
     "reanimeren": "revive",
     "activeren": "activate",
     "deblokkeren": "unblock",
@@ -232,8 +271,11 @@ def format_analysis(result: AnalysisResult, lang: str = "nl") -> str:
     bridges = [f"{_names(b[:1], persons)} - {_names(b[1:], persons)}" for b in result["bridges"]]
     lines.append(f"  {_t('bridges', lang)}: {'; '.join(bridges) or '-'}")
     lines.append(f"  {_t('isolates', lang)}: {_names(result['isolates'], persons) or '-'}")
+    family = len(result["client_system"]) > 1
+    if family:
+        lines.append(f"  ({_t('household_note', lang)})")
 
-    lines += ["", _t("support", lang)]
+    lines += ["", _t("support_family" if family else "support", lang)]
     for letter, ids in result["support"].items():
         s = Support(letter)
         who = _names(ids, persons) or f"- ({_t('nobody', lang)})"
@@ -243,13 +285,15 @@ def format_analysis(result: AnalysisResult, lang: str = "nl") -> str:
     lines.append(f"  {_t('concentration', lang)}: {_pct(conc['share'], lang)}{who}")
     rec = result["reciprocity"]
     lines.append(
-        f"  {_t('reciprocity', lang)}: {_pct(rec['share'], lang)}"
+        f"  {_t('reciprocity_family' if family else 'reciprocity', lang)}:"
+        f" {_pct(rec['share'], lang)}"
         f" ({_t('unknown', lang)}: {rec['unknown']})"
     )
     cp = result["care_potential"]
     lines.append(
         f"  {_t('care_potential', lang)}: {cp['count']}"
         + (f" ({_names(cp['persons'], persons)})" if cp["persons"] else "")
+        + f"; {_t('care_potential_note', lang)}"
     )
     lines.append(f"  {_t('carers', lang)}: {len(result['carers'])}")
     for carer in result["carers"]:
@@ -259,12 +303,16 @@ def format_analysis(result: AnalysisResult, lang: str = "nl") -> str:
         if carer["months"] is not None:
             bits.append(f"{carer['months']} {_t('months', lang)}")
         lines.append(f"    {_names([carer['person']], persons)}: {', '.join(bits)}")
+    lines += _client_care_lines(result, persons, lang, family)
+    lines += _energy_lines(result, persons, lang)
 
     lines += ["", _t("signals", lang)]
     if not result["signals"]:
         lines.append(f"  {_t('no_signals', lang)}")
     for sig in result["signals"]:
         who = f" ({_names(sig['persons'], persons)})" if sig["persons"] else ""
+        if "carer" in sig:
+            who = f" ({_names([sig['carer']], persons)} → {_names(sig['persons'], persons)})"
         lines.append(f"  [{_t(sig['severity'], lang)}] {sig['message'][picked]}{who}")
 
     lines += _instrument_lines(result.get("instruments", []), result.get("typology"), lang)
@@ -273,12 +321,48 @@ def format_analysis(result: AnalysisResult, lang: str = "nl") -> str:
     for sug in result["radio"]:
         if sug["action"] == "onderhouden":
             continue
-        english = f"{sug['action']} ({_RADIO_EN[sug['action']]})"
-        action = in_language(Text(sug["action"], english), lang)
+        dutch = sug["action"].replace("_", " ")
+        action = in_language(Text(dutch, f"{dutch} ({RADIO_EN[sug['action']]})"), lang)
         lines.append(f"  {_names([sug['person']], persons)}: {action}. {sug['reason'][picked]}")
     if result["radio"]:
         lines.append(f"  {_t('maintain_all', lang)}")
     return "\n".join(lines) + "\n"
+
+
+def _client_care_lines(
+    result: AnalysisResult, persons: Mapping[str, str], lang: str, family: bool
+) -> list[str]:
+    """The care the client (or the family) gives, when any is recorded."""
+    care = result["client_care"]
+    if not care["carers"]:
+        return []
+    lines = [f"  {_t('client_care_family' if family else 'client_care', lang)}:"]
+    for giver in care["carers"]:
+        bits = []
+        if giver["hours_per_week"] is not None:
+            bits.append(f"{giver['hours_per_week']:g} {_t('hours', lang)}")
+        if giver["months"] is not None:
+            bits.append(f"{giver['months']} {_t('months', lang)}")
+        bits += [in_language(CareTask(task), lang) for task in giver["tasks"]]
+        cared = _names(giver["persons"], persons)
+        lines.append(
+            f"    {_names([giver['person']], persons)} {_t('cares_for', lang)} {cared}:"
+            f" {', '.join(bits)}"
+        )
+    return lines
+
+
+def _energy_lines(result: AnalysisResult, persons: Mapping[str, str], lang: str) -> list[str]:
+    """How many contacts give and cost energy, when the client said so for anyone."""
+    en = result["energy"]
+    if not (en["gives"] or en["costs"] or en["both"]):
+        return []
+    lines = [f"  {_t('energy', lang)}:"]
+    who = en["persons"]
+    for key, ids in (("gives", who["gives"]), ("costs", who["costs"]), ("both", who["both"])):
+        if ids:
+            lines.append(f"    {_t('energy_' + key, lang)}: {len(ids)} ({_names(ids, persons)})")
+    return lines
 
 
 def _subscales(entry: ScoredInstrument) -> list[tuple[str, int | None]]:
@@ -331,15 +415,26 @@ def _instrument_lines(
 
 
 def format_comparison(result: Comparison, lang: str = "nl") -> str:
-    """A readable plain-text report of :func:`~zorgkracht.analysis.compare`."""
+    """A readable plain-text report of :func:`~zorgkracht.analysis.compare`: labels, not keys;
+    a departure the client wished is marked as intended (progress, not loss)."""
     persons = _name_map(result["persons"], result["client"], result["client_name"])
     lines = [f"{_t('compare_title', lang)}: {result['from']} → {result['to']}", ""]
     lines.append(f"{_t('came', lang)}: {_names(result['came'], persons) or '-'}")
-    lines.append(f"{_t('left', lang)}: {_names(result['left'], persons) or '-'}")
+    gone = [
+        _names([d["person"]], persons) + (f" ({_t('intended', lang)})" if d["intended"] else "")
+        for d in result["departures"]
+    ]
+    lines.append(f"{_t('left', lang)}: {'; '.join(gone) or '-'}")
     ties = result["ties"]
+    intended = {tuple(p) for p in ties["removed_intended"]}
+
+    def pair(p: list[str]) -> str:
+        return f"{_names(p[:1], persons)} - {_names(p[1:], persons)}"
 
     def pairs(items: list[list[str]]) -> str:
-        return "; ".join(f"{_names(p[:1], persons)} - {_names(p[1:], persons)}" for p in items)
+        return "; ".join(
+            pair(p) + (f" ({_t('intended', lang)})" if tuple(p) in intended else "") for p in items
+        )
 
     lines.append(f"{_t('ties_added', lang)}: {pairs(ties['added']) or '-'}")
     lines.append(f"{_t('ties_removed', lang)}: {pairs(ties['removed']) or '-'}")
@@ -351,20 +446,33 @@ def format_comparison(result: Comparison, lang: str = "nl") -> str:
         for c in items:
             bits = []
             if c["strength"]["change"]:
-                bits.append(f"{c['strength']['from']} → {c['strength']['to']}")
+                bits.append(
+                    f"{strength_label(c['strength']['from'], lang)}"
+                    f" → {strength_label(c['strength']['to'], lang)}"
+                )
             if c["quality"]["from"] != c["quality"]["to"]:
-                bits.append(f"{c['quality']['from']} → {c['quality']['to']}")
+                bits.append(
+                    f"{quality_label(c['quality']['from'], lang)}"
+                    f" → {quality_label(c['quality']['to'], lang)}"
+                )
             if c["support_gained"]:
                 bits.append("+" + "".join(c["support_gained"]))
             if c["support_lost"]:
                 bits.append("-" + "".join(c["support_lost"]))
-            lines.append(f"  {pairs([c['pair']])}: {', '.join(bits)}")
+            if c["intended"]:
+                bits.append(_t("intended", lang))
+            lines.append(f"  {pair(c['pair'])}: {', '.join(bits)}")
     lines += ["", _t("measures", lang)]
     moved = {k: v for k, v in result["measures"].items() if v["change"] != 0}
     if not moved:
         lines.append("  -")
     for path, v in moved.items():
-        a = "-" if v["from"] is None else f"{v['from']:.4g}"
-        b = "-" if v["to"] is None else f"{v['to']:.4g}"
-        lines.append(f"  {path}: {a} → {b}")
+        a = "-" if v["from"] is None else _num4(v["from"], lang)
+        b = "-" if v["to"] is None else _num4(v["to"], lang)
+        lines.append(f"  {measure_label(path, lang)}: {a} → {b}")
     return "\n".join(lines) + "\n"
+
+
+def _num4(value: float, lang: str) -> str:
+    text = f"{value:.4g}"
+    return text.replace(".", ",") if lang == "nl" else text

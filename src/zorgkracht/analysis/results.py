@@ -41,9 +41,11 @@ SignalCode = Literal[
     "ONLY_PROFESSIONALS",
     "ONLY_FAMILY",
     "NO_WEAK_TIES",
+    "NO_FRIENDS",
     "SUPPORT_GAP",
     "SUPPORT_CONCENTRATED",
     "CARER_LOAD",
+    "CLIENT_CARER_LOAD",
     "LOW_RECIPROCITY",
     "FAR_PRACTICAL_SUPPORT",
     "CONFLICT_TIES",
@@ -51,7 +53,9 @@ SignalCode = Literal[
 ]
 Severity = Literal["info", "attention"]
 CarerReason = Literal["high_hours", "young", "own_needs"]
-RadioAction = Literal["reanimeren", "activeren", "deblokkeren", "intensiveren", "onderhouden"]
+RadioAction = Literal[
+    "reanimeren", "activeren", "deblokkeren", "intensiveren", "onderhouden", "afstand_nemen"
+]
 Trend = Literal["strengthened", "weakened", "mixed"]
 Category = Literal[
     "not_lonely",
@@ -138,6 +142,7 @@ class Concentration(TypedDict):
     tied: list[str]
     pairs: int
     total_pairs: int
+    formal_pairs: int
 
 
 class Reciprocity(TypedDict):
@@ -164,6 +169,49 @@ class Carer(TypedDict):
     young: bool
     own_needs: bool
     support: list[Letter]
+
+
+class ClientCarer(TypedDict):
+    """One member of the client system who gives care
+    (:func:`~zorgkracht.analysis.carers.client_care`); ``tasks`` are ``CareTask`` codes,
+    ``persons`` the member ids cared for."""
+
+    person: str
+    hours_per_week: float | None
+    months: int | None
+    tasks: list[str]
+    persons: list[str]
+    intensive: bool
+    long_term: bool
+    carer: bool
+
+
+class ClientCare(TypedDict):
+    """The care the client (or the client system) gives: per giver, and hours summed, months
+    the largest, tasks and persons cared for united."""
+
+    carers: list[ClientCarer]
+    hours_per_week: float | None
+    months: int | None
+    tasks: list[str]
+    persons: list[str]
+
+
+class EnergyPersons(TypedDict):
+    gives: list[str]
+    costs: list[str]
+    both: list[str]
+
+
+class EnergySummary(TypedDict):
+    """How many members give the client energy, cost energy, or both, and who
+    (:func:`~zorgkracht.analysis.support.energy`); ``unknown``: members without an answer."""
+
+    gives: int
+    costs: int
+    both: int
+    unknown: int
+    persons: EnergyPersons
 
 
 class Measures(TypedDict):
@@ -197,6 +245,9 @@ class Measures(TypedDict):
     reciprocity: Reciprocity
     care_potential: CarePotential
     carers: list[Carer]
+    client_system: list[str]
+    client_care: ClientCare
+    energy: EnergySummary
 
 
 class Signal(TypedDict):
@@ -212,6 +263,11 @@ class Signal(TypedDict):
     """CARER_LOAD."""
     ties: NotRequired[list[str]]
     """CONFLICT_TIES: tie ids."""
+    domains: NotRequired[list[str]]
+    """CONFLICT_TIES: ids of the ecogram domains at the end of a tense or conflictvol tie."""
+    carer: NotRequired[str]
+    """CLIENT_CARER_LOAD: the client, or the member of the client system, who gives care
+    (``persons`` are those cared for)."""
 
 
 class RadioSuggestion(TypedDict):
@@ -300,6 +356,16 @@ class AnalysisResult(NetworkAnalysis):
 Change = TypedDict("Change", {"from": float | None, "to": float | None, "change": float | None})
 """One number before and after; ``change`` is ``None`` when either is."""
 
+
+class Departure(TypedDict):
+    """A member who left (:func:`~zorgkracht.analysis.change.departures`); ``wish`` is the
+    ``Wish`` code in the earlier state."""
+
+    person: str
+    intended: bool
+    wish: str | None
+
+
 StrengthChange = TypedDict("StrengthChange", {"from": int, "to": int, "change": int})
 QualityChange = TypedDict("QualityChange", {"from": str, "to": str})
 """``Quality`` codes."""
@@ -312,11 +378,15 @@ class TieChange(TypedDict):
     support_gained: list[Letter]
     support_lost: list[Letter]
     trend: Trend
+    intended: bool
+    """Weakened or mixed, with a member the client wanted less or no contact with before."""
 
 
 class TieChanges(TypedDict):
     added: list[list[str]]
     removed: list[list[str]]
+    removed_intended: list[list[str]]
+    """The removed pairs with a member the client wanted less or no contact with before."""
     changed: list[TieChange]
     strengthened: list[list[str]]
     weakened: list[list[str]]
@@ -334,6 +404,7 @@ Comparison = TypedDict(
         "persons": dict[str, PersonInfo],
         "came": list[str],
         "left": list[str],
+        "departures": list[Departure],
         "ties": TieChanges,
         "measures": dict[str, Change],
     },

@@ -45,8 +45,13 @@ class AnalysisSettings:
     carer_min_hours: float = 8.0
     """Hours a week above which someone counts as a carer (SCP definition)."""
 
-    young_age: int = 18
-    """A carer younger than this is young (CARER_LOAD)."""
+    young_age: int = 25
+    """A carer younger than this is young (CARER_LOAD): a child, or a young adult building their
+    own life, like Fatima's son of 22 (book 2492–2500)."""
+
+    child_age: int = 12
+    """RADIO suggests nobody younger than this for activeren (domain §6): a child is not asked
+    to carry the network."""
 
     typology_rich_size: int = 10
     """The typology of Machielse & Hortulanus calls a network *rich* from this many members
@@ -64,6 +69,7 @@ class AnalysisSettings:
             "variety_min_members",
             "carer_min_months",
             "young_age",
+            "child_age",
             "typology_rich_size",
         ):
             if getattr(self, name) < 0:

@@ -6,46 +6,68 @@ Each signal is ``{code, severity, persons, message: {nl, en}}`` with severity ``
 ``attention``; ``persons`` are the member ids it concerns (empty for a pattern of the whole
 network). Some carry an extra key (``letter``, ``reasons``, ``ties``).
 
-The rules, with the thresholds of :class:`~zorgkracht.analysis.settings.AnalysisSettings`:
+The rules, with the thresholds of :class:`~zorgkracht.analysis.settings.AnalysisSettings`
+and the book's lines they follow:
 
 ``EMPTY_NETWORK`` (info)
     No members yet. The only signal of an empty network.
 ``ONLY_PROFESSIONALS`` (attention)
     Every member has a role and all are in sector ``services``. Not a vital network
-    (Scheffers, book ch. 4).
+    (Scheffers, book 2127–2128).
 ``ONLY_FAMILY`` (attention)
-    Every member has a role and all are in sector ``kin``. A vulnerable network (Scheffers).
+    Every member has a role and all are in sector ``kin``. A vulnerable network (Scheffers,
+    book 2128).
 ``NO_WEAK_TIES`` (info)
     No member has role ``neighbour``, ``acquaintance`` or ``colleague``, and no member outside
     the family (sector not ``kin``) is in circle ``acquaintance``. Weak ties bring new
-    information and help from outside one's own circle (Granovetter 1973, ch. 3); a relative
-    the client sees rarely (Karel's father) is a faded family tie, not such a bridge.
+    information and help from outside one's own circle (Granovetter 1973, book 1272–1280); a
+    relative the client sees rarely (Karel's father) is a faded family tie, not such a bridge.
+``NO_FRIENDS`` (attention)
+    Nobody of the friendly sector (friend, neighbour, colleague, acquaintance, volunteer,
+    fellow client) in the circle of intimacy or friendship (Lensink's first two circles,
+    1967–1971); a member with role ``friend`` whose circle is unknown counts as a friend.
+    The Taveniers' help question "Hoe kunnen Pieter en Lina vriendschappen aangaan en
+    onderhouden?" (3647). Not shown with ONLY_FAMILY or ONLY_PROFESSIONALS, which say it.
 ``SUPPORT_GAP`` (attention)
-    One per support letter that nobody provides (key ``letter``).
-``SUPPORT_CONCENTRATED`` (attention)
-    At least ``concentration_min_pairs`` (provider, letter) pairs and the largest provider
-    gives more than ``concentration_share`` of them: the *mantelval* risk (ch. 2, 10).
+    One per support letter that nobody provides (key ``letter``; the letters, book 1796–1799).
+``SUPPORT_CONCENTRATED`` (attention) — "Hoeveel rust op één persoon"
+    At least ``concentration_min_pairs`` informal (provider, letter) pairs and the largest
+    informal provider gives more than ``concentration_share`` of them: the *mantelval* risk
+    (1111–1114, 4681). Paid help is left out (see :mod:`~zorgkracht.analysis.support`).
 ``CARER_LOAD`` (attention)
     One per carer (see :mod:`~zorgkracht.analysis.carers`) with any of these ``reasons``:
     ``high_hours`` — more than ``carer_high_hours`` hours a week and nobody sharing: for some
     letter the carer gives, nobody else gives it (or, when the carer's letters are not
-    recorded, there is no other carer); ``young`` — younger than ``young_age``;
-    ``own_needs`` — has a condition that is present (Fatima's son, ch. 10).
+    recorded, there is no other carer); ``young`` — younger than ``young_age`` (25: Fatima's
+    son, 2492–2500); ``own_needs`` — ``own_needs`` or a present condition (4822).
+``CLIENT_CARER_LOAD`` (attention)
+    One per member of the client system — the client, or where the client is a family a
+    household member — who gives care above the carer thresholds (more than
+    ``carer_min_hours`` hours a week and/or more than ``carer_min_months`` months; the
+    Taveniers "zwaar belast met de zorg voor hun kinderen", 3579–3581). Key ``carer``: the
+    giver; ``persons``: those cared for.
 ``LOW_RECIPROCITY`` (attention)
     Reciprocity known for at least ``reciprocity_min_ties`` informal supporting ties (paid
     help left out, see :mod:`~zorgkracht.analysis.support`) and the share of reciprocal ones
-    below ``reciprocity_share``. Persons: providers on one-way ties.
+    below ``reciprocity_share``. Persons: providers on one-way ties. "Mensen haken af als je
+    alleen maar vraagt en nooit iets teruggeeft" (Scheffers, book 2136–2138).
 ``FAR_PRACTICAL_SUPPORT`` (attention)
     One per letter P and G that has providers, all of them in zone ``region`` or
-    ``outside_region``: support that needs presence comes only from far away (MSNA).
-    Emotional support from far away is no signal.
+    ``outside_region``: support that needs presence comes only from far away (MSNA,
+    1920–1926). Emotional support from far away is no signal.
 ``CONFLICT_TIES`` (attention when a tie is ``conflict``, info when only ``tense``)
-    Ties between persons (client or members) with quality ``tense`` or ``conflict``. Persons:
-    the members at their ends; ``ties``: the tie ids.
+    Ties with quality ``tense`` (gespannen, drawn dotted, 1795) or ``conflict`` (conflictvol,
+    2324) between persons (client or members), or between a person and an ecogram domain —
+    the Flodders and the tennis club (1868–1869). Persons: the members at their ends;
+    ``ties``: the tie ids; ``domains``: the domains at their ends.
 ``LOW_VARIETY`` (info)
     At least ``variety_min_members`` members with a known sector and the IQV over sectors
-    below ``variety_iqv``. Not shown together with ONLY_FAMILY or ONLY_PROFESSIONALS, which
-    already say it.
+    below ``variety_iqv``. "Een vitaal netwerk kenmerkt zich door heterogeniteit" (book
+    2128–2130). Not shown together with ONLY_FAMILY or ONLY_PROFESSIONALS, which already say
+    it.
+
+Where the client is a family (a client system of more than the client), the texts say "de
+cliënt/het gezin" (book 3600).
 """
 
 from __future__ import annotations
@@ -55,7 +77,7 @@ from typing import Final, get_args
 from zorgkracht.domain.codes import Circle, Quality, Role, Sector, Support, Zone
 from zorgkracht.domain.model import Network, Person
 
-from .results import LETTER, CarerReason, Measures, Severity, Signal, SignalCode
+from .results import LETTER, CarerReason, ClientCarer, Measures, Severity, Signal, SignalCode
 from .settings import AnalysisSettings
 from .view import NetworkView
 
@@ -63,6 +85,7 @@ INFO: Final = "info"
 ATTENTION: Final = "attention"
 
 WEAK_TIE_ROLES = frozenset({Role.NEIGHBOUR, Role.ACQUAINTANCE, Role.COLLEAGUE})
+CLOSE_CIRCLES = frozenset({Circle.INTIMACY, Circle.FRIENDSHIP})
 FAR_ZONES = frozenset({Zone.REGION, Zone.OUTSIDE_REGION})
 PRESENCE_LETTERS = (Support.PRACTICAL, Support.COMPANIONSHIP)
 
@@ -146,6 +169,20 @@ def signals(
                 " a Christmas card, who would walk the dog?",
             )
         )
+    if not (only_family or only_prof) and not any(_friend(p) for p in members):
+        add(
+            _signal(
+                "NO_FRIENDS",
+                ATTENTION,
+                [],
+                "Er staan geen vrienden, buren of kennissen dichtbij: niemand buiten de familie"
+                " en de hulpverlening in de cirkel van intimiteit of vriendschap. Wilt u"
+                " vriendschappen aangaan, en waar zou u mensen kunnen ontmoeten?",
+                "There are no friends, neighbours or acquaintances close by: nobody outside the"
+                " family and the professionals in the circle of intimacy or friendship. Would"
+                " you like to make friends, and where could you meet people?",
+            )
+        )
 
     support = measures["support"]
     for letter in measures["gaps"]:
@@ -174,10 +211,12 @@ def signals(
                 "SUPPORT_CONCENTRATED",
                 ATTENTION,
                 list(conc["tied"]),
-                f"Eén persoon geeft {pct} van alle steun. Als veel op één persoon rust, kan die"
-                " overbelast raken; kunnen anderen een deel overnemen?",
-                f"One person gives {pct} of all support. When much rests on one person, they can"
-                " become overloaded; could others take on part of it?",
+                f"Hoeveel rust op één persoon: één persoon uit het eigen netwerk geeft {pct} van"
+                " alle steun van familie, vrienden en buren. Als veel op één persoon rust, kan"
+                " die overbelast raken; kunnen anderen een deel overnemen?",
+                f"How much rests on one person: one person of the client's own network gives"
+                f" {pct} of all support from family, friends and neighbours. When much rests on"
+                " one person, they can become overloaded; could others take on part of it?",
             )
         )
 
@@ -200,6 +239,11 @@ def signals(
         if reasons:
             add(_carer_signal(pid, reasons, hours, settings))
 
+    for giver in measures["client_care"]["carers"]:
+        if giver["carer"]:
+            add(_client_carer_signal(giver, view))
+
+    nl_client, en_client = client_words(view)
     rec = measures["reciprocity"]
     known = rec["reciprocal"] + rec["not_reciprocal"]
     if (
@@ -213,12 +257,12 @@ def signals(
                 "LOW_RECIPROCITY",
                 ATTENTION,
                 list(rec["one_way_persons"]),
-                f"Bij {pct} van de steunende banden geeft de cliënt iets terug. Mensen haken"
-                " eerder af als hen alleen iets gevraagd wordt (Scheffers); wat kan de cliënt"
+                f"Bij {pct} van de steunende relaties geeft {nl_client} iets terug. Mensen haken"
+                f" eerder af als hen alleen iets gevraagd wordt (Scheffers); wat kan {nl_client}"
                 " teruggeven?",
-                f"On {pct} of the supporting ties the client gives something back. People drop"
-                " out sooner when they are only asked (Scheffers); what could the client give"
-                " back?",
+                f"On {pct} of the supporting relations {en_client} gives something back. People"
+                f" drop out sooner when they are only asked (Scheffers); what could {en_client}"
+                " give back?",
             )
         )
 
@@ -275,6 +319,24 @@ def _weak_tie(person: Person) -> bool:
     return person.circle is Circle.ACQUAINTANCE and person.sector is not Sector.KIN
 
 
+def _friend(person: Person) -> bool:
+    """Someone of the friendly sector close to the client (circle 1 or 2), or a friend whose
+    circle is not known."""
+    if person.sector is not Sector.FRIENDLY:
+        return False
+    if person.circle is None:
+        return person.role is Role.FRIEND
+    return person.circle in CLOSE_CIRCLES
+
+
+def client_words(view: NetworkView) -> tuple[str, str]:
+    """ "de cliënt" / "the client", or where the client is a family "de cliënt/het gezin"
+    (book 3600)."""
+    if len(view.system) > 1:
+        return "de cliënt/het gezin", "the client/the family"
+    return "de cliënt", "the client"
+
+
 def _join(parts: list[str], word: str) -> str:
     """``a``, ``a en b``, ``a, b en c``."""
     return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} {word} {parts[-1]}"
@@ -290,8 +352,8 @@ def _carer_signal(
         nl.append(f"zorgt {h} uur per week en niemand anders geeft dezelfde steun")
         en.append(f"gives {h} hours of care a week and nobody else gives the same support")
     if "young" in reasons:
-        nl.append(f"is jonger dan {settings.young_age}")
-        en.append(f"is younger than {settings.young_age}")
+        nl.append(f"is jong (jonger dan {settings.young_age}) en bouwt nog een eigen leven op")
+        en.append(f"is young (under {settings.young_age}) and still building their own life")
     if "own_needs" in reasons:
         nl.append("heeft zelf ook zorg of steun nodig")
         en.append("has needs of their own")
@@ -306,27 +368,65 @@ def _carer_signal(
     return signal
 
 
+def _client_carer_signal(giver: ClientCarer, view: NetworkView) -> Signal:
+    bits_nl: list[str] = []
+    bits_en: list[str] = []
+    if giver["hours_per_week"] is not None:
+        bits_nl.append(f"{giver['hours_per_week']:g} uur per week")
+        bits_en.append(f"{giver['hours_per_week']:g} hours a week")
+    if giver["months"] is not None:
+        bits_nl.append(f"{giver['months']} maanden")
+        bits_en.append(f"{giver['months']} months")
+    if giver["person"] == view.client:
+        who_nl, who_en = "De cliënt geeft", "The client gives"
+    else:
+        who_nl, who_en = "Iemand van het gezin geeft", "A member of the family gives"
+    signal = _signal(
+        "CLIENT_CARER_LOAD",
+        ATTENTION,
+        list(giver["persons"]),
+        f"{who_nl} zelf mantelzorg ({', '.join(bits_nl)}): meer dan 8 uur per week en/of langer"
+        " dan 3 maanden. Let op de draaglast: wie kan een deel overnemen, zodat er ook tijd is"
+        " voor uzelf?",
+        f"{who_en} care themselves ({', '.join(bits_en)}): more than 8 hours a week and/or"
+        " longer than 3 months. Mind the load: who could take on part of it, so that there is"
+        " time for yourself too?",
+    )
+    signal["carer"] = giver["person"]
+    return signal
+
+
 def _conflict_signal(view: NetworkView, network: Network) -> Signal | None:
     inside = view.member_ids | {view.client}
+    domain_ids = {d.id for d in network.domains}
     persons: set[str] = set()
+    domains: set[str] = set()
     ties: list[str] = []
     conflict = False
     for tie in network.ties:
-        if tie.quality is Quality.POSITIVE or tie.a not in inside or tie.b not in inside:
+        if tie.quality is Quality.POSITIVE:
             continue
+        ends = (tie.a, tie.b)
+        if not all(end in inside or end in domain_ids for end in ends):
+            continue
+        if all(end in domain_ids for end in ends):
+            continue  # between two domains: no person in it
         ties.append(tie.id)
-        persons.update(end for end in (tie.a, tie.b) if end != view.client)
+        persons.update(end for end in ends if end in view.member_ids)
+        domains.update(end for end in ends if end in domain_ids)
         conflict = conflict or tie.quality is Quality.CONFLICT
     if not ties:
         return None
+    one = len(ties) == 1
     signal = _signal(
         "CONFLICT_TIES",
         ATTENTION if conflict else INFO,
         sorted(persons),
-        f"{len(ties)} {'band is' if len(ties) == 1 else 'banden zijn'} gespannen of conflictueus."
+        f"{len(ties)} {'relatie is' if one else 'relaties zijn'} gespannen of conflictvol."
         " Zo'n relatie kan steun blokkeren; deblokkeren kan een eerste stap zijn (RADIO).",
-        f"{len(ties)} {'tie is' if len(ties) == 1 else 'ties are'} tense or in conflict. Such a"
-        " relation can block support; unblocking it can be a first step (RADIO).",
+        f"{len(ties)} {'relation is' if one else 'relations are'} tense or full of conflict."
+        " Such a relation can block support; unblocking it can be a first step (RADIO).",
     )
     signal["ties"] = sorted(ties)
+    signal["domains"] = sorted(domains)
     return signal

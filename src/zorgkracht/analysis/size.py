@@ -6,9 +6,12 @@ Lensink segment and circle (Smit & van Gennep 2002), MSNA zone, contact frequenc
 network zone. Every count has an ``unknown`` key for members without that value, so the
 counts of one classification always add up to the size.
 
-Reference points are context, never norms (book ch. 2 and 4): Lensink 6–10 persons in the
-circle of intimacy and 6–10 in friendship, 150–200 acquaintances; Mueller 35–55 persons for
-a healthy network; older people have 3–4 potential carers on average.
+Reference points are context, never norms, and are worded so that a client with 15 people is
+not told they fall short: Lensink about 6–10 persons in the circle of intimacy and 6–10 in
+friendship, 150–200 acquaintances (book 1967–1973, "het blijft helaas onduidelijk hoe men tot
+dit getal komt"); Mueller 35–55 persons (2202–2204, "onduidelijk of het dan gaat om sterke of
+zwakke relaties"); older people have 3–4 potential carers on average (1100–1103). There is no
+norm for a good network (ch. 5).
 
 Reachability (MSNA) is the share of members per zone among the members whose zone is known:
 ``share(z) = n_z / Σ n_known``.

@@ -1,8 +1,10 @@
 """Structure of the sociogram: density, components, bridges and isolates among members.
 
 The sociogram (book ch. 4 and 5) is the undirected simple graph whose nodes are the network
-members and whose edges are the ties between two members (see
-:mod:`zorgkracht.analysis.view`). The client and ties to domains are left out: every member
+members and whose edges are the ties between two members, plus an edge between every two
+members of the household: people who live together know each other (the Flodder children and
+Opa, the Tavenier children; the client system of book 1791–1792). See
+:mod:`zorgkracht.analysis.view`. The client and ties to domains are left out: every member
 is tied to the client, so including the client would make every network one component.
 
 * **Density** (Wasserman & Faust 1994, §4.2): ``D = m / (n(n − 1)/2)`` with ``m`` the number

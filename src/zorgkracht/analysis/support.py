@@ -7,30 +7,57 @@ ch. 11). Who provides what is read from the supporting client ties (see
 
 * **Coverage**: for each letter, the sorted ids of the members who provide it. A letter
   without provider is a **gap**.
-* **Concentration**: over the set of (provider, letter) pairs, the share given by the
-  provider with the most pairs: ``c = max_j |{(j, ℓ)}| / |{(i, ℓ)}|``. ``c = 1`` means one
-  person gives all support the client receives: the *mantelval* risk (book ch. 2 and 10).
-  When several providers share the maximum, ``person`` is the first by id and ``tied`` lists
-  them all.
+* **Informal providers** (domain §3 and §6): members of the informal network — kin and the
+  friendly sector, that is every role but ``professional`` and ``service`` (an unknown role
+  counts as informal, as for reciprocity) — who are one person, not an ``organisation``.
+* **Concentration** ("Hoeveel rust op één persoon"): over the set of (provider, letter) pairs
+  of *informal* providers, the share given by the provider with the most pairs:
+  ``c = max_j |{(j, ℓ)}| / |{(i, ℓ)}|``. ``c = 1`` means one person of the client's own circle
+  gives all the informal support: the *mantelval* risk (book 1111–1114 and 4681: the primary
+  carers carry the care alone). A social worker carrying much is no mantelval — that is their
+  work (Flodder: Sjakie, 1872–1873) — so professionals, service providers and organisations are
+  left out and their pairs counted as ``formal_pairs``. When several providers share the
+  maximum, ``person`` is the first by id and ``tied`` lists them all.
 * **Reciprocity** (Scheffers, book ch. 4: people drop out when they are only asked): the share
   of supporting ties with ``reciprocal = True`` among those where reciprocity is known;
   ties with ``reciprocal = None`` are left out and counted as ``unknown``. Only the informal
   network counts: ties with members whose role is ``professional`` or ``service`` are paid
   help that nobody expects to be returned, so they are left out and counted as ``formal``
   (otherwise every social worker would show as a "one-way" tie).
-* **Care potential** (Broese van Groenou & van Tilburg 2007, book ch. 2): members with contact
-  at least monthly (``daily``, ``weekly`` or ``monthly``) who give practical support (P).
+* **Care potential** (Broese van Groenou & van Tilburg 2007, book 1100–1109): informal
+  providers (above) with contact at least monthly (``daily``, ``weekly`` or ``monthly``) who
+  give practical support (P) and do not receive care themselves (``receives_care``). The book
+  finds them "onder de kinderen … en buren … overige familieleden en vrienden" (1107–1108):
+  the informal network, not the debt counsellor or the family worker (Tavenier), and not
+  someone who is cared for (Opa Flodder, 1733).
+* **Energy**: per member the client's answer whether the contact ``gives`` energy, ``costs``
+  energy or ``both`` (the netwerkcirkel of the Pauline case, ch. 11): how many, and who.
 """
 
 from __future__ import annotations
 
-from zorgkracht.domain.codes import Frequency, Role, Support
+from zorgkracht.domain.codes import Energy, Frequency, Role, Support
+from zorgkracht.domain.model import Person
 
-from .results import LETTER, CarePotential, Concentration, Letter, Reciprocity
+from .results import (
+    LETTER,
+    CarePotential,
+    Concentration,
+    EnergyPersons,
+    EnergySummary,
+    Letter,
+    Reciprocity,
+)
 from .view import SUPPORT_ORDER, NetworkView, providers_of
 
 AT_LEAST_MONTHLY = frozenset({Frequency.DAILY, Frequency.WEEKLY, Frequency.MONTHLY})
 FORMAL_ROLES = frozenset({Role.PROFESSIONAL, Role.SERVICE})
+
+
+def is_informal(person: Person) -> bool:
+    """A member of the informal network: not paid help (professional, service), not an
+    organisation."""
+    return person.role not in FORMAL_ROLES and not person.organisation
 
 
 def coverage(view: NetworkView) -> dict[Letter, list[str]]:
@@ -44,11 +71,22 @@ def gaps(support: dict[Letter, list[str]]) -> list[Letter]:
 
 
 def concentration(view: NetworkView) -> Concentration:
-    """Share of all (provider, letter) pairs given by the largest provider."""
-    pairs = {pid: len(letters) for pid, letters in view.provided.items() if letters}
+    """Share of all informal (provider, letter) pairs given by the largest informal provider."""
+    informal = {p.id for p in view.members if is_informal(p)}
+    pairs = {
+        pid: len(letters) for pid, letters in view.provided.items() if letters and pid in informal
+    }
+    formal = sum(len(x) for pid, x in view.provided.items() if pid not in informal)
     total = sum(pairs.values())
     if total == 0:
-        return {"share": None, "person": None, "tied": [], "pairs": 0, "total_pairs": 0}
+        return {
+            "share": None,
+            "person": None,
+            "tied": [],
+            "pairs": 0,
+            "total_pairs": 0,
+            "formal_pairs": formal,
+        }
     top = max(pairs.values())
     tied = sorted(pid for pid, count in pairs.items() if count == top)
     return {
@@ -57,6 +95,7 @@ def concentration(view: NetworkView) -> Concentration:
         "tied": tied,
         "pairs": top,
         "total_pairs": total,
+        "formal_pairs": formal,
     }
 
 
@@ -80,10 +119,35 @@ def reciprocity(view: NetworkView) -> Reciprocity:
 
 
 def care_potential(view: NetworkView) -> CarePotential:
-    """Members with contact at least monthly who give practical support."""
+    """Informal members, not cared for, with contact at least monthly who give practical
+    support."""
     persons = sorted(
         p.id
         for p in view.members
-        if p.frequency in AT_LEAST_MONTHLY and Support.PRACTICAL in view.provided.get(p.id, ())
+        if is_informal(p)
+        and not p.receives_care
+        and p.frequency in AT_LEAST_MONTHLY
+        and Support.PRACTICAL in view.provided.get(p.id, ())
     )
     return {"count": len(persons), "persons": persons}
+
+
+def energy(view: NetworkView) -> EnergySummary:
+    """How many members give the client energy, cost energy or both, and who (the netwerkcirkel
+    of the Pauline case, book ch. 11). Members without an answer count as ``unknown``."""
+
+    def who(kind: Energy) -> list[str]:
+        return sorted(p.id for p in view.members if p.energy is kind)
+
+    persons: EnergyPersons = {
+        "gives": who(Energy.GIVES),
+        "costs": who(Energy.COSTS),
+        "both": who(Energy.BOTH),
+    }
+    return {
+        "gives": len(persons["gives"]),
+        "costs": len(persons["costs"]),
+        "both": len(persons["both"]),
+        "unknown": sum(1 for p in view.members if p.energy is None),
+        "persons": persons,
+    }

@@ -11,10 +11,20 @@ from dataclasses import dataclass
 from typing import Any
 
 from zorgkracht.analysis import analyse, compare, format_analysis, format_comparison
+from zorgkracht.analysis.labels import (
+    STRENGTH,
+    TREND,
+    intended_label,
+    quality_label,
+    strength_label,
+    trend_label,
+)
+from zorgkracht.analysis.labels import measure_label as full_label
 from zorgkracht.analysis.measures import resolve
+from zorgkracht.analysis.report import RADIO_EN
 from zorgkracht.analysis.results import Comparison
 from zorgkracht.domain import Case
-from zorgkracht.domain.codes import Circle, Quality, Sector, Support, Zone
+from zorgkracht.domain.codes import CareTask, Quality, Support
 from zorgkracht.domain.model import Network
 from zorgkracht.i18n import Text, in_language, language
 
@@ -30,16 +40,9 @@ __all__ = [
     "format_comparison",
     "measure_label",
     "names",
+    "quality_label",
+    "strength_label",
 ]
-
-RADIO_EN = {
-    "reanimeren": "revive",
-    "activeren": "activate",
-    "deblokkeren": "unblock",
-    "intensiveren": "intensify",
-    "onderhouden": "maintain",
-}
-"""The Dutch RADIO verbs (Smit & van Gennep) with their English sense, for English pages."""
 
 
 def names(case: Case, lang: str | None = None) -> dict[str, str]:
@@ -50,6 +53,12 @@ def names(case: Case, lang: str | None = None) -> dict[str, str]:
     found = {p.id: p.name for p in case.network.persons}
     found.update({d.id: domain_label(d, lang) for d in case.network.domains})
     return found
+
+
+def _radio_action(action: str, lang: str) -> str:
+    """``afstand nemen`` in Dutch, ``afstand nemen (take distance)`` in English."""
+    dutch = action.replace("_", " ")
+    return in_language(Text(dutch, f"{dutch} ({RADIO_EN.get(action, action)})"), lang)
 
 
 def analysis_panel(case: Case, lang: str) -> dict[str, Any]:
@@ -75,16 +84,14 @@ def analysis_panel(case: Case, lang: str) -> dict[str, Any]:
                 "severity": s["severity"],
                 "message": s["message"][chosen],
                 "persons": who(s["persons"]),
+                "carer": known.get(s["carer"], s["carer"]) if "carer" in s else None,
             }
             for s in result["signals"]
         ],
         "radio": [
             {
                 "person": known.get(r["person"], r["person"]),
-                "action": in_language(
-                    Text(r["action"], f"{r['action']} ({RADIO_EN.get(r['action'], r['action'])})"),
-                    chosen,
-                ),
+                "action": _radio_action(r["action"], chosen),
                 "reason": r["reason"][chosen],
             }
             for r in result["radio"]
@@ -97,6 +104,22 @@ def analysis_panel(case: Case, lang: str) -> dict[str, Any]:
         "care_potential": result["care_potential"]["count"],
         "carers": who([c["person"] for c in result["carers"]]),
         "components": result["component_count"],
+        "family": len(result["client_system"]) > 1,
+        "client_care": [
+            {
+                "person": known.get(c["person"], c["person"]),
+                "hours_per_week": c["hours_per_week"],
+                "months": c["months"],
+                "tasks": [in_language(CareTask(t), chosen) for t in c["tasks"]],
+                "persons": who(c["persons"]),
+            }
+            for c in result["client_care"]["carers"]
+        ],
+        "energy": {
+            "gives": who(result["energy"]["persons"]["gives"]),
+            "costs": who(result["energy"]["persons"]["costs"]),
+            "both": who(result["energy"]["persons"]["both"]),
+        },
     }
 
 
@@ -138,6 +161,8 @@ class TieFacts:
     strength: int
     quality: str
     support: tuple[str, ...]
+    intended: bool = False
+    """Gone as the client wished: the other end was someone the client wanted less of."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,17 +175,29 @@ class ComparisonPage:
     names: dict[str, str]
     came: list[str]
     left: list[str]
+    left_intended: list[str]
+    """The names of those who left as the client wished (wish ``less`` or ``none`` before)."""
     added: list[TieFacts]
     removed: list[TieFacts]
     measures: list[tuple[str, str, str, str]]
     """(label, before, after, change), figures formatted for the page's language."""
+    strength: dict[int, str]
+    """Strength 1–3 in the book's words (minder belangrijk, belangrijk, heel belangrijk)."""
+    trends: dict[str, str]
+    """The label of each trend of a changed relation."""
+    intended: str
+    """The words for a departure the client wished."""
 
 
 _WORST = {Quality.POSITIVE: 0, Quality.TENSE: 1, Quality.CONFLICT: 2}
 
 
 def _tie_facts(
-    network: Network, pairs: list[list[str]], known: dict[str, str], client: str
+    network: Network,
+    pairs: list[list[str]],
+    known: dict[str, str],
+    client: str,
+    intended: frozenset[tuple[str, str]] = frozenset(),
 ) -> list[TieFacts]:
     wanted = {(p[0], p[1]) for p in pairs}
     found: dict[tuple[str, str], tuple[int, Quality, set[Support]]] = {}
@@ -182,44 +219,46 @@ def _tie_facts(
                 strength=strength,
                 quality=quality.value,
                 support=tuple(s.value for s in Support if s in support),
+                intended=(a, b) in intended,
             )
         )
     return out
 
 
-_MEASURES: dict[str, tuple[str, str]] = {
-    "size": ("netwerkleden", "network members"),
-    "ties_among_members": ("banden tussen netwerkleden", "ties between members"),
-    "density": ("dichtheid (wie kent wie)", "density (who knows whom)"),
-    "component_count": ("losse groepjes", "separate groups"),
-    "bridges.count": ("bruggen", "bridges"),
-    "isolates.count": ("leden die niemand anders kennen", "members who know nobody else"),
-    "care_potential.count": ("zorgpotentieel", "care potential"),
-    "carers.count": ("mantelzorgers", "informal carers"),
-    "concentration.share": ("concentratie van de steun", "concentration of support"),
-    "reciprocity.share": ("wederkerigheid", "reciprocity"),
-    "signals.count": ("aandachtspunten", "points of attention"),
-    "gaps.count": ("soorten steun die niemand geeft", "kinds of support nobody gives"),
-    "variety.sector.iqv": ("gevarieerdheid over sectoren (IQV)", "variety over sectors (IQV)"),
-}
-_GROUPS: dict[str, tuple[str, str, type[Any]]] = {
-    "by_sector": ("sector", "sector", Sector),
-    "by_circle": ("cirkel", "circle", Circle),
-    "by_zone": ("zone", "zone", Zone),
-    "support_counts": ("steun", "support", Support),
-}
+KEY_MEASURES = frozenset(
+    {
+        "size",
+        "ties_among_members",
+        "density",
+        "component_count",
+        "bridges.count",
+        "isolates.count",
+        "care_potential.count",
+        "carers.count",
+        "concentration.share",
+        "reciprocity.share",
+        "signals.count",
+        "gaps.count",
+        "variety.sector.iqv",
+        "client_care.hours_per_week",
+        "client_care.months",
+        "energy.gives",
+        "energy.costs",
+        "energy.both",
+    }
+)
+"""The measures the compare page shows, besides the counts per sector, circle, zone and
+support letter; ``zorgkracht compare`` shows every number."""
+_KEY_GROUPS = frozenset({"by_sector", "by_circle", "by_zone", "support_counts"})
 
 
 def measure_label(path: str, lang: str | None) -> str:
     """A plain label for a measure of :func:`zorgkracht.analysis.compare` (``""`` for the
-    technical ones that the page leaves out)."""
-    if path in _MEASURES:
-        return in_language(Text(*_MEASURES[path]), lang)
+    technical ones that the page leaves out; :mod:`zorgkracht.analysis.labels` names them
+    all)."""
     group, _, code = path.partition(".")
-    if group in _GROUPS and code != "unknown":
-        nl_text, en_text, enum = _GROUPS[group]
-        member = enum(code)
-        return f"{in_language(Text(nl_text, en_text), lang)}: {in_language(member, lang)}"
+    if path in KEY_MEASURES or (group in _KEY_GROUPS and code != "unknown"):
+        return full_label(path, lang)
     return ""
 
 
@@ -249,12 +288,19 @@ def comparison_page(case: Case, a: str, b: str, lang: str | None) -> ComparisonP
                     figure(path, moved["change"], lang, change=True),
                 )
             )
+    wished = frozenset((p[0], p[1]) for p in result["ties"]["removed_intended"])
     return ComparisonPage(
         result=result,
         names=known,
         came=[known.get(i, i) for i in result["came"]],
         left=[known.get(i, i) for i in result["left"]],
+        left_intended=[
+            known.get(d["person"], d["person"]) for d in result["departures"] if d["intended"]
+        ],
         added=_tie_facts(after, result["ties"]["added"], known, case.client),
-        removed=_tie_facts(before, result["ties"]["removed"], known, case.client),
+        removed=_tie_facts(before, result["ties"]["removed"], known, case.client, wished),
         measures=measures,
+        strength={n: strength_label(n, lang) for n in STRENGTH},
+        trends={t: trend_label(t, lang) for t in TREND},
+        intended=intended_label(lang),
     )
