@@ -10,15 +10,26 @@ Flodders (ch. 4), Fatima Tahir (after ch. 4), Ada Hendriks (after ch. 8) and Pau
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import types
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+import zorgkracht.analysis
 from zorgkracht.analysis import AnalysisResult, Comparison, analyse, compare
+from zorgkracht.cli.main import main
 from zorgkracht.demo import load_demo_cases
 from zorgkracht.domain import Case
 
 FORMAL_ROLES = {"professional", "service"}
+LISTS = Path(__file__).resolve().parents[1] / "data" / "book"
+LIST_YEAR = 2026
+"""The birth years in ``tests/data/book/*.csv`` give the book's ages in this year (Fatima's son
+22, the Tavenier children 11, 8 and 4); a network list has no date, so the lists are analysed
+as on a day of this year."""
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +37,7 @@ def demos() -> dict[str, Case]:
     return {c.id: c for c in load_demo_cases()}
 
 
-def codes(result: AnalysisResult) -> list[str]:
+def codes(result: Any) -> list[str]:
     return [s["code"] for s in result["signals"]]
 
 
@@ -34,7 +45,7 @@ def signals(result: AnalysisResult, code: str) -> list[Any]:
     return [s for s in result["signals"] if s["code"] == code]
 
 
-def actions(result: AnalysisResult) -> dict[str, str]:
+def actions(result: Any) -> dict[str, str]:
     """Member id → the RADIO suggestion other than onderhouden (at most one per member)."""
     found: dict[str, str] = {}
     for r in result["radio"]:
@@ -44,9 +55,9 @@ def actions(result: AnalysisResult) -> dict[str, str]:
     return found
 
 
-def energy(result: AnalysisResult, kind: str) -> set[str]:
+def energy(result: Any, kind: str) -> set[str]:
     """The members in the energy summary who ``gives``, ``costs`` or ``both``."""
-    summary: Any = result["energy"]  # type: ignore[typeddict-item]
+    summary: Any = result["energy"]
     value = summary[kind]
     if isinstance(value, dict):
         value = value["persons"]
@@ -366,3 +377,102 @@ def test_pauline_losing_the_professionals_was_a_gap_not_a_choice_5196_5201(
     change = compare(demos["pauline"], "thuis", "nu")
     assert {"casemanager", "geriater"} <= set(change["left"])
     assert not {"casemanager", "geriater"} & intended(change)
+
+
+# --- the network lists (tests/data/book/*.csv) through ``zorgkracht analyse LIST --json`` ------
+
+
+class _ListDay(dt.date):
+    @classmethod
+    def today(cls) -> _ListDay:
+        return cls(LIST_YEAR, 12, 1)
+
+
+@pytest.fixture()
+def analyse_list(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Any:
+    """Run ``zorgkracht analyse tests/data/book/NAME --json`` in-process, on a day of
+    :data:`LIST_YEAR`, and return the JSON."""
+    monkeypatch.setattr(zorgkracht.analysis, "dt", types.SimpleNamespace(date=_ListDay))
+
+    def run(name: str) -> dict[str, Any]:
+        with pytest.raises(SystemExit) as done:
+            main(["analyse", str(LISTS / name), "--json"])
+        out, err = capsys.readouterr()
+        assert done.value.code in (0, None), err
+        result: dict[str, Any] = json.loads(out)
+        return result
+
+    return run
+
+
+def test_list_karel_with_his_wishes_2947_2949(analyse_list: Any) -> None:
+    """l. 2947-2949 and 2959-2966, as a network list with the column ``wens``: distance from
+    the café friends he wants less of, his mother and girlfriend he wants more of."""
+    result = analyse_list("karel_start.csv")
+    radio = actions(result)
+    assert radio["cafevrienden"] == "afstand_nemen"
+    assert radio["moeder"] == "reanimeren"
+    assert radio["vriendin"] == "deblokkeren"
+    assert "NO_WEAK_TIES" in codes(result)
+    assert "cafevrienden" in energy(result, "costs")
+
+
+def test_list_pauline_5108_5189(analyse_list: Any) -> None:
+    """l. 5108-5110 and 5166-5189 as a network list: the husband in the nursing home receives
+    care (no helper to activate, no care potential); the contact she wants less of costs energy
+    and gets taking distance; the children, Lisa and the guild give energy."""
+    result = analyse_list("pauline.csv")
+    radio = actions(result)
+    assert radio.get("man_van_pauline") != "activeren"
+    assert radio["kennis_van_vroeger"] == "afstand_nemen"
+    assert "man_van_pauline" not in result["care_potential"]["persons"]
+    assert result["care_potential"]["persons"] == ["dochter"]
+    assert {"zoon", "dochter", "lisa_spruit", "vrouwengilde"} <= energy(result, "gives")
+    assert energy(result, "costs") == {"kennis_van_vroeger"}
+
+
+def test_list_fatimas_son_as_a_young_carer_2492_2502(analyse_list: Any) -> None:
+    """l. 2492-2502 as a network list: the son of 22 gives 12 hours a week for half a year and
+    has needs of his own: a carer load signal that names his youth and his own needs; Julia,
+    a professional, is no care potential and no mantelval."""
+    result = analyse_list("fatima_zoon.csv")
+    son = next(c for c in result["carers"] if c["person"] == "oudste_zoon")
+    assert son["young"] is True and son["own_needs"] is True
+    found = [s for s in result["signals"] if s["code"] == "CARER_LOAD"]
+    assert [s["persons"] for s in found] == [["oudste_zoon"]]
+    assert {"high_hours", "young", "own_needs"} <= set(found[0]["reasons"])
+    assert "julia_van_hoof" not in result["care_potential"]["persons"]
+    for s in result["signals"]:
+        if s["code"] == "SUPPORT_CONCENTRATED":
+            assert "julia_van_hoof" not in s["persons"]
+
+
+def test_list_the_tavenier_parents_as_carers_3579_3593_3647(analyse_list: Any) -> None:
+    """l. 3579-3593 and 3647 as a network list with ``zorguren_client``, ``zorgmaanden_client``
+    and ``krijgt_zorg``: the client cares for three children (a load signal naming them), the
+    children under 12 who receive care are not activated, no friends, and the care potential
+    leaves out the debt counsellor and the family worker."""
+    result = analyse_list("tavenier_ouders.csv")
+    children = {"dochter", "oudste_zoon", "jongste_zoon"}
+    found = [s for s in result["signals"] if s["code"] == "CLIENT_CARER_LOAD"]
+    assert len(found) == 1
+    assert children <= set(found[0]["persons"])
+    radio = actions(result)
+    assert not children & {p for p, a in radio.items() if a == "activeren"}
+    assert "NO_FRIENDS" in codes(result)
+    assert result["care_potential"]["persons"] == ["broer_van_pieter", "moeder_van_pieter"]
+
+
+def test_list_a_professional_carrying_most_support_4681(analyse_list: Any) -> None:
+    """l. 1871-1872 and 4681, as a network list in English columns: Sjakie, a professional,
+    gives most of the support; the mantelval is about the informal network, so no concentration
+    signal names him and he is no care potential; Opa, cared for, is not activated."""
+    result = analyse_list("professional_carries_most.csv")
+    assert result["support"]["P"] == ["johnie", "sjakie"]
+    for s in result["signals"]:
+        if s["code"] == "SUPPORT_CONCENTRATED":
+            assert "sjakie" not in s["persons"]
+    assert result["concentration"]["person"] != "sjakie"
+    assert "sjakie" not in result["care_potential"]["persons"]
+    assert "opa" not in result["care_potential"]["persons"]
+    assert actions(result).get("opa") != "activeren"
