@@ -1,4 +1,5 @@
-"""The builders of the demo cases from the book (``flodder``, ``karel``, ``tavenier``).
+"""The builders of the demo cases from the book (``flodder``, ``fatima``, ``karel``,
+``tavenier``, ``ada``, ``pauline``).
 
 ``python -m devtools.demo.build`` writes them as the case files that ship in the package
 (``src/zorgkracht/demo/*.zorgkracht.json``, read by :mod:`zorgkracht.demo`); a test keeps the

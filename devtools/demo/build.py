@@ -10,15 +10,18 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from devtools.demo import flodder, karel, tavenier
+from devtools.demo import ada, fatima, flodder, karel, pauline, tavenier
 from zorgkracht.demo import DEMO_IDS, demo_path
 from zorgkracht.domain import Case, validate_case
 from zorgkracht.interchange.case_json import dumps
 
 BUILDERS: dict[str, Callable[[], Case]] = {
     flodder.CASE_ID: flodder.build,
+    fatima.CASE_ID: fatima.build,
     karel.CASE_ID: karel.build,
     tavenier.CASE_ID: tavenier.build,
+    ada.CASE_ID: ada.build,
+    pauline.CASE_ID: pauline.build,
 }
 
 

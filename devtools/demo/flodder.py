@@ -20,6 +20,7 @@ from zorgkracht.domain import (
     Tie,
 )
 from zorgkracht.domain.codes import (
+    CareTask,
     Circle,
     CoupleType,
     Direction,
@@ -90,10 +91,12 @@ def _persons() -> list[Person]:
                 zone=Zone.NEIGHBOURHOOD,
                 frequency=Frequency.DAILY,
                 status=TieStatus.ACTIVE,
+                receives_care=True,
                 note=(
                     "'Opa' is een roepnaam: geen feitelijke vader of grootvader, geen deel van de "
                     "biologische familie maar wel van de functionele familie. Woont in het gezin; "
-                    "daarom rol 'kennis' (geen verwant) maar cirkel 'intimiteit'."
+                    "daarom rol 'kennis' (geen verwant) maar cirkel 'intimiteit'. Ma Flodder zorgt "
+                    "voor hem (l. 1733): hij krijgt zorg."
                 ),
             ),
             Person(
@@ -114,10 +117,11 @@ def _persons() -> list[Person]:
                 name=f"?? (vader van {first})",
                 gender=Gender.MALE,
                 role=Role.PARTNER,
-                status=TieStatus.FADED,
                 note=(
-                    f"De {ordinal} man van Ma Flodder; naam en leeftijd onbekend. Man (vierkant) "
-                    f"en status 'vervaagd' zijn {AFGELEID}."
+                    f"De {ordinal} man van Ma Flodder; naam en leeftijd onbekend. Getrouwd en "
+                    "gescheiden: een ex-partner uit het genogram, geen vervaagd contact om nieuw "
+                    f"leven in te blazen; het boek zegt niets over contact. Man (vierkant) is "
+                    f"{AFGELEID}."
                 ),
             )
         )
@@ -350,6 +354,19 @@ def _ties() -> list[Tie]:
             support={Support.COMPANIONSHIP},
             reciprocal=True,
             note="Jolanda is niet tegen het gezin. " + inferred,
+        ),
+        Tie(
+            id="t_opa",
+            a=MA,
+            b="opa",
+            strength=3,
+            quality=Quality.POSITIVE,
+            direction=Direction.FROM_CLIENT,
+            client_care_tasks={CareTask.HOUSEHOLD},
+            note=(
+                "Ma Flodder zorgt voor opa (l. 1733, de zorglijn in het genogram). Welke taken en "
+                f"hoeveel uur: {AFGELEID}; daarom geen uren."
+            ),
         ),
         Tie(
             id="t_tennisclub",

@@ -30,6 +30,7 @@ from zorgkracht.domain.codes import (
     CoupleType,
     Direction,
     DomainKind,
+    Energy,
     Frequency,
     Gender,
     NetworkZone,
@@ -37,6 +38,7 @@ from zorgkracht.domain.codes import (
     Role,
     Support,
     TieStatus,
+    Wish,
     Zone,
 )
 
@@ -100,9 +102,11 @@ def _parents(stage: Stage) -> list[Person]:
             circle=Circle.FRIENDSHIP,
             frequency=Frequency.RARELY,
             status=TieStatus.FADED,
+            wish=Wish.MORE,
             note=(
                 "Sinds meer dan 25 jaar niet meer gezien; Karel weet niet of zij nog leeft. "
                 "Verblijfplaats onbekend, daarom geen zone."
+                " Karel zoekt haar (l. 2959-2966): zijn wens is 'meer'."
                 if stage == "start"
                 else "De zoektocht via de gemeentelijke administratie leverde geen resultaat op, "
                 "maar werkte louterend en herverbindend: Karel vertelt nu ook de mooie momenten."
@@ -121,9 +125,14 @@ def _start_members() -> list[Person]:
             zone=Zone.TOWN,
             frequency=Frequency.WEEKLY,
             status=TieStatus.ACTIVE,
+            wish=Wish.LESS,
+            energy=Energy.COSTS,
+            may_ask=False,
             note=(
                 "Eén knoop voor de groep, zoals in het ecogram van het boek. In Karels ogen uit "
-                "op getrakteerd worden; 'enkel lol verkopen'. Karel wil er afstand van nemen."
+                "op getrakteerd worden; 'enkel lol verkopen'. Karel wil er na de ontwenning "
+                "afstand van nemen (l. 2947-2949): zijn wens is 'minder'. Energie 'kost' en "
+                "'niet vragen' zijn afgeleid."
             ),
         ),
         Person(
@@ -135,7 +144,11 @@ def _start_members() -> list[Person]:
             zone=Zone.TOWN,
             frequency=Frequency.WEEKLY,
             status=TieStatus.DISTURBED,
-            note="Afstand gegroeid na een ruzie; Karel voelt zich schuldig.",
+            wish=Wish.MORE,
+            note=(
+                "Afstand gegroeid na een ruzie; Karel voelt zich schuldig en probeert de breuk "
+                "te lijmen (l. 2950-2953): zijn wens is 'meer' (afgeleid uit dat lijmen)."
+            ),
         ),
     ]
 

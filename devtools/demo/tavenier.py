@@ -23,6 +23,7 @@ from zorgkracht.domain import (
     Tie,
 )
 from zorgkracht.domain.codes import (
+    CareTask,
     Circle,
     ConditionKind,
     CoupleType,
@@ -102,7 +103,11 @@ def _household() -> list[Person]:
                     note="Zwaar astmatisch (internist, longarts); andere lichamelijke klachten.",
                 ),
             ],
-            note="41 jaar. Werkt niet meer: door haar klachten haar baan verloren.",
+            own_needs=True,
+            note=(
+                "41 jaar. Werkt niet meer: door haar klachten haar baan verloren. Zij heeft zelf "
+                "steun nodig (therapie, astma) en zorgt tegelijk voor de kinderen."
+            ),
         ),
         Person(
             id="dochter",
@@ -114,6 +119,7 @@ def _household() -> list[Person]:
             zone=Zone.NEIGHBOURHOOD,
             frequency=Frequency.DAILY,
             status=TieStatus.ACTIVE,
+            receives_care=True,
             conditions=[
                 Condition(
                     kind=ConditionKind.PHYSICAL_ILLNESS,
@@ -135,6 +141,7 @@ def _household() -> list[Person]:
             zone=Zone.NEIGHBOURHOOD,
             frequency=Frequency.DAILY,
             status=TieStatus.ACTIVE,
+            receives_care=True,
             conditions=[
                 Condition(
                     kind=ConditionKind.PHYSICAL_ILLNESS,
@@ -157,6 +164,7 @@ def _household() -> list[Person]:
             zone=Zone.NEIGHBOURHOOD,
             frequency=Frequency.DAILY,
             status=TieStatus.ACTIVE,
+            receives_care=True,
             note=(
                 "4 jaar, speciaal onderwijs. Lager verstandelijk niveau dan leeftijdsgenoten; "
                 "loopt achter in leer-, taal- en spelontwikkeling en werktempo."
@@ -291,6 +299,77 @@ def _others() -> list[Person]:
     ]
 
 
+# Care the parents give their children (l. 3579-3593: "zwaar belast met de zorg voor hun
+# kinderen"): (child, hours a week Pieter, tasks Pieter, hours a week Lina, tasks Lina, age).
+# The tasks follow the book (Lina helps the son of 8 eat, dress, brush his teeth and use the
+# toilet; Pieter takes the appointments over from Lina); the hours are inferred.
+_CHILD_CARE: tuple[tuple[str, float, frozenset[CareTask], float, frozenset[CareTask], int], ...] = (
+    (
+        "dochter",
+        3.0,
+        frozenset({CareTask.TRANSPORT}),
+        4.0,
+        frozenset({CareTask.SUPERVISION}),
+        11,
+    ),
+    (
+        "zoon",
+        4.0,
+        frozenset({CareTask.TRANSPORT}),
+        14.0,
+        frozenset({CareTask.PERSONAL_CARE, CareTask.SUPERVISION}),
+        8,
+    ),
+    (
+        "jongste",
+        3.0,
+        frozenset({CareTask.TRANSPORT}),
+        6.0,
+        frozenset({CareTask.SUPERVISION}),
+        4,
+    ),
+)
+
+
+def _care_for_children() -> list[Tie]:
+    """Pieter's and Lina's care for each child, as care the client system gives."""
+    hours = f"Uren per week {_INFERRED}; de zorg loopt sinds de geboorte."
+    ties: list[Tie] = []
+    for child, pieter_hours, pieter_tasks, lina_hours, lina_tasks, age in _CHILD_CARE:
+        ties.append(
+            Tie(
+                id=f"t_zorg_{child}",
+                a=PIETER,
+                b=child,
+                strength=3,
+                quality=Quality.POSITIVE,
+                direction=Direction.FROM_CLIENT,
+                client_care_hours_per_week=pieter_hours,
+                client_care_months=age * 12,
+                client_care_tasks=set(pieter_tasks),
+                note="Pieter neemt snipperdagen voor de afspraken rond de kinderen. " + hours,
+            )
+        )
+        ties.append(
+            Tie(
+                id=f"t_zorg_lina_{child}",
+                a="lina",
+                b=child,
+                strength=3,
+                quality=Quality.POSITIVE,
+                direction=Direction.FROM_CLIENT,
+                client_care_hours_per_week=lina_hours,
+                client_care_months=age * 12,
+                client_care_tasks=set(lina_tasks),
+                note="Lina zorgt voor de kinderen; zij helpt de zoon van 8 met eten, aankleden, "
+                "tanden poetsen en de toiletgang. " + hours
+                if child == "zoon"
+                else "Lina zorgt voor de kinderen. " + hours,
+            )
+        )
+    return ties
+
+
 def _ties() -> list[Tie]:
     plan = f"Steun uit het actieplan; wie wat doet is {_INFERRED}."
     return [
@@ -314,6 +393,7 @@ def _ties() -> list[Tie]:
             direction=Direction.BOTH,
             support={Support.PRACTICAL, Support.COMPANIONSHIP, Support.EMOTIONAL},
             reciprocal=True,
+            care_tasks={CareTask.SUPERVISION},
             note="Past op de kinderen zodat Pieter en Lina samen iets kunnen doen. " + plan,
         ),
         Tie(
@@ -325,6 +405,7 @@ def _ties() -> list[Tie]:
             direction=Direction.BOTH,
             support={Support.PRACTICAL, Support.COMPANIONSHIP},
             reciprocal=True,
+            care_tasks={CareTask.HOUSEHOLD},
             note="Helpt met vloerbedekking en bestrating in de tuin. " + plan,
         ),
         Tie(
@@ -336,6 +417,7 @@ def _ties() -> list[Tie]:
             direction=Direction.BOTH,
             support={Support.PRACTICAL, Support.EMOTIONAL},
             reciprocal=True,
+            care_tasks={CareTask.TRANSPORT},
             note="Gaat met Lina naar afspraken, zodat Pieter minder hoeft te snipperen. " + plan,
         ),
         Tie(
@@ -453,6 +535,7 @@ def _ties() -> list[Tie]:
             sensitive=True,
             note="Schulden; grote kans op afsluiting van gas, water en licht.",
         ),
+        *_care_for_children(),
         # sociogram: the family of Pieter knows one another
         Tie(id="t_moeder_broer", a="moeder_pieter", b="broer_pieter", strength=2),
         Tie(id="t_moeder_zus", a="moeder_pieter", b="zus_pieter", strength=2),

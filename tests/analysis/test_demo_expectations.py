@@ -1,7 +1,8 @@
 """The demo cases give what a professional who read the book would expect (ch. 4, 5 and 7).
 
-Each test names the passage it follows. The demo data itself is not changed here (other
-pictures depend on it); these tests read it through :func:`zorgkracht.analysis.analyse`.
+Each test names the passage it follows; these tests read the demo data through
+:func:`zorgkracht.analysis.analyse`. One test per conclusion the book itself draws, for all six
+cases, is in ``test_book_readings.py``.
 """
 
 from __future__ import annotations
@@ -89,12 +90,14 @@ def test_flodder_signals(demos: dict[str, Case]) -> None:
     assert "ONLY_FAMILY" not in codes(now)
     conflict = signal(now, "CONFLICT_TIES")
     assert conflict["severity"] == "attention"
-    assert conflict["persons"] == ["buurman", "wethouder"]
-    # Sjakie carries most of the support the family gets
-    assert signal(now, "SUPPORT_CONCENTRATED")["persons"] == ["sjakie"]
+    assert {"buurman", "wethouder"} <= set(conflict["persons"])
+    # Sjakie carries most of the support the family gets, but he is a professional: no
+    # mantelval (the book's readings are in test_book_readings.py)
+    assert now["support"]["P"] == ["sjakie"]
     radio = actions(now)
     assert radio["buurman"] == "deblokkeren"
-    assert {radio[f"man{i}"] for i in range(1, 6)} == {"reanimeren"}
+    # the five husbands: married and divorced, nothing known of contact; nothing to revive
+    assert not {f"man{i}" for i in range(1, 6)} & set(radio)
     assert "jolanda" not in radio  # a positive tie that already gives company: only upkeep
 
 
@@ -108,8 +111,10 @@ def test_tavenier_signals(demos: dict[str, Case]) -> None:
     assert now["by_sector"]["kin"] + now["by_sector"]["services"] == now["size"] - 1
     assert "friend" not in {p["role"] for p in now["persons"].values()}
     conflict = signal(now, "CONFLICT_TIES")
-    assert conflict["persons"] == ["afdelingsleider", "personeelsfunctionaris"]
-    assert conflict["severity"] == "info"  # tense, not an open conflict
+    assert {"afdelingsleider", "personeelsfunctionaris"} <= set(conflict["persons"])
+    # the tie to the creditors (a domain) is an open conflict: the debts of the referral
+    assert "t_schuldeisers" in conflict["ties"]
+    assert conflict["severity"] == "attention"
     # Lina's mother far away gives emotional support only: no signal for distance
     assert "FAR_PRACTICAL_SUPPORT" not in codes(now)
     assert actions(now)["moeder_lina"] == "intensiveren"

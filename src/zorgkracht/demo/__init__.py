@@ -1,6 +1,7 @@
 """The demo cases from the book, shipped as ``zorgkracht/1`` case files.
 
-The files ``flodder``, ``karel`` and ``tavenier`` ``.zorgkracht.json`` in this package are
+The files ``flodder``, ``fatima``, ``karel``, ``tavenier``, ``ada`` and ``pauline``
+``.zorgkracht.json`` in this package are
 written by ``python -m devtools.demo.build`` from the builders in ``devtools/demo/`` (not
 shipped); a test keeps the two in step. What the book says and what was filled in is listed
 in ``docs/demo-cases.md``.
@@ -12,7 +13,7 @@ from pathlib import Path
 
 from zorgkracht.domain import Case
 
-DEMO_IDS: tuple[str, ...] = ("flodder", "karel", "tavenier")
+DEMO_IDS: tuple[str, ...] = ("flodder", "fatima", "karel", "tavenier", "ada", "pauline")
 """Case ids of the demo cases, in the order of the book."""
 
 SUFFIX = ".zorgkracht.json"
