@@ -133,7 +133,7 @@ def test_adding_with_javascript_answers_json(client: TestClient) -> None:
     }
     _, doc = stored(client)
     assert doc["network"]["domains"] == [
-        {"id": "d1", "name": "Buurt", "kind": "neighbourhood", "members": ["p2"]}
+        {"id": "d1", "name": "neighbourhood", "kind": "neighbourhood", "members": ["p2"]}
     ]
 
 
