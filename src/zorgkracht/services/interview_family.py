@@ -43,6 +43,7 @@ __all__ = [
     "ENDED",
     "UNKNOWN_NAME",
     "client_parents",
+    "default_other_parent",
     "family_operations",
     "is_unknown_parent",
     "partner_choices",
