@@ -226,7 +226,9 @@ def test_each_name_is_one_batch_that_its_inverse_undoes(
     ops = iv.name_operations(case, step, name, **answers).operations  # type: ignore[arg-type]
     done = apply_edit(case, iv.batch(ops))
     assert done.inverse["op"] == "batch"
-    assert apply_edit(done.case, done.inverse).case == case
+    undone = apply_edit(done.case, done.inverse)
+    assert undone.case == case
+    assert apply_edit(undone.case, undone.inverse).case == done.case  # and redone
 
 
 def test_filling_an_unknown_parent_is_undone_too() -> None:

@@ -269,12 +269,9 @@ def name_operations(
                 **{k: fields[k] for k in _NEW_PERSON_FIELDS},
                 "household": step.household,
                 "domain": domain_id,
+                **({"organisation": True} if organisation else {}),
             }
         )
-        if organisation:
-            operations.append(
-                {"op": "update_person", "id": person.id, "changes": {"organisation": True}}
-            )
         operations += family_operations(
             case,
             ids,
