@@ -114,6 +114,8 @@ def walk(page: Page) -> str:
             step = entry[0]
             page.goto(f"/cases/{case_id}/interview/names/{step}")
         add(page, entry)
+        if entry[1] == "Ans":  # her sister: the page says why two parents without a name
+            expect(page.locator("#iv-notice")).to_contain_text("Ans deelt de ouders")
     # the optional questions about Henk, each saved at once
     doc = stored(page, case_id)
     henk = next(p["id"] for p in doc["network"]["persons"] if p["name"] == "Henk")

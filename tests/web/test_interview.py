@@ -124,6 +124,7 @@ def test_adding_with_javascript_answers_json(client: TestClient) -> None:
     assert answer.json() == {
         "version": 2,
         "created": True,
+        "note": "",
         "person": {
             "id": "p2",
             "name": "Jolanda",

@@ -124,3 +124,32 @@ def test_bad_names_answers_are_named_and_change_nothing(client: TestClient) -> N
     assert 'id="iv-circle-error" class="iv-error" >' in answer.text
     assert "is geen steunsoort" in answer.text
     assert stored(client) == (version, before)
+
+
+def test_a_sibling_without_named_parents_is_explained(client: TestClient) -> None:
+    version, _ = stored(client)
+    answer = client.post(
+        "/cases/kim/interview/names/family",
+        data=form(client, version, name="Ans", role="sister"),
+        follow_redirects=False,
+    )
+    assert answer.status_code == 303
+    assert answer.headers["location"].endswith("?added=p2&unknown_parents=1")
+    page = client.get(answer.headers["location"]).text
+    assert "Ans deelt de ouders met de cliënt" in page
+    version, _ = stored(client)
+    second = client.post(
+        "/cases/kim/interview/names/family?lang=en",
+        data=form(client, version, name="Kees", role="brother"),
+        headers={"Accept": "application/json"},
+    )
+    assert second.json()["note"] == ""  # the parents are there now
+    version, _ = stored(client)
+    third = client.post(
+        "/cases/kim/interview/names/family?lang=en",
+        data=form(client, version, name="Jan", role="father"),
+        headers={"Accept": "application/json"},
+    )
+    assert third.json()["person"]["id"] == "p4"  # the unknown father, named now
+    _, doc = stored(client)
+    assert [p["name"] for p in doc["network"]["persons"]] == ["Kim", "Ans", "?", "Jan", "Kees"]

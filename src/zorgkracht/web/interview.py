@@ -319,9 +319,13 @@ def names_page(request: Request, case_id: str, step: str) -> HTMLResponse:
     shown = request.query_params.get("added") or request.query_params.get("exists")
     if shown:
         try:  # the client's own name can come back as a duplicate too
+            person = record.case.network.person(shown)
             notice = {
-                "person": record.case.network.person(shown),
+                "person": person,
                 "created": "added" in request.query_params,
+                "note": _unknown_parents_note(person.name, page_lang(request))
+                if "unknown_parents" in request.query_params
+                else "",
             }
         except KeyError:
             notice = None
@@ -412,11 +416,15 @@ async def add_name(request: Request, case_id: str, step: str) -> Response:
         fresh = load_case(request, case_id)
         return _names(request, fresh, current, status_code=409, values=values, conflict=True)
     person = added.person
+    made_parents = any(
+        op["op"] == "add_person" and op["name"] == family.UNKNOWN_NAME for op in added.operations
+    )
     if as_json:
         label = _label(lang)
         return _saved_json(
             saved,
             created=added.created,
+            note=_unknown_parents_note(person.name, lang) if made_parents else "",
             person={
                 "id": person.id,
                 "name": person.name,
@@ -426,7 +434,22 @@ async def add_name(request: Request, case_id: str, step: str) -> Response:
         )
     key = "added" if added.created else "exists"
     url = f"{_base(case_id)}/names/{current.key}?{key}={quote(person.id, safe='')}"
-    return RedirectResponse(url, status_code=303)
+    return RedirectResponse(url + ("&unknown_parents=1" if made_parents else ""), status_code=303)
+
+
+def _unknown_parents_note(name: str, lang: str) -> str:
+    """What the page says when a brother or sister made two parents without a name."""
+    return in_language(
+        Text(
+            f"{name} deelt de ouders met de cliënt: in de stamboom staan nu twee ouders zonder "
+            f"naam ({family.UNKNOWN_NAME}). Noem de moeder of de vader bij deze vraag, dan "
+            "krijgen zij die naam.",
+            f"{name} shares the parents with the client: the family tree now has two parents "
+            f"without a name ({family.UNKNOWN_NAME}). Name the mother or the father at this "
+            "question and they take that name.",
+        ),
+        lang,
+    )
 
 
 @router.post("/cases/{case_id}/interview/remove/{person_id}", response_model=None)

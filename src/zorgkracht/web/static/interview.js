@@ -165,7 +165,7 @@ function start() {
           var person = data.person;
           if (data.created) {
             addToList(person, data.version);
-            notice.textContent = t("Added:") + " " + person.name;
+            notice.textContent = t("Added:") + " " + person.name + (data.note ? " " + data.note : "");
             notice.hidden = false;
             nameInput.value = "";
             another.checked = false;
@@ -174,7 +174,7 @@ function start() {
             var gender = namesForm.querySelector('select[name="gender"]');
             if (gender) { gender.value = ""; }
             document.getElementById("iv-same").hidden = true;
-            say(t("Added:") + " " + person.name);
+            say(t("Added:") + " " + person.name + (data.note ? " " + data.note : ""));
             nameInput.focus();
             return refreshMap();
           }
