@@ -151,15 +151,17 @@ def test_adding_a_person_by_keyboard_alone(signed_in: Page) -> None:
     else:
         raise AssertionError("the start link cannot be reached with Tab")
     page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Over u")
+    page.goto("/cases/dana/interview/names/household")
     expect(page.get_by_role("heading", level=1)).to_have_text("Huisgenoten")
     name = page.get_by_label("Naam", exact=True)
     expect(name).to_be_focused()
     page.keyboard.type("Eva")
     page.keyboard.press("Tab")  # relation: partner (the first choice) stays
     page.keyboard.press("Tab")  # gender
-    page.keyboard.press("Tab")  # the Add button
-    expect(page.get_by_role("button", name="Toevoegen")).to_be_focused()
-    page.keyboard.press("Space")
+    page.keyboard.press("Tab")  # the circles: the step's circle stays chosen
+    expect(page.locator('input[name="circle"][value="1"]')).to_be_focused()
+    page.keyboard.press("Enter")  # adds, as in the name field
     expect(page.locator("#iv-people")).to_contain_text("Eva")
     expect(name).to_be_focused()
     page.keyboard.type("Finn")

@@ -95,8 +95,8 @@ def test_a_household_member_joins_the_client_system_with_a_tie() -> None:
 def test_each_step_gives_its_default_role_circle_and_domain() -> None:
     case = empty_case()
     expected = {
-        "family": (Role.OTHER_FAMILY, Circle.FRIENDSHIP, None),
-        "friends": (Role.FRIEND, Circle.FRIENDSHIP, None),
+        "family": (Role.OTHER_FAMILY, Circle.FRIENDSHIP, DomainKind.FAMILY),
+        "friends": (Role.FRIEND, Circle.FRIENDSHIP, DomainKind.FRIENDS),
         "neighbours": (Role.NEIGHBOUR, Circle.ACQUAINTANCE, DomainKind.NEIGHBOURHOOD),
         "work": (Role.COLLEAGUE, Circle.ACQUAINTANCE, DomainKind.WORK),
         "clubs": (Role.ACQUAINTANCE, Circle.ACQUAINTANCE, DomainKind.CLUB),
@@ -104,19 +104,22 @@ def test_each_step_gives_its_default_role_circle_and_domain() -> None:
         "birthday": (Role.ACQUAINTANCE, Circle.ACQUAINTANCE, None),
         "moving": (Role.ACQUAINTANCE, Circle.ACQUAINTANCE, None),
     }
-    for n, (step, (role, circle, domain)) in enumerate(expected.items(), start=2):
+    for n, (step, (role, circle, domain)) in enumerate(expected.items(), start=2):  # no catch-all
         added = iv.add_name(case, step, f"Persoon {n}")
         case = added.case
         assert added.person.id == f"p{n}"
         assert (added.person.role, added.person.circle) == (role, circle), step
         homes = [d.kind for d in case.network.domains if added.person.id in d.members]
         assert homes == ([domain] if domain else []), step
-    # one domain per kind, holding its members; every person has exactly one tie to the client
+    # one domain per kind, holding its members, stored by its code (nobody typed a name);
+    # every person has exactly one tie to the client
     assert [(d.id, d.name, d.kind, d.members) for d in case.network.domains] == [
-        ("d1", "Buurt", DomainKind.NEIGHBOURHOOD, ["p4"]),
-        ("d2", "Werk of school", DomainKind.WORK, ["p5"]),
-        ("d3", "Club, vereniging en kerk", DomainKind.CLUB, ["p6"]),
-        ("d4", "Hulp en diensten", DomainKind.SOCIAL_WORK, ["p7"]),
+        ("d1", "family", DomainKind.FAMILY, ["p2"]),
+        ("d2", "friends", DomainKind.FRIENDS, ["p3"]),
+        ("d3", "neighbourhood", DomainKind.NEIGHBOURHOOD, ["p4"]),
+        ("d4", "work", DomainKind.WORK, ["p5"]),
+        ("d5", "club", DomainKind.CLUB, ["p6"]),
+        ("d6", "social_work", DomainKind.SOCIAL_WORK, ["p7"]),
     ]
     assert sorted(t.b for t in case.network.ties) == [f"p{n}" for n in range(2, 10)]
     assert all(t.a == "p1" for t in case.network.ties)
@@ -345,7 +348,13 @@ def test_ten_people_with_two_weak_ties() -> None:
     case = empty_case()
     for step, name, role in answers:
         case = iv.add_name(case, step, name, role=role).case
-    members = case.members()
+    # Ahmed, a brother, shares Kim's parents: two unknown parents, not network members named
+    unknown = [p for p in case.members() if p.name == "?"]
+    assert [(p.id, p.gender, p.role) for p in unknown] == [
+        ("p6", Gender.FEMALE, Role.PARENT),
+        ("p7", Gender.MALE, Role.PARENT),
+    ]
+    members = iv.named_members(case)
     assert len(members) == 10
     assert [p.role for p in members] == [
         Role.PARTNER,

@@ -1,7 +1,7 @@
 """The interview's answers as edit operations, saved through the service's one edit path:
-each step gives the same case as the interview gave when it built the changed case by hand
-(the reference below is that old code), one new version per step, and a step that fails
-changes nothing.
+each step gives the same case as a reference that builds the changed case by hand (the old
+code, with the domains by code and role and the family tree of partners and children added),
+one new version per step, and a step that fails changes nothing.
 
 The database tests run on SQLite and PostgreSQL (``tests/storage/conftest.py``).
 """
@@ -15,8 +15,10 @@ import pytest
 
 from zorgkracht.domain import (
     Case,
+    ChildRelation,
     Circle,
     Conflict,
+    CoupleRelation,
     Direction,
     Domain,
     Frequency,
@@ -66,12 +68,23 @@ def old_add_name(case: Case, step_key: str, name: str, role: str, another: bool)
         if changed.client not in net.household:
             net.household.insert(0, changed.client)
         net.household.append(person.id)
-    if step.domain is not None:
-        domain = next((d for d in net.domains if d.kind is step.domain), None)
+    kind = step.domain_for(person.role or step.roles[0])
+    if kind is not None:
+        domain = next((d for d in net.domains if d.kind is kind), None)
         if domain is None:
-            domain = Domain(id=new_id(taken, "d"), name=step.domain_nl, kind=step.domain)
+            domain = Domain(id=new_id(taken, "d"), name=kind.value, kind=kind)
             net.domains.append(domain)
         domain.members.append(person.id)
+    # the family tree (the script names no parent or sibling)
+    if person.role is Role.PARTNER:
+        net.couples.append(CoupleRelation(id=new_id(taken, "c"), a=changed.client, b=person.id))
+    if person.role is Role.CHILD:
+        partners = [c.b for c in net.couples if c.a == changed.client]
+        net.children.append(
+            ChildRelation(
+                id=new_id(taken, "ch"), child=person.id, parents=[changed.client, *partners[:1]]
+            )
+        )
     return changed
 
 

@@ -1,6 +1,6 @@
-"""Domains the interview makes keep their standard name in the case file and show it in the
-page's language on the case page and in the pictures; a domain with a name of its own shows
-that name in every language."""
+"""Domains the interview makes are stored by their kind's code (nobody typed a name) and show
+their standard name in the page's language on the case page and in the pictures; a domain with
+a name of its own shows that name in every language."""
 
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ from fastapi.testclient import TestClient
 
 from zorgkracht.domain.codes import DomainKind
 from zorgkracht.domain.model import Domain
-from zorgkracht.render.domain_names import STANDARD_NAMES, domain_label
-from zorgkracht.services.interview_steps import NAME_STEPS
+from zorgkracht.render.domain_names import STANDARD_NAMES, domain_label, has_own_name, unnamed
+from zorgkracht.services.interview_steps import NAME_STEPS, ROLE_DOMAINS
 
 from .helpers import signed_in_client
 
@@ -59,11 +59,11 @@ def _domain_names(svg: str) -> list[str]:
     return sorted({unescape(t) for t in re.findall(r"<text [^>]*>([^<]+)</text>", block)})
 
 
-def test_the_case_file_keeps_the_dutch_standard_names(client: TestClient) -> None:
+def test_the_case_file_keeps_the_codes_not_dutch_names(client: TestClient) -> None:
     stored = client.get("/api/cases/kim").json()["network"]["domains"]
     assert sorted((d["name"], d["kind"]) for d in stored) == [
-        ("Buurt", "neighbourhood"),
-        ("Werk of school", "work"),
+        ("neighbourhood", "neighbourhood"),
+        ("work", "work"),
     ]
 
 
@@ -106,19 +106,39 @@ def test_a_renamed_domain_shows_its_own_name_in_every_language(client: TestClien
 
 
 def test_domain_label() -> None:
-    work = Domain(id="d1", name="Werk of school", kind=DomainKind.WORK)
+    coded = Domain(id="d1", name="work", kind=DomainKind.WORK)  # as the interview stores it
+    assert domain_label(coded, "en") == "Work or school"
+    assert domain_label(coded, "nl") == "Werk of school"
+    assert not has_own_name(coded)
+    work = Domain(id="d1", name="Werk of school", kind=DomainKind.WORK)  # as it used to
     assert domain_label(work, "en") == "Work or school"
-    assert domain_label(work, "nl") == "Werk of school"
     english = Domain(id="d1", name="Work or school", kind=DomainKind.WORK)
     assert domain_label(english, "nl") == "Werk of school"
     other_kind = Domain(id="d1", name="Werk of school", kind=DomainKind.CLUB)
     assert domain_label(other_kind, "en") == "Werk of school"
-    own = Domain(id="d1", name="Familie", kind=DomainKind.FAMILY)
-    assert domain_label(own, "en") == "Familie"
+    assert has_own_name(other_kind)
+    own = Domain(id="d1", name="Familie Bloem", kind=DomainKind.FAMILY)
+    assert domain_label(own, "en") == "Familie Bloem"
+    family = Domain(id="d1", name="family", kind=DomainKind.FAMILY)
+    assert domain_label(family, "nl") == "Familie"
+    assert domain_label(family, "en") == "Family"
+    # a kind the interview never makes is named by its code's label
+    housing = Domain(id="d1", name="housing", kind=DomainKind.HOUSING)
+    assert domain_label(housing, "nl") == "Wonen"
+    assert domain_label(housing, "en") == "Housing"
 
 
 def test_every_domain_the_interview_makes_has_a_standard_name() -> None:
-    for step in NAME_STEPS:
-        if step.domain is not None:
-            assert STANDARD_NAMES[step.domain].nl == step.domain_nl
-            assert STANDARD_NAMES[step.domain].en == step.domain_en
+    kinds = {step.domain for step in NAME_STEPS} | set(ROLE_DOMAINS.values())
+    kinds.discard(None)
+    assert kinds == {
+        DomainKind.FAMILY,
+        DomainKind.FRIENDS,
+        DomainKind.NEIGHBOURHOOD,
+        DomainKind.WORK,
+        DomainKind.CLUB,
+        DomainKind.SOCIAL_WORK,
+    }
+    for kind in kinds:
+        assert kind in STANDARD_NAMES
+        assert unnamed(kind) == kind.value

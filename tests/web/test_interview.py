@@ -124,6 +124,7 @@ def test_adding_with_javascript_answers_json(client: TestClient) -> None:
     assert answer.json() == {
         "version": 2,
         "created": True,
+        "note": "",
         "person": {
             "id": "p2",
             "name": "Jolanda",
@@ -133,7 +134,7 @@ def test_adding_with_javascript_answers_json(client: TestClient) -> None:
     }
     _, doc = stored(client)
     assert doc["network"]["domains"] == [
-        {"id": "d1", "name": "Buurt", "kind": "neighbourhood", "members": ["p2"]}
+        {"id": "d1", "name": "neighbourhood", "kind": "neighbourhood", "members": ["p2"]}
     ]
 
 

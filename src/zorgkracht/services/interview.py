@@ -35,7 +35,9 @@ from typing import Any, TypeVar
 from zorgkracht.domain import (
     Case,
     Circle,
+    CoupleType,
     Direction,
+    Energy,
     Frequency,
     Gender,
     InvalidInput,
@@ -46,15 +48,20 @@ from zorgkracht.domain import (
     Role,
     Support,
     Tie,
+    Wish,
     Zone,
     limits,
 )
+from zorgkracht.domain.bounds import CARE_HOURS, YEAR
 from zorgkracht.domain.ids import PREFIX, IdPool
+from zorgkracht.render.domain_names import unnamed
 
 from .cases import CaseRecord, CaseService
 from .edits import Json, apply_edit, record_json
+from .interview_family import family_operations, is_unknown_parent, placeholder_for
 from .interview_steps import (
     GENDERS,
+    KIN_BY_KEY,
     NAME_STEPS,
     STEP_KEYS,
     NameStep,
@@ -78,6 +85,7 @@ __all__ = [
     "all_pairs",
     "apply_operations",
     "batch",
+    "client_operations",
     "client_tie",
     "find_by_name",
     "interpreter_operations",
@@ -85,6 +93,7 @@ __all__ = [
     "member",
     "name_operations",
     "name_step",
+    "named_members",
     "next_step",
     "pair_key",
     "previous_step",
@@ -104,6 +113,12 @@ def client_tie(case: Case, person_id: str) -> Tie | None:
         if {tie.a, tie.b} == {case.client, person_id}:
             return tie
     return None
+
+
+def named_members(case: Case) -> list[Person]:
+    """The members the client named: every member but the unknown parents the interview
+    made so that brothers and sisters share parents (they have no tie with the client)."""
+    return [p for p in case.members() if not is_unknown_parent(case, p)]
 
 
 def member(case: Case, person_id: str) -> Person:
@@ -169,6 +184,11 @@ def name_operations(
     *,
     role: str = "",
     gender: str = "",
+    circle: str = "",
+    support: Sequence[str] = (),
+    organisation: bool = False,
+    couple: str = "",
+    other_parent: str = "",
     another_person: bool = False,
 ) -> Named:
     """The edit operations that add the person named at step ``step_key``.
@@ -176,8 +196,14 @@ def name_operations(
     A name already in the network (ignoring letter case and spaces) is not added twice: the
     result has ``created=False``, the existing person and no operations, so the interface can
     say so. When the client means another person with the same name, ``another_person=True``
-    adds them. The new person gets a tie from the client, a place in the household and in the
-    step's domain (made when the case has none of its kind), as the step says.
+    adds them. ``role`` is a role code of the step or a word that also says the gender
+    (``mother``, ``son``: :data:`~zorgkracht.services.interview_steps.KIN`); ``gender`` given
+    says more. The new person gets a tie from the client carrying the ``support`` letters, the
+    ``circle`` (the step's provisional one when not said), a place in the household and in the
+    domain the step or the role names (made, by kind, when the case has none of its kind), the
+    genogram relations of family (:mod:`zorgkracht.services.interview_family`; ``couple`` is
+    the couple type of a partner, ``other_parent`` the other parent of a child) and, when
+    ``organisation``, the mark of an organisation (no gender).
     """
     step = name_step(step_key)
     clean = " ".join(name.split())
@@ -193,55 +219,80 @@ def name_operations(
                 "too_long",
             )
         )
-    chosen_role = _choice(Role, role, "role", problems, allowed=step.roles) or step.roles[0]
-    chosen_gender = _choice(Gender, gender, "gender", problems) or Gender.UNKNOWN
+    chosen_role, kin_gender = _relation(step, role, problems)
+    chosen_gender = _choice(Gender, gender, "gender", problems) or kin_gender or Gender.UNKNOWN
+    chosen_circle = _circle(circle, problems) or step.circle
+    letters = _support(support, problems)
+    chosen_couple = _choice(CoupleType, couple, "couple", problems)
+    if organisation:
+        chosen_gender = Gender.UNKNOWN
     if problems:
         raise InvalidInput(problems)
     existing = find_by_name(case, clean)
-    if existing is not None and not another_person:
+    if existing is not None and not another_person and not is_unknown_parent(case, existing):
         return Named(person=existing, created=False, operations=[])
 
     net = case.network
     ids = IdPool.of(case)
+    stand_in = None if organisation else placeholder_for(case, chosen_role, chosen_gender)
+    if stand_in is not None and chosen_gender is Gender.UNKNOWN:
+        chosen_gender = stand_in.gender
     person = Person(
-        id=ids.numbered(PREFIX["persons"]),
+        id=stand_in.id if stand_in is not None else ids.numbered(PREFIX["persons"]),
         name=clean,
         gender=chosen_gender,
         role=chosen_role,
-        circle=step.circle,
+        circle=chosen_circle,
         zone=step.zone,
         frequency=step.frequency,
+        organisation=organisation,
     )
     operations: list[Json] = []
     if step.household and case.client not in net.household:
         operations.append({"op": "set_household", "id": case.client, "member": True, "index": 0})
     domain_id: str | None = None
-    if step.domain is not None:
-        domain = next((d for d in net.domains if d.kind is step.domain), None)
+    kind = step.domain_for(chosen_role)
+    if kind is not None:
+        domain = next((d for d in net.domains if d.kind is kind), None)
         if domain is None:
             domain_id = ids.numbered(PREFIX["domains"])
             operations.append(
-                {
-                    "op": "add_domain",
-                    "id": domain_id,
-                    "name": step.domain_nl,
-                    "kind": step.domain.value,
-                }
+                {"op": "add_domain", "id": domain_id, "name": unnamed(kind), "kind": kind.value}
             )
         else:
             domain_id = domain.id
     fields = record_json(person)
-    operations.append(
-        {
-            "op": "add_person",
-            **{k: fields[k] for k in _NEW_PERSON_FIELDS},
-            "household": step.household,
-            "domain": domain_id,
-        }
-    )
-    operations.append(
-        {"op": "add_tie", "id": ids.numbered(PREFIX["ties"]), "a": case.client, "b": person.id}
-    )
+    if stand_in is None:
+        operations.append(
+            {
+                "op": "add_person",
+                **{k: fields[k] for k in _NEW_PERSON_FIELDS},
+                "household": step.household,
+                "domain": domain_id,
+                **({"organisation": True} if organisation else {}),
+            }
+        )
+        operations += family_operations(
+            case,
+            ids,
+            person.id,
+            chosen_role,
+            couple=chosen_couple,
+            other_parent=other_parent,
+        )
+    else:  # an unknown parent gets the name (and keeps their place in the family tree)
+        changes = _changed_fields(stand_in, person)
+        operations.append({"op": "update_person", "id": person.id, "changes": changes})
+        if step.household:
+            operations.append({"op": "set_household", "id": person.id, "member": True})
+        if domain_id is not None:
+            operations.append({"op": "add_to_domain", "domain": domain_id, "person": person.id})
+    tie: Json = {"op": "add_tie", "id": ids.numbered(PREFIX["ties"]), "a": case.client}
+    tie["b"] = person.id
+    if letters:
+        tie["support"] = sorted(s.value for s in letters)
+        tie["direction"] = Direction.TO_CLIENT.value
+    operations.append(tie)
     return Named(person=person, created=True, operations=operations)
 
 
@@ -249,21 +300,62 @@ def add_name(
     case: Case,
     step_key: str,
     name: str,
-    *,
-    role: str = "",
-    gender: str = "",
-    another_person: bool = False,
+    **answers: Any,
 ) -> Added:
     """The case with the person named at step ``step_key`` (:func:`name_operations` applied
-    to a copy)."""
-    named = name_operations(
-        case, step_key, name, role=role, gender=gender, another_person=another_person
-    )
+    to a copy; ``answers`` as it takes them)."""
+    named = name_operations(case, step_key, name, **answers)
     changed = apply_operations(case, named.operations) if named.created else case
     return Added(case=changed, person=named.person, created=named.created)
 
 
-INTERPRETER_FIELDS = ("role", "circle", "support", "frequency", "zone", "quality", "reciprocal")
+def client_operations(case: Case, gender: str, birth_year: str) -> list[Json]:
+    """The edit operations that record what the interview asks the client first: their
+    gender (for the pictures) and year of birth. An empty answer clears the field."""
+    problems: list[Problem] = []
+    chosen = _choice(Gender, gender, "gender", problems) or Gender.UNKNOWN
+    year: int | None = None
+    raw = birth_year.strip()
+    if raw:
+        if raw.isascii() and raw.isdigit() and YEAR.holds(int(raw)):
+            year = int(raw)
+        else:
+            problems.append(
+                Problem(
+                    "birth_year",
+                    f"{raw!r} is geen geboortejaar ({YEAR.low} tot {YEAR.high})",
+                    f"{raw!r} is not a year of birth ({YEAR.low} to {YEAR.high})",
+                    "out_of_range",
+                )
+            )
+    if problems:
+        raise InvalidInput(problems)
+    before = case.network.person(case.client)
+    after = dataclasses.replace(before, gender=chosen, birth_year=year)
+    changes = _changed_fields(before, after)
+    return [{"op": "update_person", "id": case.client, "changes": changes}] if changes else []
+
+
+INTERPRETER_FIELDS = (
+    "role",
+    "circle",
+    "support",
+    "frequency",
+    "zone",
+    "quality",
+    "reciprocal",
+    "wish",
+    "energy",
+    "may_ask",
+    "receives_care",
+    "own_needs",
+    "care_hours",
+    "client_care_hours",
+)
+"""What the interview asks per person. The last seven are optional, asked where they fit:
+the client's wish for the contact, whether it gives or costs energy, whether the person may
+be asked for help, whether the person is cared for or needs support themselves, the hours a
+week of care the person gives the client and of care the client gives the person."""
 
 
 def interpreter_operations(
@@ -307,24 +399,27 @@ def interpreter_operations(
     new_zone = _choice(Zone, zone or "", "zone", problems)
     new_quality = _choice(Quality, quality or "", "quality", problems)
     new_reciprocal = _yes_no(reciprocal or "", problems)
-    support: set[Support] | None = None
-    if "support" in answers:
-        support = set()
-        for letter in answers["support"]:
-            value = letter.strip().upper()
-            if not value:
-                continue
-            try:
-                support.add(Support(value))
-            except ValueError:
-                problems.append(
-                    Problem(
-                        "support",
-                        f"{letter!r} is geen steunsoort; kies uit P, G, A, E, W",
-                        f"{letter!r} is not a kind of support; choose from P, G, A, E, W",
-                        "enum",
-                    )
-                )
+    support = _support(answers["support"], problems) if "support" in answers else None
+    person_changes: dict[str, Any] = {}
+    for field, kind in (("wish", Wish), ("energy", Energy)):
+        raw = one(field)
+        if raw is not None:
+            person_changes[field] = _choice(kind, raw, field, problems)
+    raw = one("may_ask")
+    if raw is not None:
+        person_changes["may_ask"] = _yes_no(raw, problems, "may_ask")
+    for field in ("receives_care", "own_needs"):
+        raw = one(field)
+        if raw is not None:
+            person_changes[field] = bool(_yes_no(raw, problems, field))
+    tie_changes: dict[str, Any] = {}
+    for field, attribute in (
+        ("care_hours", "care_hours_per_week"),
+        ("client_care_hours", "client_care_hours_per_week"),
+    ):
+        raw = one(field)
+        if raw is not None:
+            tie_changes[attribute] = _hours(raw, field, problems)
     if problems:
         raise InvalidInput(problems)
 
@@ -337,6 +432,7 @@ def interpreter_operations(
         person = dataclasses.replace(person, frequency=new_frequency)
     if zone is not None:
         person = dataclasses.replace(person, zone=new_zone)
+    person = dataclasses.replace(person, **person_changes)
     operations: list[Json] = []
     changes = _changed_fields(before, person)
     if changes:
@@ -353,8 +449,9 @@ def interpreter_operations(
     if support is not None or reciprocal is not None:
         direction = _direction(tie.a == case.client, bool(tie.support), tie.reciprocal)
         tie = dataclasses.replace(tie, direction=direction)
+    tie = dataclasses.replace(tie, **tie_changes)
     if old_tie is None:
-        operations.append({"op": "add_tie", **record_json(tie)})
+        operations += _new_tie(tie)
     else:
         changes = _changed_fields(old_tie, tie)
         if changes:
@@ -478,6 +575,37 @@ def _choice(
     return None
 
 
+def _relation(step: NameStep, raw: str, problems: list[Problem]) -> tuple[Role, Gender | None]:
+    """The role (and the gender its word says) chosen at ``step``: a role code of the step or
+    a word of :data:`~zorgkracht.services.interview_steps.KIN` for one of its roles."""
+    value = raw.strip()
+    kin = KIN_BY_KEY.get(value)
+    if kin is not None and kin.role in step.roles:
+        return kin.role, kin.gender
+    chosen = _choice(Role, value, "role", problems, allowed=step.roles)
+    return chosen or step.roles[0], None
+
+
+def _support(letters: Iterable[str], problems: list[Problem]) -> set[Support]:
+    out: set[Support] = set()
+    for letter in letters:
+        value = letter.strip().upper()
+        if not value:
+            continue
+        try:
+            out.add(Support(value))
+        except ValueError:
+            problems.append(
+                Problem(
+                    "support",
+                    f"{letter!r} is geen steunsoort; kies uit P, G, A, E, W",
+                    f"{letter!r} is not a kind of support; choose from P, G, A, E, W",
+                    "enum",
+                )
+            )
+    return out
+
+
 def _circle(raw: str, problems: list[Problem]) -> Circle | None:
     value = raw.strip()
     if value.isdigit() and len(value) == 1 and 1 <= int(value) <= 4:
@@ -485,7 +613,46 @@ def _circle(raw: str, problems: list[Problem]) -> Circle | None:
     return _choice(Circle, value, "circle", problems)
 
 
-def _yes_no(raw: str, problems: list[Problem]) -> bool | None:
+_ADD_TIE_FIELDS: tuple[str, ...] = (
+    *("id", "a", "b", "strength", "quality", "direction", "support", "reciprocal"),
+    *("care_hours_per_week", "care_months", "care_since", "sensitive", "note"),
+)
+
+
+def _new_tie(tie: Tie) -> list[Json]:
+    """The operations that add ``tie``: ``add_tie`` with the fields it takes, then
+    ``update_tie`` with any other field that differs from a new tie's."""
+    fields = record_json(tie)
+    plain = record_json(Tie(id=tie.id, a=tie.a, b=tie.b))
+    operations: list[Json] = [{"op": "add_tie", **{k: fields[k] for k in _ADD_TIE_FIELDS}}]
+    rest = {k: v for k, v in fields.items() if k not in _ADD_TIE_FIELDS and v != plain[k]}
+    if rest:
+        operations.append({"op": "update_tie", "id": tie.id, "changes": rest})
+    return operations
+
+
+def _hours(raw: str, field: str, problems: list[Problem]) -> float | None:
+    value = raw.strip().replace(",", ".")
+    if not value:
+        return None
+    try:
+        hours = float(value)
+    except ValueError:
+        hours = -1.0
+    if hours != hours or not CARE_HOURS.holds(hours):
+        problems.append(
+            Problem(
+                field,
+                f"{raw!r} is geen aantal uren per week (0 tot {CARE_HOURS.high})",
+                f"{raw!r} is not a number of hours a week (0 to {CARE_HOURS.high})",
+                "out_of_range",
+            )
+        )
+        return None
+    return int(hours) if hours.is_integer() else hours
+
+
+def _yes_no(raw: str, problems: list[Problem], field: str = "reciprocal") -> bool | None:
     value = raw.strip().lower()
     if value in ("", "unknown"):
         return None
@@ -495,7 +662,7 @@ def _yes_no(raw: str, problems: list[Problem]) -> bool | None:
         return False
     problems.append(
         Problem(
-            "reciprocal",
+            field,
             f"{raw!r} is geen antwoord; kies ja, nee of weet niet",
             f"{raw!r} is not an answer; choose yes, no or don't know",
             "enum",

@@ -5,9 +5,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from zorgkracht.domain import Circle, DomainKind, Frequency, Gender, NotFound, Role, Zone
+from zorgkracht.domain import (
+    Circle,
+    CoupleType,
+    DomainKind,
+    Frequency,
+    Gender,
+    NotFound,
+    Role,
+    Zone,
+)
 from zorgkracht.i18n import Text, in_language
-from zorgkracht.render.domain_names import standard_name
 
 _FAMILY = (
     Role.PARTNER,
@@ -47,26 +55,20 @@ class NameStep:
     frequency: Frequency | None = None
     household: bool = False
     domain: DomainKind | None = None
-    """The kind of domain a person named here joins; the interview makes it, under its
-    standard name (:data:`zorgkracht.render.domain_names.STANDARD_NAMES`), when the case has
-    none of that kind."""
+    """The kind of domain a person named here joins (made when the case has none of that
+    kind, stored by its code: :func:`zorgkracht.render.domain_names.unnamed`). Without one,
+    the person's role says it (:data:`ROLE_DOMAINS`); the household has none."""
     weak_tie: bool = False
+    organisations: bool = False
+    """Whether the step asks if a name is an organisation (a club, a nursing home, a
+    service) rather than one person."""
 
-    @property
-    def domain_name(self) -> Text:
-        """The standard name of the step's domain in both languages (empty without one)."""
-        name = standard_name(self.domain) if self.domain is not None else None
-        return Text("", "") if name is None else name
-
-    @property
-    def domain_nl(self) -> str:
-        """The Dutch standard name of the step's domain (what the case file stores)."""
-        return self.domain_name.nl
-
-    @property
-    def domain_en(self) -> str:
-        """The English standard name of the step's domain."""
-        return self.domain_name.en
+    def domain_for(self, role: Role) -> DomainKind | None:
+        """The kind of domain a person named here with ``role`` joins (``None``: no domain;
+        the household belongs to the client system)."""
+        if self.household:
+            return None
+        return self.domain if self.domain is not None else ROLE_DOMAINS.get(role)
 
     def title(self, lang: str) -> str:
         return in_language(Text(self.title_nl, self.title_en), lang)
@@ -98,6 +100,7 @@ NAME_STEPS: tuple[NameStep, ...] = (
         "grandparents, uncles, aunts and cousins.",
         (Role.OTHER_FAMILY, *_FAMILY[:-1]),
         Circle.FRIENDSHIP,
+        domain=DomainKind.FAMILY,
     ),
     NameStep(
         "friends",
@@ -107,6 +110,7 @@ NAME_STEPS: tuple[NameStep, ...] = (
         "Who are your friends?",
         (Role.FRIEND,),
         Circle.FRIENDSHIP,
+        domain=DomainKind.FRIENDS,
     ),
     NameStep(
         "neighbours",
@@ -128,6 +132,7 @@ NAME_STEPS: tuple[NameStep, ...] = (
         (Role.COLLEAGUE, Role.ACQUAINTANCE, Role.FRIEND, Role.PROFESSIONAL),
         Circle.ACQUAINTANCE,
         domain=DomainKind.WORK,
+        organisations=True,
     ),
     NameStep(
         "clubs",
@@ -138,6 +143,7 @@ NAME_STEPS: tuple[NameStep, ...] = (
         (Role.ACQUAINTANCE, Role.FRIEND, Role.VOLUNTEER, Role.FELLOW_CLIENT),
         Circle.ACQUAINTANCE,
         domain=DomainKind.CLUB,
+        organisations=True,
     ),
     NameStep(
         "professionals",
@@ -150,6 +156,7 @@ NAME_STEPS: tuple[NameStep, ...] = (
         (Role.PROFESSIONAL, Role.SERVICE, Role.VOLUNTEER),
         Circle.SERVICES,
         domain=DomainKind.SOCIAL_WORK,
+        organisations=True,
     ),
     NameStep(
         "birthday",
@@ -200,6 +207,69 @@ NAME_STEPS: tuple[NameStep, ...] = (
 )
 STEP_KEYS: tuple[str, ...] = tuple(s.key for s in NAME_STEPS)
 GENDERS: tuple[Gender, ...] = (Gender.FEMALE, Gender.MALE, Gender.OTHER, Gender.UNKNOWN)
+
+ROLE_DOMAINS: dict[Role, DomainKind] = {
+    **{role: DomainKind.FAMILY for role in _FAMILY},
+    Role.FRIEND: DomainKind.FRIENDS,
+    Role.NEIGHBOUR: DomainKind.NEIGHBOURHOOD,
+    Role.COLLEAGUE: DomainKind.WORK,
+    Role.PROFESSIONAL: DomainKind.SOCIAL_WORK,
+    Role.SERVICE: DomainKind.SOCIAL_WORK,
+}
+"""The domain a person named at a step without a domain of its own joins, by role (an
+acquaintance, a fellow client or a volunteer joins none: there is no catch-all domain)."""
+
+COUPLE_TYPES: tuple[CoupleType, ...] = (
+    CoupleType.MARRIED,
+    CoupleType.COHABITING,
+    CoupleType.COMMITTED,
+    CoupleType.ENGAGED,
+    CoupleType.MARRIED_SEPARATED,
+    CoupleType.DIVORCED,
+    CoupleType.WIDOWED,
+)
+"""The couple types the interview asks about for a partner (the first is the default)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Kin:
+    """A word for a relation that also says the gender (moeder, zoon, broer): the interview
+    offers it next to the role, so one choice gives both."""
+
+    key: str
+    role: Role
+    gender: Gender
+    nl: str
+    en: str
+
+    def label(self, lang: str) -> str:
+        return in_language(Text(self.nl, self.en), lang)
+
+
+KIN: tuple[Kin, ...] = (
+    Kin("mother", Role.PARENT, Gender.FEMALE, "moeder", "mother"),
+    Kin("father", Role.PARENT, Gender.MALE, "vader", "father"),
+    Kin("daughter", Role.CHILD, Gender.FEMALE, "dochter", "daughter"),
+    Kin("son", Role.CHILD, Gender.MALE, "zoon", "son"),
+    Kin("sister", Role.SIBLING, Gender.FEMALE, "zus", "sister"),
+    Kin("brother", Role.SIBLING, Gender.MALE, "broer", "brother"),
+    Kin("grandmother", Role.GRANDPARENT, Gender.FEMALE, "oma", "grandmother"),
+    Kin("grandfather", Role.GRANDPARENT, Gender.MALE, "opa", "grandfather"),
+    Kin("granddaughter", Role.GRANDCHILD, Gender.FEMALE, "kleindochter", "granddaughter"),
+    Kin("grandson", Role.GRANDCHILD, Gender.MALE, "kleinzoon", "grandson"),
+)
+KIN_BY_KEY: dict[str, Kin] = {k.key: k for k in KIN}
+
+
+def relation_choices(step: NameStep) -> list[tuple[str, Role, Kin | None]]:
+    """The relations to choose from at ``step``, as (form value, role, word): each role of the
+    step followed by its gendered words (moeder and vader after ouder); the first is the
+    default."""
+    out: list[tuple[str, Role, Kin | None]] = []
+    for role in step.roles:
+        out.append((role.value, role, None))
+        out.extend((k.key, role, k) for k in KIN if k.role is role)
+    return out
 
 
 def name_step(key: str) -> NameStep:

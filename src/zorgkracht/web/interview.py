@@ -1,8 +1,10 @@
 """Interview mode: collect the network by asking (domain.md §8).
 
-Pages under ``/cases/{id}/interview``: an overview, one page per name generator
-(``/names/{step}``), one page per person for the interpreters (``/about/{person}``) and the
-who-knows-whom checklist (``/knows``). The step is in the URL, so the interview can be left
+Pages under ``/cases/{id}/interview``: an overview, the client's own page (``/client``: gender
+and year of birth), one page per name generator (``/names/{step}``: the name with its relation,
+circle and support, and the family tree, organisations and domains that go with it), one page
+per person for the interpreters (``/about/{person}``) and the who-knows-whom checklist
+(``/knows``). The step is in the URL, so the interview can be left
 and resumed. Every answer is saved at once with the version the page showed, as edit operations
 through ``CaseService.edit`` (the write path of drawing on the map, which checks that the user
 may edit the case and keeps its remembered record): removing a person is ``remove_person``, the
@@ -25,6 +27,7 @@ from zorgkracht.domain import (
     Case,
     Circle,
     Conflict,
+    Energy,
     Frequency,
     InvalidInput,
     NotFound,
@@ -32,10 +35,13 @@ from zorgkracht.domain import (
     Quality,
     Role,
     Support,
+    Wish,
     Zone,
 )
 from zorgkracht.i18n import Text, in_language
 from zorgkracht.services import interview as iv
+from zorgkracht.services import interview_family as family
+from zorgkracht.services import interview_steps as steps
 from zorgkracht.services.audit import Event
 from zorgkracht.services.cases import CaseRecord
 from zorgkracht.services.pictures import map_panel
@@ -55,7 +61,12 @@ CODES: dict[str, tuple[Any, ...]] = {
     "qualities": tuple(Quality),
     "supports": tuple(Support),
     "genders": iv.GENDERS,
+    "wishes": tuple(Wish),
+    "energies": tuple(Energy),
+    "couple_types": steps.COUPLE_TYPES,
 }
+FLAGS = ("receives_care", "own_needs")
+"""Yes/no questions asked with a tick box: unticked (but shown) is no."""
 
 
 # --- helpers --------------------------------------------------------------------------------
@@ -138,7 +149,7 @@ def _page(
     case = record.case
     lang = page_lang(request)
     view = _map_view(request, "sociogram" if current == "knows" else "netwerkschema")
-    members = case.members()
+    members = iv.named_members(case)
     return render_page(
         request,
         template,
@@ -207,6 +218,76 @@ def overview(request: Request, case_id: str) -> HTMLResponse:
     return _page(request, "interview.html", record, current="overview")
 
 
+# --- the client ---------------------------------------------------------------------------
+def _client_page(
+    request: Request,
+    record: CaseRecord,
+    *,
+    status_code: int = 200,
+    errors: dict[str, str] | None = None,
+    values: dict[str, str] | None = None,
+    conflict: bool = False,
+) -> HTMLResponse:
+    case = record.case
+    client = case.network.person(case.client)
+    shown = values or {
+        "gender": "" if client.gender.value == "unknown" else client.gender.value,
+        "birth_year": "" if client.birth_year is None else str(client.birth_year),
+    }
+    return _page(
+        request,
+        "interview_client.html",
+        record,
+        status_code=status_code,
+        current="client",
+        values=shown,
+        errors=errors or {},
+        conflict=_conflict_text(page_lang(request)) if conflict else None,
+        first_step=iv.NAME_STEPS[0],
+    )
+
+
+@router.get("/cases/{case_id}/interview/client", response_class=HTMLResponse)
+def client_page(request: Request, case_id: str) -> HTMLResponse:
+    try:
+        record = load_case(request, case_id, detail="interview")
+    except NotFound:
+        return _not_found(request, case_id)
+    return _client_page(request, record)
+
+
+@router.post("/cases/{case_id}/interview/client", response_model=None)
+async def save_client(request: Request, case_id: str) -> Response:
+    audit(request, Event.CASE_CHANGED, case_id, "interview_client")
+    as_json = _wants_json(request)
+    try:
+        record = load_case(request, case_id, detail="interview")
+    except NotFound:
+        if as_json:
+            raise
+        return _not_found(request, case_id)
+    form = await _form(request)
+    values = {k: _one(form, k) for k in ("gender", "birth_year")}
+    try:
+        operations = iv.client_operations(record.case, values["gender"], values["birth_year"])
+        saved = _save(request, case_id, _version(form), operations)
+    except InvalidInput as err:
+        if as_json:
+            raise
+        errors = _errors(err, page_lang(request))
+        return _client_page(request, record, status_code=422, errors=errors, values=values)
+    except Conflict:
+        if as_json:
+            raise
+        fresh = load_case(request, case_id)
+        return _client_page(request, fresh, status_code=409, values=values, conflict=True)
+    if as_json:
+        return _saved_json(saved)
+    if _one(form, "go") == "stay":
+        return RedirectResponse(f"{_base(case_id)}/client", status_code=303)
+    return RedirectResponse(f"{_base(case_id)}/names/{iv.NAME_STEPS[0].key}", status_code=303)
+
+
 @router.get("/cases/{case_id}/interview/map", response_class=HTMLResponse)
 def map_fragment(request: Request, case_id: str) -> HTMLResponse:
     """The map panel alone, for redrawing it after an answer."""
@@ -238,9 +319,13 @@ def names_page(request: Request, case_id: str, step: str) -> HTMLResponse:
     shown = request.query_params.get("added") or request.query_params.get("exists")
     if shown:
         try:  # the client's own name can come back as a duplicate too
+            person = record.case.network.person(shown)
             notice = {
-                "person": record.case.network.person(shown),
+                "person": person,
                 "created": "added" in request.query_params,
+                "note": _unknown_parents_note(person.name, page_lang(request))
+                if "unknown_parents" in request.query_params
+                else "",
             }
         except KeyError:
             notice = None
@@ -261,6 +346,12 @@ def _names(
     conflict: bool = False,
 ) -> HTMLResponse:
     lang = page_lang(request)
+    case = record.case
+    relations = [
+        (value, kin.label(lang) if kin is not None else _label(lang)(role), role.value)
+        for value, role, kin in steps.relation_choices(step)
+    ]
+    partners = family.partner_choices(case) if Role.CHILD in step.roles else []
     return _page(
         request,
         "interview_names.html",
@@ -268,6 +359,9 @@ def _names(
         status_code=status_code,
         current=step.key,
         step=step,
+        relations=relations,
+        partners=partners,
+        other_parent=family.default_other_parent(case) or "none",
         next_step=iv.next_step(step.key),
         previous_step=iv.previous_step(step.key),
         question=step.question(lang),
@@ -291,7 +385,8 @@ async def add_name(request: Request, case_id: str, step: str) -> Response:
             raise
         return _not_found(request, case_id)
     form = await _form(request)
-    values = {k: _one(form, k) for k in ("name", "role", "gender")}
+    fields = ("name", "role", "gender", "circle", "couple", "other_parent", "organisation")
+    values = {k: _one(form, k) for k in fields}
     lang = page_lang(request)
     try:
         version = _version(form)
@@ -301,6 +396,11 @@ async def add_name(request: Request, case_id: str, step: str) -> Response:
             values["name"],
             role=values["role"],
             gender=values["gender"],
+            circle=values["circle"],
+            support=form.get("support", []),
+            organisation=values["organisation"] == "yes",
+            couple=values["couple"],
+            other_parent=values["other_parent"],
             another_person=_one(form, "another_person") == "yes",
         )
         saved = _save(request, case_id, version, added.operations) if added.created else record
@@ -316,11 +416,15 @@ async def add_name(request: Request, case_id: str, step: str) -> Response:
         fresh = load_case(request, case_id)
         return _names(request, fresh, current, status_code=409, values=values, conflict=True)
     person = added.person
+    made_parents = any(
+        op["op"] == "add_person" and op["name"] == family.UNKNOWN_NAME for op in added.operations
+    )
     if as_json:
         label = _label(lang)
         return _saved_json(
             saved,
             created=added.created,
+            note=_unknown_parents_note(person.name, lang) if made_parents else "",
             person={
                 "id": person.id,
                 "name": person.name,
@@ -330,7 +434,22 @@ async def add_name(request: Request, case_id: str, step: str) -> Response:
         )
     key = "added" if added.created else "exists"
     url = f"{_base(case_id)}/names/{current.key}?{key}={quote(person.id, safe='')}"
-    return RedirectResponse(url, status_code=303)
+    return RedirectResponse(url + ("&unknown_parents=1" if made_parents else ""), status_code=303)
+
+
+def _unknown_parents_note(name: str, lang: str) -> str:
+    """What the page says when a brother or sister made two parents without a name."""
+    return in_language(
+        Text(
+            f"{name} deelt de ouders met de cliënt: in de stamboom staan nu twee ouders zonder "
+            f"naam ({family.UNKNOWN_NAME}). Noem de moeder of de vader bij deze vraag, dan "
+            "krijgen zij die naam.",
+            f"{name} shares the parents with the client: the family tree now has two parents "
+            f"without a name ({family.UNKNOWN_NAME}). Name the mother or the father at this "
+            "question and they take that name.",
+        ),
+        lang,
+    )
 
 
 @router.post("/cases/{case_id}/interview/remove/{person_id}", response_model=None)
@@ -373,8 +492,9 @@ def _about(
 ) -> HTMLResponse:
     case = record.case
     person = iv.member(case, person_id)
-    members = case.members()
-    index = [p.id for p in members].index(person_id)
+    members = iv.named_members(case)
+    ids = [p.id for p in members]
+    index = ids.index(person_id) if person_id in ids else len(members)
     lang = page_lang(request)
     return _page(
         request,
@@ -418,6 +538,9 @@ async def save_about(request: Request, case_id: str, person_id: str) -> Response
     answers = {k: v for k, v in form.items() if k in iv.INTERPRETER_FIELDS}
     if "support_shown" in form and "support" not in answers:
         answers["support"] = []  # every box unticked: no support
+    for flag in FLAGS:
+        if "flags_shown" in form and flag not in answers:
+            answers[flag] = ["no"]
     lang = page_lang(request)
     try:
         operations = iv.interpreter_operations(record.case, person_id, answers)
@@ -433,8 +556,8 @@ async def save_about(request: Request, case_id: str, person_id: str) -> Response
         return _about(request, fresh, person_id, status_code=409, conflict=True)
     if as_json:
         return _saved_json(saved)
-    members = [p.id for p in saved.case.members()]
-    index = members.index(person_id)
+    members = [p.id for p in iv.named_members(saved.case)]
+    index = members.index(person_id) if person_id in members else len(members)
     if _one(form, "go") == "stay" or index + 1 >= len(members):
         target = (
             f"{_base(case_id)}/knows"
@@ -457,7 +580,7 @@ def _knows(
     saved: bool = False,
 ) -> HTMLResponse:
     case = record.case
-    members = case.members()
+    members = iv.named_members(case)
     lang = page_lang(request)
     return _page(
         request,

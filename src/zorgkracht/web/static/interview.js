@@ -111,9 +111,46 @@ function start() {
     });
   });
 
+  /* --- keys: 1 to 4 choose the circle, P G A E W tick support (one Tab reaches each group) - */
+  document.querySelectorAll(".iv-keys").forEach(function (group) {
+    group.addEventListener("keydown", function (event) {
+      if (event.ctrlKey || event.altKey || event.metaKey || !event.key || event.key.length !== 1) { return; }
+      var key = event.key.toUpperCase();
+      var box = null;
+      group.querySelectorAll("input").forEach(function (input) {
+        if (input.value.toUpperCase() === key) { box = input; }
+      });
+      if (!box) { return; }
+      event.preventDefault();
+      box.checked = box.type === "radio" ? true : !box.checked;
+      box.focus();
+      box.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+  });
+
   /* --- name generators ----------------------------------------------------------------- */
   var namesForm = document.querySelector('form[data-iv="names"]');
   if (namesForm) {
+    /* Enter on a circle or a support box adds the person, as it does in the name field */
+    namesForm.addEventListener("keydown", function (event) {
+      var target = event.target;
+      if (event.key === "Enter" && target && (target.type === "radio" || target.type === "checkbox")) {
+        event.preventDefault();
+        namesForm.requestSubmit();
+      }
+    });
+    /* the couple's type only for a partner, the other parent only for a child */
+    var relation = namesForm.querySelector('select[name="role"]');
+    var showFor = function () {
+      var chosen = relation ? relation.options[relation.selectedIndex] : null;
+      var role = chosen ? chosen.dataset.role : "";
+      namesForm.querySelectorAll("[data-for-role]").forEach(function (field) {
+        field.hidden = field.dataset.forRole !== role;
+      });
+    };
+    if (relation) { relation.addEventListener("change", showFor); }
+    showFor();
+    var defaults = Array.prototype.map.call(namesForm.querySelectorAll('input[name="circle"]'), function (radio) { return radio.checked; });
     namesForm.addEventListener("submit", function (event) {
       event.preventDefault();
       var nameInput = namesForm.querySelector('input[name="name"]');
@@ -128,12 +165,16 @@ function start() {
           var person = data.person;
           if (data.created) {
             addToList(person, data.version);
-            notice.textContent = t("Added:") + " " + person.name;
+            notice.textContent = t("Added:") + " " + person.name + (data.note ? " " + data.note : "");
             notice.hidden = false;
             nameInput.value = "";
             another.checked = false;
+            namesForm.querySelectorAll('input[name="circle"]').forEach(function (radio, i) { radio.checked = defaults[i]; });
+            namesForm.querySelectorAll('input[name="support"], input[name="organisation"]').forEach(function (box) { box.checked = false; });
+            var gender = namesForm.querySelector('select[name="gender"]');
+            if (gender) { gender.value = ""; }
             document.getElementById("iv-same").hidden = true;
-            say(t("Added:") + " " + person.name);
+            say(t("Added:") + " " + person.name + (data.note ? " " + data.note : ""));
             nameInput.focus();
             return refreshMap();
           }
