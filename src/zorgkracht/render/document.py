@@ -95,7 +95,7 @@ def long_date(day: dt.date, lang: str) -> str:
     """``3 december 2026`` / ``December 3, 2026``."""
     from babel.dates import format_date
 
-    return str(format_date(day, format="long", locale="en" if lang == "en" else "nl"))
+    return str(format_date(day, format="long", locale=_t("nl", "en", lang)))
 
 
 def heading_lines(heading: Heading) -> list[str]:
@@ -157,7 +157,7 @@ def orientation(svg: str, head_mm: float) -> tuple[str, float, float]:
 
 
 def _css(lang: str) -> str:
-    page, of = ("page", "of") if lang == "en" else ("pagina", "van")
+    page, of = _t("pagina", "page", lang), _t("van", "of", lang)
     return f"""
 @page {{
   size: A4 portrait;
@@ -247,7 +247,7 @@ def _table(name: str, rows: list[dict[str, str]], lang: str) -> str:
 def document_html(pages: list[PicturePage], lang: str, title: str) -> str:
     """The HTML of a document of one or more picture pages (each with its table)."""
     return (
-        f'<!doctype html><html lang="{"en" if lang == "en" else "nl"}"><head>'
+        f'<!doctype html><html lang="{_t("nl", "en", lang)}"><head>'
         f'<meta charset="utf-8"><title>{escape(title)}</title>'
         f"<style>{_css(lang)}</style></head><body>"
         + "".join(_sheet(page) for page in pages)
