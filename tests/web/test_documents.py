@@ -125,6 +125,12 @@ def test_for_a_network_meeting_and_of_a_snapshot(client: TestClient) -> None:
 
 
 def test_every_view_in_one_document(client: TestClient) -> None:
+    page = client.get("/cases/tavenier?lang=en").text
+    assert 'href="/cases/tavenier/export/pictures.pdf?lang=en" download>' in page
+    assert 'href="/cases/tavenier/export/pictures.pdf?lang=en&amp;hide_sensitive=true"' in page
+    meeting = client.get("/cases/tavenier?lang=nl&hide_sensitive=true").text
+    assert "/export/pictures.pdf?lang=nl&amp;hide_sensitive=true\" download>" in meeting
+    assert 'href="/cases/tavenier/export/pictures.pdf?lang=nl" download>' not in meeting
     pdf = pdf_of(
         client,
         "/cases/tavenier/export/pictures.pdf?lang=en&hide_sensitive=true",
