@@ -129,7 +129,7 @@ def test_every_view_in_one_document(client: TestClient) -> None:
     assert 'href="/cases/tavenier/export/pictures.pdf?lang=en" download>' in page
     assert 'href="/cases/tavenier/export/pictures.pdf?lang=en&amp;hide_sensitive=true"' in page
     meeting = client.get("/cases/tavenier?lang=nl&hide_sensitive=true").text
-    assert "/export/pictures.pdf?lang=nl&amp;hide_sensitive=true\" download>" in meeting
+    assert '/export/pictures.pdf?lang=nl&amp;hide_sensitive=true" download>' in meeting
     assert 'href="/cases/tavenier/export/pictures.pdf?lang=nl" download>' not in meeting
     pdf = pdf_of(
         client,
