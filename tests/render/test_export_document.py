@@ -4,8 +4,10 @@ sensitive) for a network meeting. Read back with pypdf (page sizes) and pdftotex
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import re
+from pathlib import Path
 
 import pytest
 
@@ -24,7 +26,7 @@ from tests.render.export_case import (
 )
 from zorgkracht.domain import Case
 from zorgkracht.interchange.case_json import case_from_data
-from zorgkracht.render.document import orientation, picture_size
+from zorgkracht.render.document import html_pdf, orientation, picture_size
 from zorgkracht.render.export import svg_to_pdf
 from zorgkracht.render.views import VIEWS, render_svg
 from zorgkracht.services.pictures import case_at, picture_document
@@ -152,3 +154,19 @@ def test_the_orientation_follows_the_picture() -> None:
     assert orientation(square, 30)[0] == "portrait"
     assert page_sizes(svg_to_pdf(wide)) == [pytest.approx((841.89, 595.28), abs=1)]
     assert page_sizes(svg_to_pdf(tall)) == [pytest.approx((595.28, 841.89), abs=1)]
+
+
+def test_a_document_fetches_nothing_but_its_picture(tmp_path: Path) -> None:
+    secret = tmp_path / "elders.svg"
+    secret.write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="20">'
+        '<text y="15">Opgehaald</text></svg>',
+        encoding="utf-8",
+    )
+    inline = "data:image/svg+xml;base64," + base64.b64encode(
+        secret.read_text(encoding="utf-8").replace("Opgehaald", "Ingebed").encode()
+    ).decode("ascii")
+    html = f'<p>Tekst</p><img src="{secret.as_uri()}"><img src="{inline}">'
+    text = " ".join(page_texts(html_pdf(html)))
+    assert "Tekst" in text and "Ingebed" in text
+    assert "Opgehaald" not in text

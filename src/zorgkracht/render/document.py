@@ -271,16 +271,20 @@ def document_pdf(pages: list[PicturePage], lang: str) -> bytes:
     """The PDF of one or more picture pages, A4, with page numbers."""
 
     html = document_html(pages, lang, document_title(pages, lang))
-    return _pdf(html)
+    return html_pdf(html)
 
 
 def picture_pdf(svg: str) -> bytes:
     """The picture alone on one A4 page, scaled to fit (no heading, no table)."""
-    return _pdf(document_html([PicturePage(svg, [], None)], "nl", "Zorgkracht"))
+    return html_pdf(document_html([PicturePage(svg, [], None)], "nl", "Zorgkracht"))
 
 
-def _pdf(html: str) -> bytes:
+def html_pdf(html: str) -> bytes:
+    """The PDF of ``html``; nothing is fetched but the ``data:`` URI of the picture (no file, no
+    network), whatever a name in the case says."""
     import weasyprint
+    from weasyprint.urls import URLFetcher
 
-    pdf: bytes = weasyprint.HTML(string=html).write_pdf()
+    fetcher = URLFetcher(allowed_protocols={"data"})
+    pdf: bytes = weasyprint.HTML(string=html, url_fetcher=fetcher).write_pdf()
     return pdf
