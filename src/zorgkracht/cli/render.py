@@ -214,6 +214,7 @@ def render(
         focus=layout_focus,
         generations=layout_steps,
         hide_sensitive=hide_sensitive,
+        snapshot=snapshot,
     )
     write_atomically(output, data)
     if stored:

@@ -9,8 +9,10 @@ caller has already been given.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,10 +37,12 @@ __all__ = [
     "check_view",
     "draw",
     "draw_file",
+    "export_document",
     "export_picture",
     "inline_svg",
     "load_views",
     "map_panel",
+    "picture_document",
 ]
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>\s*")
@@ -122,11 +126,85 @@ def export_picture(
     shown = case_at(case, snapshot)
     try:
         with drawing_budget(budget):
+            if fmt == "pdf":
+                return picture_document(
+                    shown, [view], lang=lang, snapshot=snapshot, hide_sensitive=hide_sensitive
+                )
             return export(shown, view, fmt, lang=lang, hide_sensitive=hide_sensitive)
     except DrawingTooSlow:
         raise InvalidInput(
             [Problem("view", TOO_LARGE[0], TOO_LARGE[1], "too_large_to_draw")]
         ) from None
+
+
+def export_document(
+    actor: Actor,
+    case: Case,
+    views: Sequence[str],
+    *,
+    lang: str,
+    snapshot: str | None = None,
+    hide_sensitive: bool = False,
+    budget: float | None = None,
+) -> bytes:
+    """One PDF document of several views (each drawn within ``budget`` seconds) of ``case`` or
+    of its snapshot: :func:`picture_document` with the actor's permission checked."""
+    action = Action.EXPORT_PICTURE_WITHOUT_SENSITIVE if hide_sensitive else Action.EXPORT_PICTURE
+    require(actor, action, case.id)
+    shown = case_at(case, snapshot)
+    try:
+        with drawing_budget(budget * len(views) if budget is not None else None):
+            return picture_document(
+                shown, views, lang=lang, snapshot=snapshot, hide_sensitive=hide_sensitive
+            )
+    except DrawingTooSlow:
+        raise InvalidInput(
+            [Problem("view", TOO_LARGE[0], TOO_LARGE[1], "too_large_to_draw")]
+        ) from None
+
+
+def picture_document(
+    case: Case,
+    views: Sequence[str],
+    *,
+    lang: str,
+    snapshot: str | None = None,
+    hide_sensitive: bool = False,
+    focus: str | None = None,
+    generations: int | None = None,
+    today: dt.date | None = None,
+) -> bytes:
+    """``views`` of ``case`` as one A4 PDF document (:mod:`zorgkracht.render.document`): each
+    picture on its page under a heading (the view, the case's title and the client's name, the
+    date: ``today``, or the date of ``snapshot`` when ``case`` shows that snapshot), then its
+    table; with ``hide_sensitive`` (a network meeting) without what is marked sensitive and
+    without the title and the client's name in the heading."""
+    from zorgkracht.render.document import Heading, PicturePage, document_pdf
+    from zorgkracht.render.views import render_picture
+
+    snap = case.snapshot(snapshot) if snapshot is not None and snapshot != CURRENT else None
+    client = next((p.name for p in case.network.persons if p.id == case.client), "")
+    pages: list[PicturePage] = []
+    for view in views:
+        svg, rows = render_picture(
+            case,
+            view,
+            lang=lang,
+            focus=focus,
+            generations=generations,
+            hide_sensitive=hide_sensitive,
+        )
+        heading = Heading(
+            view=view,
+            lang=lang,
+            date=snap.taken_on if snap is not None else (today or dt.date.today()),
+            title=case.title,
+            client=client,
+            snapshot=snap.label if snap is not None else None,
+            meeting=hide_sensitive,
+        )
+        pages.append(PicturePage(svg, rows, heading))
+    return document_pdf(pages, lang)
 
 
 def table_text(rows: list[dict[str, str]]) -> str:
@@ -144,9 +222,12 @@ def draw_file(
     focus: str | None,
     generations: int | None,
     hide_sensitive: bool = False,
+    snapshot: str | None = None,
 ) -> bytes:
-    """The bytes of a picture file (``fmt``), or with ``table`` its text alternative, for the
-    command line; a view that is not written yet is a ``ZorgkrachtError`` that says so."""
+    """The bytes of a picture file (``fmt``; a PDF is a document, :func:`picture_document`,
+    dated by ``snapshot`` when ``case`` shows that snapshot), or with ``table`` its text
+    alternative, for the command line; a view that is not written yet is a
+    ``ZorgkrachtError`` that says so."""
     from zorgkracht.render import views
 
     try:
@@ -161,6 +242,16 @@ def draw_file(
             )
             return table_text(rows).encode("utf-8")
         assert fmt is not None
+        if fmt == "pdf":
+            return picture_document(
+                case,
+                [view],
+                lang=lang,
+                snapshot=snapshot,
+                hide_sensitive=hide_sensitive,
+                focus=focus,
+                generations=generations,
+            )
         return views.export(
             case,
             view,

@@ -40,6 +40,9 @@ from zorgkracht.services.pictures import (
     draw,
 )
 from zorgkracht.services.pictures import (
+    export_document as pictures_file,
+)
+from zorgkracht.services.pictures import (
     export_picture as picture_file,
 )
 from zorgkracht.services.snapshots import take_snapshot as snapshot_of
@@ -331,6 +334,38 @@ def export_network_list(
         "text/csv; charset=utf-8",
         f"{_safe(case_id)}-netwerklijst{_without(hide_sensitive, lang)}.csv",
     )
+
+
+@router.get("/cases/{case_id}/export/pictures.pdf")
+def export_pictures(
+    request: Request,
+    case_id: str,
+    lang: str | None = None,
+    snapshot: str | None = None,
+    hide_sensitive: bool = False,
+) -> Response:
+    """Every view in one PDF document (A4, each picture with its heading and its table); with
+    ``hide_sensitive`` without what is marked sensitive (for a network meeting)."""
+    action = Action.EXPORT_PICTURE_WITHOUT_SENSITIVE if hide_sensitive else Action.EXPORT_PICTURE
+    detail = _shown("pdf:all", snapshot, hide_sensitive)
+    try:
+        record = load_case(request, case_id, action, event=Event.CASE_EXPORTED, detail=detail)
+        _snapshot_or_404(record.case, snapshot)
+    except NotFound:
+        return _not_found(request, case_id)
+    data = pictures_file(
+        current_user(request).actor,
+        record.case,
+        VIEWS,
+        lang=language(lang),
+        snapshot=snapshot,
+        hide_sensitive=hide_sensitive,
+        budget=draw_budget(request),
+    )
+    suffix = f"-{_safe(snapshot)}" if snapshot else ""
+    suffix += _without(hide_sensitive, lang)
+    name = in_language(Text("netwerkbeelden", "network-pictures"), lang)
+    return _download(data, _MEDIA["pdf"], f"{_safe(case_id)}-{name}{suffix}.pdf")
 
 
 @router.get("/cases/{case_id}/export/{view}.{fmt}")
