@@ -25,6 +25,7 @@ from zorgkracht.domain import (
 from zorgkracht.domain.codes import (
     INSTRUMENT_ITEMS,
     AgeGroup,
+    CareTask,
     CaseStatus,
     ChildType,
     Circle,
@@ -35,6 +36,7 @@ from zorgkracht.domain.codes import (
     DomainKind,
     EducationLevel,
     EmotionalType,
+    Energy,
     Frequency,
     Gender,
     Identity,
@@ -44,6 +46,7 @@ from zorgkracht.domain.codes import (
     Support,
     TieStatus,
     TwinType,
+    Wish,
     Zone,
 )
 
@@ -81,6 +84,7 @@ def persons(draw: st.DrawFn, pid: str, generation: int) -> Person:
         deceased=draw(st.booleans()),
         age=draw(optional(st.integers(0, 130))),
         pet=draw(optional(st.sampled_from(["hond", "kat", "papegaai"]))),
+        organisation=draw(st.booleans()),
         conditions=draw(
             st.lists(
                 st.builds(
@@ -103,8 +107,17 @@ def persons(draw: st.DrawFn, pid: str, generation: int) -> Person:
         network_zone=draw(st.sampled_from(NetworkZone)),
         status=draw(optional(st.sampled_from(TieStatus))),
         sensitive=draw(st.booleans()),
+        wish=draw(optional(st.sampled_from(Wish))),
+        energy=draw(optional(st.sampled_from(Energy))),
+        may_ask=draw(optional(st.booleans())),
+        receives_care=draw(st.booleans()),
+        own_needs=draw(st.booleans()),
         note=draw(text),
     )
+
+
+care_tasks = st.sets(st.sampled_from(CareTask))
+hours = st.floats(0, 168, allow_nan=False, allow_infinity=False)
 
 
 @st.composite
@@ -199,11 +212,13 @@ def networks(draw: st.DrawFn, client: str = "p0", max_persons: int = 8) -> Netwo
                 direction=draw(st.sampled_from(Direction)),
                 support=draw(st.sets(st.sampled_from(Support))),
                 reciprocal=draw(optional(st.booleans())),
-                care_hours_per_week=draw(
-                    optional(st.floats(0, 168, allow_nan=False, allow_infinity=False))
-                ),
+                care_hours_per_week=draw(optional(hours)),
                 care_months=months,
                 care_since=None if months is not None else draw(optional(st.dates())),
+                care_tasks=draw(care_tasks),
+                client_care_hours_per_week=draw(optional(hours)),
+                client_care_months=draw(optional(st.integers(0, 240))),
+                client_care_tasks=draw(care_tasks),
                 sensitive=draw(st.booleans()),
                 note=draw(text),
             )
@@ -225,38 +240,43 @@ def networks(draw: st.DrawFn, client: str = "p0", max_persons: int = 8) -> Netwo
 
 
 @st.composite
+def instruments(draw: st.DrawFn, net: Network) -> list[InstrumentResponse]:
+    """Answers to up to two instruments, each by the client or another person of ``net``."""
+    if not draw(st.booleans()):
+        return []
+    ids = [p.id for p in net.persons]
+    return [
+        InstrumentResponse(
+            instrument=code,
+            answers={
+                str(k): draw(
+                    optional(st.integers(INSTRUMENT_ITEMS[code][1], INSTRUMENT_ITEMS[code][2]))
+                )
+                for k in range(1, INSTRUMENT_ITEMS[code][0] + 1)
+            },
+            taken_on=draw(optional(st.dates())),
+            respondent=draw(optional(st.sampled_from(ids))),
+        )
+        for code in draw(
+            st.lists(st.sampled_from(sorted(INSTRUMENT_ITEMS)), max_size=2, unique=True)
+        )
+    ]
+
+
+@st.composite
 def cases(draw: st.DrawFn, max_persons: int = 8) -> Case:
     net = draw(networks(max_persons=max_persons))
     ids = [p.id for p in net.persons]
     snapshots = []
     for i in range(draw(st.integers(0, 2))):
+        snap_net = draw(networks(max_persons=4))
         snapshots.append(
             Snapshot(
                 id=f"s{i}",
                 label=draw(names),
                 taken_on=draw(optional(st.dates())),
-                network=draw(networks(max_persons=4)),
-                instruments=[
-                    InstrumentResponse(
-                        instrument=code,
-                        answers={
-                            str(k): draw(
-                                optional(
-                                    st.integers(
-                                        INSTRUMENT_ITEMS[code][1], INSTRUMENT_ITEMS[code][2]
-                                    )
-                                )
-                            )
-                            for k in range(1, INSTRUMENT_ITEMS[code][0] + 1)
-                        },
-                        taken_on=draw(optional(st.dates())),
-                    )
-                    for code in draw(
-                        st.lists(st.sampled_from(sorted(INSTRUMENT_ITEMS)), max_size=2, unique=True)
-                    )
-                ]
-                if draw(st.booleans())
-                else [],
+                network=snap_net,
+                instruments=draw(instruments(snap_net)),
             )
         )
     positions: dict[str, dict[str, Point]] = {}
@@ -274,6 +294,7 @@ def cases(draw: st.DrawFn, max_persons: int = 8) -> Case:
         network=net,
         snapshots=snapshots,
         positions=positions,
+        instruments=draw(instruments(net)),
         status=draw(st.sampled_from(CaseStatus)),
         note=draw(text),
     )

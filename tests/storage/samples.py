@@ -21,6 +21,7 @@ from zorgkracht.domain import (
 )
 from zorgkracht.domain.codes import (
     AgeGroup,
+    CareTask,
     CaseStatus,
     ChildType,
     Circle,
@@ -31,6 +32,7 @@ from zorgkracht.domain.codes import (
     DomainKind,
     EducationLevel,
     EmotionalType,
+    Energy,
     Frequency,
     Gender,
     Identity,
@@ -40,6 +42,7 @@ from zorgkracht.domain.codes import (
     Support,
     TieStatus,
     TwinType,
+    Wish,
     Zone,
 )
 
@@ -65,7 +68,17 @@ def network(with_extra: bool = True) -> Network:
             note="cliënt",
         ),
         Person(id="opa", name="Opa", gender=Gender.MALE, birth_year=1930, death_year=2001),
-        Person(id="moeder", name="Moeder", gender=Gender.FEMALE, birth_year=1955, age=69),
+        Person(
+            id="moeder",
+            name="Moeder",
+            gender=Gender.FEMALE,
+            birth_year=1955,
+            age=69,
+            wish=Wish.LESS,
+            energy=Energy.COSTS,
+            may_ask=False,
+            own_needs=True,
+        ),
         Person(
             id="hond",
             name="Whiskey",
@@ -82,7 +95,12 @@ def network(with_extra: bool = True) -> Network:
             status=TieStatus.FADED,
             pregnant=True,
             deceased=False,
+            wish=Wish.SAME,
+            energy=Energy.BOTH,
+            may_ask=True,
+            receives_care=True,
         ),
+        Person(id="koor", name="Koor De Stem", organisation=True, wish=Wish.MORE),
         Person(id="broer", name="Broer", gender=Gender.MALE, birth_year=1982, role=Role.SIBLING),
     ]
     net = Network(
@@ -123,6 +141,10 @@ def network(with_extra: bool = True) -> Network:
                 reciprocal=False,
                 care_hours_per_week=12.5,
                 care_months=7,
+                care_tasks={CareTask.SUPERVISION, CareTask.HOUSEHOLD},
+                client_care_hours_per_week=2.25,
+                client_care_months=30,
+                client_care_tasks={CareTask.TRANSPORT, CareTask.ADMINISTRATION},
             ),
             Tie(id="t3", a="zoë", b="werk", support={Support.ADVICE}, reciprocal=True),
             Tie(
@@ -151,7 +173,7 @@ def network(with_extra: bool = True) -> Network:
     )
     if not with_extra:
         net.ties = net.ties[1:]
-        net.persons = [p for p in net.persons if p.id != "hond"]
+        net.persons = [p for p in net.persons if p.id not in ("hond", "koor")]
         net.household.remove("hond")
         net.children = [c for c in net.children if "hond" not in (c.child, *c.parents)]
     return net
@@ -171,7 +193,9 @@ def sample_case(case_id: str = "zorg-1", title: str = "Familie Ünal") -> Case:
                 taken_on=dt.date(2024, 5, 1),
                 network=network(with_extra=False),
                 instruments=[
-                    InstrumentResponse(instrument="djg6", answers={"3": 1, "1": None, "2": 3}),
+                    InstrumentResponse(
+                        instrument="djg6", answers={"3": 1, "1": None, "2": 3}, respondent="broer"
+                    ),
                     InstrumentResponse(instrument="lsns6", taken_on=dt.date(2024, 5, 2)),
                 ],
                 note="na de verhuizing",
@@ -182,6 +206,10 @@ def sample_case(case_id: str = "zorg-1", title: str = "Familie Ünal") -> Case:
             "genogram": {"zoë": Point(x=10.5, y=-3.25), "opa": Point(x=0.0, y=0.0)},
             "ecogram": {"werk": Point(x=1e-7, y=12345.678)},
         },
+        instruments=[
+            InstrumentResponse(instrument="csi", answers={"1": 1, "13": 0}, respondent="moeder"),
+            InstrumentResponse(instrument="perception", answers={"1": 2}),
+        ],
         status=CaseStatus.ACTIVE,
         note="Eerste gesprek 3 maart.",
     )

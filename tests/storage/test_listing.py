@@ -59,7 +59,7 @@ def test_list_is_newest_first_with_counts(store: CaseStore) -> None:
     assert top.client_name == "Cliënt X2"
     assert top.status is CaseStatus.ACTIVE
     assert top.version == 2
-    assert top.persons == 6
+    assert top.persons == 7
     assert top.snapshots == 1
     assert top.updated_at == store.get("x2").updated_at
     assert summaries[1].snapshots == 2

@@ -9,6 +9,7 @@ from sqlalchemy import Engine
 
 from tests.strategies import cases
 from zorgkracht.domain import Case
+from zorgkracht.domain.codes import CareTask
 from zorgkracht.storage import CaseStore
 
 from .conftest import network_ids, table_counts
@@ -47,6 +48,7 @@ def test_every_list_keeps_its_order(store: CaseStore) -> None:
         "moeder",
         "hond",
         "buur",
+        "koor",
         "broer",
     ]
     assert loaded.network.household == ["zoë", "hond", "broer"]
@@ -58,6 +60,15 @@ def test_every_list_keeps_its_order(store: CaseStore) -> None:
     assert [s.id for s in loaded.snapshots] == ["s-later", "s-begin"]
     assert [i.instrument for i in loaded.snapshots[0].instruments] == ["djg6", "lsns6"]
     assert loaded.network.persons[0].conditions == case.network.persons[0].conditions
+    assert [i.instrument for i in loaded.instruments] == ["csi", "perception"]
+    assert loaded.instruments[0].respondent == "moeder"
+    assert loaded.snapshots[0].instruments[0].respondent == "broer"
+    assert loaded.network.ties[0].care_tasks == {CareTask.HOUSEHOLD, CareTask.SUPERVISION}
+    assert loaded.network.ties[0].client_care_tasks == {
+        CareTask.TRANSPORT,
+        CareTask.ADMINISTRATION,
+    }
+    assert loaded.network.persons[5].organisation
 
 
 def test_the_case_is_stored_in_tables_not_one_blob(store: CaseStore, sql: Engine) -> None:
@@ -65,7 +76,7 @@ def test_the_case_is_stored_in_tables_not_one_blob(store: CaseStore, sql: Engine
     counts = table_counts(sql)
     assert counts["cases"] == 1
     assert counts["networks"] == 3  # the current network and two snapshots
-    assert counts["persons"] == 6 + 5 + 5
+    assert counts["persons"] == 7 + 5 + 5
     assert counts["person_identities"] == 2 * 3
     assert counts["person_conditions"] == 2 * 3
     assert counts["household_members"] == 3 + 2 + 2
@@ -78,7 +89,7 @@ def test_the_case_is_stored_in_tables_not_one_blob(store: CaseStore, sql: Engine
     assert counts["domain_members"] == 2 * 3
     assert counts["life_events"] == 2 * 3
     assert counts["life_event_persons"] == 3 * 3
-    assert counts["instrument_responses"] == 2
+    assert counts["instrument_responses"] == 2 + 2  # now, and one snapshot
 
 
 def test_timestamps_are_aware_utc(store: CaseStore) -> None:

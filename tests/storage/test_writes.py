@@ -9,10 +9,10 @@ import pytest
 from sqlalchemy import Engine
 
 from zorgkracht.domain import Case, Person, Tie
-from zorgkracht.domain.codes import ChildType, Identity, Role, Support
+from zorgkracht.domain.codes import CareTask, ChildType, Energy, Identity, Role, Support, Wish
 from zorgkracht.domain.errors import Conflict, InvalidInput, NotFound
 from zorgkracht.domain.invariants import validate_case
-from zorgkracht.domain.model import Snapshot
+from zorgkracht.domain.model import InstrumentResponse, Snapshot
 from zorgkracht.storage import CaseStore
 from zorgkracht.storage.store import CaseStore as StoreClass
 
@@ -45,7 +45,7 @@ def test_save_replaces_the_content_and_bumps_the_version(store: CaseStore, sql: 
     assert (loaded.created_at, loaded.updated_at) == (saved.created_at, saved.updated_at)
     counts = table_counts(sql)
     assert counts["networks"] == 2  # one snapshot was dropped; no old rows are left behind
-    assert counts["persons"] == 7 + 5
+    assert counts["persons"] == 8 + 5
     assert counts["ties"] == 2 + 2
     assert store.save(loaded.case, 2).version == 3
 
@@ -260,6 +260,25 @@ def _edit(name: str, case: Case) -> None:
     elif name == "snapshot network":
         case.snapshots[1].network.ties.pop()
         case.snapshots[1].network.persons[0].name = "Zoë Ü."
+    elif name == "recorded fields of a person":
+        net.persons[2].wish = Wish.NONE
+        net.persons[2].may_ask = None
+        net.persons[4].organisation = True
+        net.persons[4].receives_care = False
+        net.persons[1].energy = Energy.GIVES
+    elif name == "care tasks and the client's care":
+        net.ties[0].care_tasks = {CareTask.TRANSPORT}
+        net.ties[0].client_care_tasks.clear()
+        net.ties[1].client_care_hours_per_week = 40.0
+        net.ties[1].client_care_months = 3
+    elif name == "instruments of now":
+        case.instruments[0].answers["2"] = 1
+        case.instruments[0].respondent = "buur"
+        case.instruments.pop()
+        case.instruments.append(InstrumentResponse(instrument="lsns6", respondent="broer"))
+    elif name == "respondent of a snapshot's answers":
+        case.snapshots[0].instruments[0].respondent = None
+        case.snapshots[0].instruments[1].respondent = "moeder"
     elif name == "snapshots reordered":
         case.snapshots.reverse()
     elif name == "snapshot added":
@@ -286,6 +305,10 @@ EDITS = [
     "event persons",
     "snapshot details",
     "snapshot network",
+    "recorded fields of a person",
+    "care tasks and the client's care",
+    "instruments of now",
+    "respondent of a snapshot's answers",
     "snapshots reordered",
     "snapshot added",
 ]

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from zorgkracht.domain.codes import Support
+from zorgkracht.domain.codes import CareTask, Support
 from zorgkracht.domain.copies import copy_case as copy_case  # the one copy, storage hands out
 from zorgkracht.domain.model import (
     Case,
@@ -30,12 +30,22 @@ from zorgkracht.domain.model import (
 )
 
 _SUPPORT_ORDER = list(Support)
+_CARE_TASK_ORDER = list(CareTask)
 T = TypeVar("T")
 
 
 def support_letters(support: set[Support]) -> str:
     """Support as letters in the book's order (``P G A E W``), e.g. ``"PE"``."""
     return "".join(s.value for s in _SUPPORT_ORDER if s in support)
+
+
+def care_task_codes(tasks: set[CareTask]) -> str:
+    """Care tasks as their codes in canonical order, comma-separated; ``""`` for none."""
+    return ",".join(t.value for t in _CARE_TASK_ORDER if t in tasks)
+
+
+def care_tasks_from_codes(codes: str) -> set[CareTask]:
+    return {CareTask(code) for code in codes.split(",") if code}
 
 
 def client_name(case: Case) -> str:
@@ -89,6 +99,7 @@ def _person_rows(p: Person, k: int, rows: Rows) -> None:
             "deceased": p.deceased,
             "age": p.age,
             "pet": p.pet,
+            "organisation": p.organisation,
             "pregnant": p.pregnant,
             "role": p.role,
             "circle": p.circle,
@@ -100,6 +111,11 @@ def _person_rows(p: Person, k: int, rows: Rows) -> None:
             "network_zone": p.network_zone,
             "status": p.status,
             "sensitive": p.sensitive,
+            "wish": p.wish,
+            "energy": p.energy,
+            "may_ask": p.may_ask,
+            "receives_care": p.receives_care,
+            "own_needs": p.own_needs,
             "note": p.note,
         }
     )
@@ -112,7 +128,7 @@ def _person_rows(p: Person, k: int, rows: Rows) -> None:
     )
 
 
-def _child_rows(net: Network, snapshot: Snapshot | None) -> Rows:
+def _child_rows(net: Network, instruments: list[InstrumentResponse]) -> Rows:
     rows: Rows = defaultdict(list)
     for k, p in enumerate(net.persons):
         _person_rows(p, k, rows)
@@ -172,6 +188,10 @@ def _child_rows(net: Network, snapshot: Snapshot | None) -> Rows:
             "care_hours_per_week": t.care_hours_per_week,
             "care_months": t.care_months,
             "care_since": t.care_since,
+            "care_tasks": care_task_codes(t.care_tasks),
+            "client_care_hours_per_week": t.client_care_hours_per_week,
+            "client_care_months": t.client_care_months,
+            "client_care_tasks": care_task_codes(t.client_care_tasks),
             "sensitive": t.sensitive,
             "note": t.note,
         }
@@ -201,14 +221,23 @@ def _child_rows(net: Network, snapshot: Snapshot | None) -> Rows:
             {"event_id": ev.id, "ord": j, "person_id": ref} for j, ref in enumerate(ev.persons)
         )
     rows["instrument_responses"] = [
-        {"ord": k, "instrument": i.instrument, "answers": dict(i.answers), "taken_on": i.taken_on}
-        for k, i in enumerate(snapshot.instruments if snapshot else [])
+        {
+            "ord": k,
+            "instrument": i.instrument,
+            "answers": dict(i.answers),
+            "taken_on": i.taken_on,
+            "respondent": i.respondent,
+        }
+        for k, i in enumerate(instruments)
     ]
     return rows
 
 
 def network_rows(case: Case) -> list[NetworkRows]:
-    """The current network (``ord`` 0) and every snapshot (``ord`` 1..) of a case, as rows."""
+    """The current network (``ord`` 0) and every snapshot (``ord`` 1..) of a case, as rows.
+
+    The instrument answers of now (``case.instruments``) hang from the current network, those
+    kept with a snapshot from the snapshot's network."""
     out = [
         NetworkRows(
             {
@@ -219,7 +248,7 @@ def network_rows(case: Case) -> list[NetworkRows]:
                 "taken_on": None,
                 "note": "",
             },
-            _child_rows(case.network, None),
+            _child_rows(case.network, case.instruments),
         )
     ]
     for k, snap in enumerate(case.snapshots, 1):
@@ -233,7 +262,7 @@ def network_rows(case: Case) -> list[NetworkRows]:
                     "taken_on": snap.taken_on,
                     "note": snap.note,
                 },
-                _child_rows(snap.network, snap),
+                _child_rows(snap.network, snap.instruments),
             )
         )
     return out
@@ -244,8 +273,9 @@ def network_rows(case: Case) -> list[NetworkRows]:
 READ_COLUMNS: dict[str, tuple[str, ...]] = {
     "persons": (
         "id", "name", "gender", "birth_year", "death_year", "deceased", "age", "pet",
-        "pregnant", "role", "circle", "zone", "frequency", "weight", "education", "age_group",
-        "network_zone", "status", "sensitive", "note",
+        "organisation", "pregnant", "role", "circle", "zone", "frequency", "weight",
+        "education", "age_group", "network_zone", "status", "sensitive", "wish", "energy",
+        "may_ask", "receives_care", "own_needs", "note",
     ),
     "person_identities": ("person_id", "identity"),
     "person_conditions": ("person_id", "kind", "state", "note"),
@@ -256,19 +286,21 @@ READ_COLUMNS: dict[str, tuple[str, ...]] = {
     "emotional_relations": ("id", "a", "b", "type", "sensitive", "note"),
     "ties": (
         "id", "a", "b", "strength", "quality", "direction", "support", "reciprocal",
-        "care_hours_per_week", "care_months", "care_since", "sensitive", "note",
+        "care_hours_per_week", "care_months", "care_since", "care_tasks",
+        "client_care_hours_per_week", "client_care_months", "client_care_tasks", "sensitive",
+        "note",
     ),
     "domains": ("id", "name", "kind", "note"),
     "domain_members": ("domain_id", "person_id"),
     "life_events": ("id", "year", "title", "valence", "date", "sensitive", "note"),
     "life_event_persons": ("event_id", "person_id"),
-    "instrument_responses": ("instrument", "answers", "taken_on"),
+    "instrument_responses": ("instrument", "answers", "taken_on", "respondent"),
 }  # fmt: skip
 """The columns :func:`case_from_rows` reads from each child table, after ``network_id``.
 
 Except where a model field is built from another table (identities, conditions, parents,
-members, persons of an event) or converted (support letters), the names are the model's field
-names, so a row becomes keyword arguments by position."""
+members, persons of an event) or converted (support letters, care task codes), the names are
+the model's field names, so a row becomes keyword arguments by position."""
 
 Row = Sequence[Any]
 """One result row: ``network_id``, then the :data:`READ_COLUMNS` of its table, by position."""
@@ -331,6 +363,8 @@ def _networks(rows: TableRows, network_ids: list[int]) -> dict[int, Network]:
         for r in ties.get(n, ()):
             fields_ = dict(zip(tie_cols, r[1:], strict=True))
             fields_["support"] = {_SUPPORT[letter] for letter in fields_["support"]}
+            fields_["care_tasks"] = care_tasks_from_codes(fields_["care_tasks"])
+            fields_["client_care_tasks"] = care_tasks_from_codes(fields_["client_care_tasks"])
             tie_list.append(Tie(**fields_))
         child_list = []
         for r in children.get(n, ()):
@@ -376,6 +410,13 @@ def case_from_rows(case: Any, networks: Sequence[Any], rows: TableRows) -> Case:
     built = _networks(rows, [n.id for n in networks])
     instruments = _by_network(rows["instrument_responses"])
     current, *snapshots = networks
+
+    def responses(network_id: int) -> list[InstrumentResponse]:
+        return [
+            InstrumentResponse(instrument=i[1], answers=dict(i[2]), taken_on=i[3], respondent=i[4])
+            for i in instruments.get(network_id, ())
+        ]
+
     return Case(
         id=case.id,
         title=case.title,
@@ -388,15 +429,13 @@ def case_from_rows(case: Any, networks: Sequence[Any], rows: TableRows) -> Case:
                 label=s.label or "",
                 taken_on=s.taken_on,
                 network=built[s.id],
-                instruments=[
-                    InstrumentResponse(instrument=i[1], answers=dict(i[2]), taken_on=i[3])
-                    for i in instruments.get(s.id, ())
-                ],
+                instruments=responses(s.id),
                 note=s.note,
             )
             for s in snapshots
         ],
         positions=positions_from_json(case.positions),
+        instruments=responses(current.id),
         status=case.status,
         note=case.note,
     )

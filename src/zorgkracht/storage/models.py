@@ -11,7 +11,8 @@ they carry no foreign key. Identities and conditions are child tables of ``perso
 than JSON columns: they stay plain, queryable SQL on both backends ("who has a mental illness"
 needs no JSON functions), a code is one value in one column, and the order of conditions is
 kept the same way as every other list. Support letters are stored as a string of letters in
-canonical order (``"PE"``), the notation the book itself uses.
+canonical order (``"PE"``), the notation the book itself uses; care tasks likewise as their
+codes in canonical order, comma-separated (``"household,transport"``; empty for none).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -48,6 +50,7 @@ from zorgkracht.domain.codes import (
     DomainKind,
     EducationLevel,
     EmotionalType,
+    Energy,
     Frequency,
     Gender,
     Identity,
@@ -56,6 +59,7 @@ from zorgkracht.domain.codes import (
     Role,
     TieStatus,
     TwinType,
+    Wish,
     Zone,
 )
 
@@ -70,6 +74,8 @@ NAMING = {
 }
 
 CASCADE = "CASCADE"
+CARE_TASKS_LENGTH = 80
+"""Room for every care task code, comma-separated (60 characters for all five)."""
 
 
 class Base(DeclarativeBase):
@@ -172,6 +178,7 @@ class PersonRow(Base):
     deceased: Mapped[bool] = mapped_column(Boolean)
     age: Mapped[int | None] = mapped_column(Integer)
     pet: Mapped[str | None] = mapped_column(Text)
+    organisation: Mapped[bool] = mapped_column(Boolean, server_default=false())
     pregnant: Mapped[bool] = mapped_column(Boolean)
     role: Mapped[Role | None] = mapped_column(Code(Role))
     circle: Mapped[Circle | None] = mapped_column(Code(Circle))
@@ -183,6 +190,11 @@ class PersonRow(Base):
     network_zone: Mapped[NetworkZone] = mapped_column(Code(NetworkZone))
     status: Mapped[TieStatus | None] = mapped_column(Code(TieStatus))
     sensitive: Mapped[bool] = mapped_column(Boolean)
+    wish: Mapped[Wish | None] = mapped_column(Code(Wish))
+    energy: Mapped[Energy | None] = mapped_column(Code(Energy))
+    may_ask: Mapped[bool | None] = mapped_column(Boolean)
+    receives_care: Mapped[bool] = mapped_column(Boolean, server_default=false())
+    own_needs: Mapped[bool] = mapped_column(Boolean, server_default=false())
     note: Mapped[str] = mapped_column(Text)
 
     identities: Mapped[list[PersonIdentityRow]] = _children("PersonIdentityRow.identity")
@@ -313,6 +325,10 @@ class TieRow(Base):
     care_hours_per_week: Mapped[float | None] = mapped_column(Double)
     care_months: Mapped[int | None] = mapped_column(Integer)
     care_since: Mapped[dt.date | None] = mapped_column(Date)
+    care_tasks: Mapped[str] = mapped_column(String(CARE_TASKS_LENGTH), server_default="")
+    client_care_hours_per_week: Mapped[float | None] = mapped_column(Double)
+    client_care_months: Mapped[int | None] = mapped_column(Integer)
+    client_care_tasks: Mapped[str] = mapped_column(String(CARE_TASKS_LENGTH), server_default="")
     sensitive: Mapped[bool] = mapped_column(Boolean)
     note: Mapped[str] = mapped_column(Text)
 
@@ -381,7 +397,8 @@ class LifeEventPersonRow(Base):
 
 
 class InstrumentResponseRow(Base):
-    """Answers to a research instrument, taken with a snapshot; answers by item number."""
+    """Answers to a research instrument, by item number: those of now hang from the current
+    network (``ord`` 0), a snapshot's copy from the snapshot's network."""
 
     __tablename__ = "instrument_responses"
 
@@ -390,3 +407,7 @@ class InstrumentResponseRow(Base):
     instrument: Mapped[str] = mapped_column(Text)
     answers: Mapped[dict[str, int | None]] = mapped_column(JSON)
     taken_on: Mapped[dt.date | None] = mapped_column(Date)
+    respondent: Mapped[str | None] = mapped_column(String)
+    """Who answered, a person of the same network; the client when ``NULL``."""
+
+    __table_args__ = (_person_ref("respondent"),)
