@@ -65,8 +65,6 @@ def open_section(dialog: Locator, name: str) -> None:
 
 def save(dialog: Locator) -> None:
     dialog.get_by_role("button", name=SAVE).click()
-    dialog.page.wait_for_timeout(1000)
-    print("STATUS", dialog.page.locator("#edit-status").text_content())
     expect(dialog).to_be_hidden()
 
 
@@ -81,6 +79,7 @@ def test_every_field_of_a_person_on_the_case_page(signed_in: Page) -> None:
     dialog.get_by_label("Geboortejaar", exact=True).fill("1950")
     dialog.get_by_label("Jaar van overlijden").fill("2020")
     dialog.get_by_label("Overleden", exact=True).check()
+    dialog.get_by_label("Een organisatie").check()
     dialog.get_by_label("Opleidingsniveau").select_option("middle")
     dialog.get_by_role("checkbox", name="lesbisch").check()
     dialog.get_by_role("button", name="Ziekte of middelengebruik toevoegen").click()
@@ -90,6 +89,11 @@ def test_every_field_of_a_person_on_the_case_page(signed_in: Page) -> None:
     dialog.get_by_label("Stand van de relatie").select_option("faded")
     dialog.get_by_label("Netwerkzone").select_option("nominal")
     dialog.get_by_label("Hoeveel deze persoon").select_option("4")
+    dialog.get_by_label("Wens van de cliënt").select_option("less")
+    dialog.get_by_label("Energie").select_option("costs")
+    dialog.get_by_label("Mag gevraagd").select_option("false")
+    dialog.get_by_label("Krijgt zelf zorg").check()
+    dialog.get_by_label("Heeft zelf steun nodig").check()
     open_section(dialog, "Gevoelig en notitie")
     dialog.get_by_label("Gevoelig: weglaten").check()
     dialog.get_by_label("Notitie").fill("Belt elke zondag.")
@@ -101,6 +105,8 @@ def test_every_field_of_a_person_on_the_case_page(signed_in: Page) -> None:
     assert p["conditions"] == [{"kind": "mental_illness", "state": "in_recovery"}]
     assert (p["status"], p["network_zone"], p["weight"]) == ("faded", "nominal", 4)
     assert (p["sensitive"], p["note"]) == (True, "Belt elke zondag.")
+    assert (p["wish"], p["energy"], p["may_ask"]) == ("less", "costs", False)
+    assert (p["receives_care"], p["own_needs"], p["organisation"]) == (True, True, True)
     expect(page.locator('[data-person-row="p2"] .tag')).to_have_text("gevoelig")
 
     # the second time: the dialog shows what was saved; change a few, remove the condition
@@ -114,15 +120,19 @@ def test_every_field_of_a_person_on_the_case_page(signed_in: Page) -> None:
     open_section(dialog, "De relatie met de cliënt")
     expect(dialog.get_by_label("Stand van de relatie")).to_have_value("faded")
     dialog.get_by_label("Stand van de relatie").select_option("disturbed")
+    expect(dialog.get_by_label("Wens van de cliënt")).to_have_value("less")
+    dialog.get_by_label("Wens van de cliënt").select_option("more")
+    dialog.get_by_label("Mag gevraagd").select_option("true")
     save(dialog)
     p = person(page, "velden", "p2")
     assert (p.get("conditions", []), p.get("death_year"), p["status"]) == ([], None, "disturbed")
     assert p["birth_year"] == 1950 and p["note"] == "Belt elke zondag."
+    assert (p["wish"], p["may_ask"], p["energy"]) == ("more", True, "costs")
     # undo puts the first save's values back
     page.get_by_role("button", name=re.compile("^(Ongedaan maken|Undo)$")).click()
     expect(page.locator("#edit-status")).to_have_text(re.compile("Ongedaan|Undone"))
     p = person(page, "velden", "p2")
-    assert (p["death_year"], p["status"]) == (2020, "faded")
+    assert (p["death_year"], p["status"], p["wish"]) == (2020, "faded", "less")
     assert p["conditions"] == [{"kind": "mental_illness", "state": "in_recovery"}]
 
 
