@@ -560,6 +560,11 @@ def test_every_operation_is_known() -> None:
         "remove_emotion",
         "set_position",
         "clear_position",
+        "add_event",
+        "update_event",
+        "remove_event",
+        "set_instrument",
+        "remove_instrument",
         "batch",
     }
 
@@ -577,6 +582,8 @@ def operation(draw: st.DrawFn, case: Case) -> dict[str, Any]:
     couples = [c.id for c in net.couples] + ["c-none"]
     children = [c.id for c in net.children] + ["ch-none"]
     emotions = [e.id for e in net.emotions] + ["e-none"]
+    events = [e.id for e in net.events] + ["ev-none"]
+    instruments = [(i.instrument, i.respondent) for i in case.instruments] + [("csi", "nobody")]
     nodes = persons + domains
     kind = draw(
         st.sampled_from(sorted(set(OPERATIONS) - {"restore_person", "restore_domain", "batch"}))
@@ -610,6 +617,10 @@ def operation(draw: st.DrawFn, case: Case) -> dict[str, Any]:
                         {"weight": 3},
                         {"birth_year": 1980},
                         {"sensitive": True},
+                        {"wish": "less", "energy": "costs"},
+                        {"may_ask": None, "organisation": True},
+                        {"receives_care": True, "own_needs": True},
+                        {"wish": "sometimes"},
                     ]
                 )
             ),
@@ -644,6 +655,10 @@ def operation(draw: st.DrawFn, case: Case) -> dict[str, Any]:
                         {"support": letters},
                         {"reciprocal": None},
                         {"direction": "both"},
+                        {"care_tasks": ["transport", "household"]},
+                        {"client_care_hours_per_week": 4.5, "client_care_tasks": []},
+                        {"client_care_months": 12},
+                        {"client_care_hours_per_week": 200},
                     ]
                 )
             ),
@@ -691,6 +706,27 @@ def operation(draw: st.DrawFn, case: Case) -> dict[str, Any]:
             "view": draw(st.sampled_from(views)),
             "id": draw(st.sampled_from(nodes)),
         },
+        "add_event": {
+            "year": draw(st.sampled_from([1990, 2020, 999])),
+            "title": "Verhuisd",
+            "valence": draw(st.integers(-3, 3)),
+            "persons": [a],
+        },
+        "update_event": {
+            "id": draw(st.sampled_from(events)),
+            "changes": draw(
+                st.sampled_from([{"title": "Anders"}, {"valence": -2}, {"persons": [b]}])
+            ),
+        },
+        "remove_event": {"id": draw(st.sampled_from(events))},
+        "set_instrument": {
+            "instrument": draw(st.sampled_from(["djg6", "perception", "csi"])),
+            "answers": draw(st.sampled_from([{}, {"1": 1}, {"1": 2, "2": None}])),
+            "respondent": draw(st.sampled_from([None, a])),
+        },
+        "remove_instrument": dict(
+            zip(("instrument", "respondent"), draw(st.sampled_from(instruments)), strict=True)
+        ),
     }
     return {"op": kind, **ops[kind]}
 

@@ -12,9 +12,9 @@ and English and point into the case file.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection
 
 from .bounds import MAX_AGE, MAX_YEAR, MIN_YEAR
-from .codes import INSTRUMENT_ITEMS
 from .errors import InvalidInput, Problem
 from .limits import check_limits
 from .lineage import cycle_finder
@@ -25,6 +25,7 @@ from .rules import (
     domain_problems,
     emotion_problems,
     event_problems,
+    instrument_problems,
     person_problems,
     record_at,
     tie_problems,
@@ -126,14 +127,12 @@ def check_case(case: Case) -> list[Problem]:
                 )
             )
     for k, response in enumerate(case.instruments):
-        problems.extend(check_instrument(response, f"instruments/{k}"))
-        problems.extend(_check_respondent(response, case.network, f"instruments/{k}"))
+        problems.extend(check_instrument(response, f"instruments/{k}", case.network.person_ids()))
     for snap in case.snapshots:
         problems.extend(check_network(snap.network, case.client, None, f"snapshots/{snap.id}/"))
         for k, response in enumerate(snap.instruments):
             where = f"snapshots/{snap.id}/instruments/{k}"
-            problems.extend(check_instrument(response, where))
-            problems.extend(_check_respondent(response, snap.network, where))
+            problems.extend(check_instrument(response, where, snap.network.person_ids()))
     known = case.network.person_ids() | {d.id for d in case.network.domains}
     for view, points in case.positions.items():
         for ref in points:
@@ -149,55 +148,13 @@ def check_case(case: Case) -> list[Problem]:
     return problems
 
 
-def _check_respondent(response: InstrumentResponse, network: Network, where: str) -> list[Problem]:
-    """Who answered is a person of the network the answers belong to."""
-    if response.respondent is None or response.respondent in network.person_ids():
-        return []
-    return [
-        _p(
-            f"{where}/respondent",
-            f"wie antwoordde ('{response.respondent}') staat niet in het netwerk",
-            f"the respondent ('{response.respondent}') is not in the network",
-            "unknown_reference",
-        )
-    ]
-
-
-def check_instrument(response: InstrumentResponse, where: str) -> list[Problem]:
-    """An instrument code that is known, item numbers it has and answers within their range."""
-    spec = INSTRUMENT_ITEMS.get(response.instrument)
-    if spec is None:
-        known = ", ".join(sorted(INSTRUMENT_ITEMS))
-        return [
-            _p(
-                f"{where}/instrument",
-                f"onbekend instrument '{response.instrument}' (bekend: {known})",
-                f"unknown instrument '{response.instrument}' (known: {known})",
-                "unknown_instrument",
-            )
-        ]
-    items, low, high = spec
-    problems: list[Problem] = []
-    for item, answer in response.answers.items():
-        if item not in {str(i) for i in range(1, items + 1)}:
-            problems.append(
-                _p(
-                    f"{where}/answers/{item}",
-                    f"{response.instrument} heeft geen item '{item}' (items 1-{items})",
-                    f"{response.instrument} has no item '{item}' (items 1-{items})",
-                    "unknown_item",
-                )
-            )
-        elif answer is not None and not low <= answer <= high:
-            problems.append(
-                _p(
-                    f"{where}/answers/{item}",
-                    f"antwoord {answer} ligt niet tussen {low} en {high}",
-                    f"answer {answer} is not between {low} and {high}",
-                    "out_of_range",
-                )
-            )
-    return problems
+def check_instrument(
+    response: InstrumentResponse, where: str, persons: Collection[str] | None = None
+) -> list[Problem]:
+    """An instrument code that is known, item numbers it has and answers within their range;
+    with ``persons``, also a respondent among them (:func:`~.rules.instrument_problems`)."""
+    known = persons if persons is not None else {response.respondent or ""}
+    return instrument_problems(response, known, record_at(where))
 
 
 def validate_case(case: Case, source: str | None = None) -> Case:

@@ -14,8 +14,18 @@ from collections.abc import Callable, Collection, Mapping
 from typing import Any, Protocol
 
 from .bounds import AGE, CARE_HOURS, CARE_MONTHS, STRENGTH, VALENCE, WEIGHT, YEAR, Bound
+from .codes import INSTRUMENT_ITEMS
 from .errors import Problem
-from .model import ChildRelation, CoupleRelation, Domain, EmotionalRelation, LifeEvent, Person, Tie
+from .model import (
+    ChildRelation,
+    CoupleRelation,
+    Domain,
+    EmotionalRelation,
+    InstrumentResponse,
+    LifeEvent,
+    Person,
+    Tie,
+)
 
 
 class At(Protocol):
@@ -262,6 +272,8 @@ def tie_problems(t: Tie, nodes: Collection[str], at: At) -> list[Problem]:
     _bounded(problems, at("strength"), t.strength, STRENGTH)
     _bounded(problems, at("care_hours_per_week"), t.care_hours_per_week, CARE_HOURS)
     _bounded(problems, at("care_months"), t.care_months, CARE_MONTHS)
+    _bounded(problems, at("client_care_hours_per_week"), t.client_care_hours_per_week, CARE_HOURS)
+    _bounded(problems, at("client_care_months"), t.client_care_months, CARE_MONTHS)
     if t.care_months is not None and t.care_since is not None:
         problems.append(
             Problem(
@@ -302,4 +314,57 @@ def event_problems(ev: LifeEvent, persons: Collection[str], at: At) -> list[Prob
     problems += [
         unknown(at(f"persons/{k}"), r) for k, r in enumerate(ev.persons) if r not in persons
     ]
+    return problems
+
+
+# --- instruments -------------------------------------------------------------------------------
+
+
+def instrument_problems(
+    response: InstrumentResponse, persons: Collection[str], at: At
+) -> list[Problem]:
+    """An instrument code that is known, item numbers it has, answers within their range, and
+    a respondent (when given) who is a person of the network the answers belong to."""
+    problems: list[Problem] = []
+    if response.respondent is not None and response.respondent not in persons:
+        problems.append(
+            Problem(
+                at("respondent"),
+                f"wie antwoordde ('{response.respondent}') staat niet in het netwerk",
+                f"the respondent ('{response.respondent}') is not in the network",
+                "unknown_reference",
+            )
+        )
+    spec = INSTRUMENT_ITEMS.get(response.instrument)
+    if spec is None:
+        known = ", ".join(sorted(INSTRUMENT_ITEMS))
+        problems.append(
+            Problem(
+                at("instrument"),
+                f"onbekend instrument '{response.instrument}' (bekend: {known})",
+                f"unknown instrument '{response.instrument}' (known: {known})",
+                "unknown_instrument",
+            )
+        )
+        return problems
+    items, low, high = spec
+    for item, answer in response.answers.items():
+        if item not in {str(i) for i in range(1, items + 1)}:
+            problems.append(
+                Problem(
+                    at(f"answers/{item}"),
+                    f"{response.instrument} heeft geen item '{item}' (items 1-{items})",
+                    f"{response.instrument} has no item '{item}' (items 1-{items})",
+                    "unknown_item",
+                )
+            )
+        elif answer is not None and not low <= answer <= high:
+            problems.append(
+                Problem(
+                    at(f"answers/{item}"),
+                    f"antwoord {answer} ligt niet tussen {low} en {high}",
+                    f"answer {answer} is not between {low} and {high}",
+                    "out_of_range",
+                )
+            )
     return problems

@@ -11,36 +11,50 @@ field (``name``, ``changes/strength``, ``a``, ...) in Dutch and English.
 
 The operations, and their inverses:
 
-==================  ===============================================================
-``add_person``      ``remove_person``
-``update_person``   ``update_person`` with the old values of the changed fields
-``remove_person``   ``restore_person`` (the person with every tie, membership, relation
-                    and position that went with them, each at its old place)
-``set_circle``      ``set_circle`` (netwerkschema: dragging to another circle)
-``set_household``   ``set_household``
-``add_domain``      ``remove_domain``
-``rename_domain``   ``rename_domain``
-``remove_domain``   ``restore_domain``
-``add_to_domain``   ``remove_from_domain`` and back
-``add_tie``         ``remove_tie`` and back (``add_tie`` with the old ``index``)
-``update_tie``      ``update_tie``
-``add_couple``      ``remove_couple`` and back (``add_couple`` with the old ``index``):
-                    partners ``a`` and ``b``, ``type`` (a couple type), ``start_year``,
-                    ``end_year``
-``update_couple``   ``update_couple``
-``add_child``       ``remove_child`` and back (``add_child`` with the old ``index``): ``child``
-                    hanging from ``parents`` (one or two person ids), ``type`` (a child type)
-``update_child``    ``update_child``
-``add_emotion``     ``remove_emotion`` and back (``add_emotion`` with the old ``index``):
-                    ``a`` and ``b``, ``type`` (an emotional type; directed types point from
-                    ``a`` to ``b``)
-``update_emotion``  ``update_emotion``
-``set_position``    ``set_position`` with the old point, or ``clear_position``
-``clear_position``  ``set_position``
-``batch``           ``batch`` of the inverses in reverse order: ``operations`` (any
-                    but ``batch``) applied one after another as one edit, all or
-                    nothing (a problem is named under ``operations/#<n>/``, n from 1)
-==================  ===============================================================
+=====================  ===============================================================
+``add_person``         ``remove_person``; besides name, gender, role, circle, ... also
+                       ``organisation``, ``wish``, ``energy``, ``may_ask``,
+                       ``receives_care``, ``own_needs``
+``update_person``      ``update_person`` with the old values of the changed fields
+``remove_person``      ``restore_person`` (the person with every tie, membership, relation,
+                       position and instrument answers of now they gave that went with them,
+                       each at its old place)
+``set_circle``         ``set_circle`` (netwerkschema: dragging to another circle)
+``set_household``      ``set_household``
+``add_domain``         ``remove_domain``
+``rename_domain``      ``rename_domain``
+``remove_domain``      ``restore_domain``
+``add_to_domain``      ``remove_from_domain`` and back
+``add_tie``            ``remove_tie`` and back (``add_tie`` with the old ``index``)
+``update_tie``         ``update_tie`` (also ``care_tasks`` and the client's care:
+                       ``client_care_hours_per_week``, ``client_care_months``,
+                       ``client_care_tasks``)
+``add_couple``         ``remove_couple`` and back (``add_couple`` with the old ``index``):
+                       partners ``a`` and ``b``, ``type`` (a couple type), ``start_year``,
+                       ``end_year``
+``update_couple``      ``update_couple``
+``add_child``          ``remove_child`` and back (``add_child`` with the old ``index``): ``child``
+                       hanging from ``parents`` (one or two person ids), ``type`` (a child type)
+``update_child``       ``update_child``
+``add_emotion``        ``remove_emotion`` and back (``add_emotion`` with the old ``index``):
+                       ``a`` and ``b``, ``type`` (an emotional type; directed types point from
+                       ``a`` to ``b``)
+``update_emotion``     ``update_emotion``
+``set_position``       ``set_position`` with the old point, or ``clear_position``
+``clear_position``     ``set_position``
+``add_event``          ``remove_event``: a life event of now (``year``, ``title``,
+                       ``valence`` -3..3, ``date``, ``persons``, ``sensitive``, ``note``)
+``update_event``       ``update_event``
+``remove_event``       ``add_event`` with the old ``index``
+``set_instrument``     ``set_instrument`` with the old answers, or ``remove_instrument``:
+                       the answers of now (``answers`` by item number, ``taken_on``) to
+                       ``instrument`` by ``respondent`` (the client when ``null``), replacing
+                       those of the same instrument and respondent
+``remove_instrument``  ``set_instrument`` with the old answers and ``index``
+``batch``              ``batch`` of the inverses in reverse order: ``operations`` (any
+                       but ``batch``) applied one after another as one edit, all or
+                       nothing (a problem is named under ``operations/#<n>/``, n from 1)
+=====================  ===============================================================
 
 ``update_*`` takes ``{"id": ..., "changes": {field: value}}`` with fields as in the case file;
 the id cannot be changed. The family relations (couples, children, emotional relations) are
@@ -62,6 +76,7 @@ from .operations import (
     AddCouple,
     AddDomain,
     AddEmotion,
+    AddEvent,
     AddPerson,
     AddTie,
     AddToDomain,
@@ -77,7 +92,9 @@ from .operations import (
     RemoveCouple,
     RemoveDomain,
     RemoveEmotion,
+    RemoveEvent,
     RemoveFromDomain,
+    RemoveInstrument,
     RemovePerson,
     RemoveTie,
     RenameDomain,
@@ -86,10 +103,12 @@ from .operations import (
     RestorePerson,
     SetCircle,
     SetHousehold,
+    SetInstrument,
     SetPosition,
     UpdateChild,
     UpdateCouple,
     UpdateEmotion,
+    UpdateEvent,
     UpdatePerson,
     UpdateTie,
     ViewName,
@@ -104,6 +123,7 @@ __all__ = [
     "AddCouple",
     "AddDomain",
     "AddEmotion",
+    "AddEvent",
     "AddPerson",
     "AddTie",
     "AddToDomain",
@@ -120,7 +140,9 @@ __all__ = [
     "RemoveCouple",
     "RemoveDomain",
     "RemoveEmotion",
+    "RemoveEvent",
     "RemoveFromDomain",
+    "RemoveInstrument",
     "RemovePerson",
     "RemoveTie",
     "RenameDomain",
@@ -129,10 +151,12 @@ __all__ = [
     "RestorePerson",
     "SetCircle",
     "SetHousehold",
+    "SetInstrument",
     "SetPosition",
     "UpdateChild",
     "UpdateCouple",
     "UpdateEmotion",
+    "UpdateEvent",
     "UpdatePerson",
     "UpdateTie",
     "ViewName",

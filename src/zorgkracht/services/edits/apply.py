@@ -17,6 +17,13 @@ from .domains import (
     _rename_domain,
     _restore_domain,
 )
+from .events import (
+    _add_event,
+    _remove_event,
+    _remove_instrument,
+    _set_instrument,
+    _update_event,
+)
 from .family import (
     _add_child,
     _add_couple,
@@ -68,6 +75,7 @@ def _fresh(case: Case) -> Case:
         ),
         snapshots=list(case.snapshots),
         positions={view: dict(points) for view, points in case.positions.items()},
+        instruments=list(case.instruments),
     )
 
 
@@ -125,6 +133,11 @@ _APPLY: dict[str, Callable[[Case, Any], Json]] = {
     "remove_emotion": _remove_emotion,
     "set_position": _set_position,
     "clear_position": _clear_position,
+    "add_event": _add_event,
+    "update_event": _update_event,
+    "remove_event": _remove_event,
+    "set_instrument": _set_instrument,
+    "remove_instrument": _remove_instrument,
     "batch": _batch,
 }
 

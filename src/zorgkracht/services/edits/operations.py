@@ -9,14 +9,16 @@ from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from zorgkracht.domain.bounds import CARE_HOURS, CARE_MONTHS, COORDINATE, STRENGTH, YEAR
+from zorgkracht.domain.bounds import CARE_HOURS, CARE_MONTHS, COORDINATE, STRENGTH, VALENCE, YEAR
 from zorgkracht.domain.codes import (
+    CareTask,
     ChildType,
     Circle,
     CoupleType,
     Direction,
     DomainKind,
     EmotionalType,
+    Energy,
     Frequency,
     Gender,
     NetworkZone,
@@ -25,6 +27,7 @@ from zorgkracht.domain.codes import (
     Support,
     TieStatus,
     TwinType,
+    Wish,
     Zone,
 )
 from zorgkracht.domain.limits import MAX_ID, MAX_NAME, MAX_NOTE, MAX_TIES
@@ -40,6 +43,8 @@ Year = Annotated[int, Field(ge=YEAR.low, le=YEAR.high)]
 Coordinate = Annotated[float, Field(allow_inf_nan=False, ge=COORDINATE.low, le=COORDINATE.high)]
 Index = Annotated[int, Field(ge=0)]
 Json = dict[str, Any]
+Hours = Annotated[float, Field(ge=CARE_HOURS.low, le=CARE_HOURS.high, allow_inf_nan=False)]
+Months = Annotated[int, Field(ge=CARE_MONTHS.low)]
 
 
 class _Op(BaseModel):
@@ -61,6 +66,12 @@ class AddPerson(_Op):
     network_zone: NetworkZone = NetworkZone.PERSONAL
     birth_year: Year | None = None
     sensitive: bool = False
+    organisation: bool = False
+    wish: Wish | None = None
+    energy: Energy | None = None
+    may_ask: bool | None = None
+    receives_care: bool = False
+    own_needs: bool = False
     note: str = Field(default="", max_length=MAX_NOTE)
     household: bool = False
     domain: Id | None = None
@@ -107,6 +118,8 @@ class RestorePerson(_Op):
     domains: list[Membership] = []
     events: list[Membership] = []
     positions: dict[str, dict[str, Coordinate]] = {}
+    instruments: list[Placed] = []
+    """Instrument answers of now the person gave (they go with the person)."""
 
 
 class SetCircle(_Op):
@@ -175,11 +188,13 @@ class AddTie(_Op):
     direction: Direction = Direction.NONE
     support: list[Support] = []
     reciprocal: bool | None = None
-    care_hours_per_week: (
-        Annotated[float, Field(ge=CARE_HOURS.low, le=CARE_HOURS.high, allow_inf_nan=False)] | None
-    ) = None
-    care_months: Annotated[int, Field(ge=CARE_MONTHS.low)] | None = None
+    care_hours_per_week: Hours | None = None
+    care_months: Months | None = None
     care_since: dt.date | None = None
+    care_tasks: list[CareTask] = []
+    client_care_hours_per_week: Hours | None = None
+    client_care_months: Months | None = None
+    client_care_tasks: list[CareTask] = []
     sensitive: bool = False
     note: str = ""
     index: Index | None = None
@@ -286,6 +301,52 @@ class ClearPosition(_Op):
     drop_view: bool = True
 
 
+class AddEvent(_Op):
+    """A life event on the levenslijn of now (above the axis when positive)."""
+
+    op: Literal["add_event"]
+    id: Id | None = None
+    year: Year
+    title: str = Field(min_length=1, max_length=MAX_NAME)
+    valence: Annotated[int, Field(ge=VALENCE.low, le=VALENCE.high)] = 0
+    date: dt.date | None = None
+    persons: list[Id] = []
+    sensitive: bool = False
+    note: str = Field(default="", max_length=MAX_NOTE)
+    index: Index | None = None
+
+
+class UpdateEvent(_Op):
+    op: Literal["update_event"]
+    id: Id
+    changes: dict[str, Any] = Field(description="Fields of a life event (as in the case file).")
+
+
+class RemoveEvent(_Op):
+    op: Literal["remove_event"]
+    id: Id
+
+
+class SetInstrument(_Op):
+    """The answers of now to an instrument by one respondent (the client when ``null``):
+    replaces the answers of that instrument and respondent, else adds them (at ``index``)."""
+
+    op: Literal["set_instrument"]
+    instrument: str = Field(min_length=1, max_length=MAX_ID)
+    answers: dict[str, int | None] = {}
+    taken_on: dt.date | None = None
+    respondent: Id | None = None
+    index: Index | None = None
+
+
+class RemoveInstrument(_Op):
+    """Take away the answers of now to an instrument by one respondent."""
+
+    op: Literal["remove_instrument"]
+    instrument: str = Field(min_length=1, max_length=MAX_ID)
+    respondent: Id | None = None
+
+
 class Batch(_Op):
     """Several operations applied in order as one edit, all or nothing (one save, one
     version); the inverse is the batch of their inverses in reverse order."""
@@ -324,5 +385,10 @@ OPERATIONS: dict[str, type[_Op]] = {
     "remove_emotion": RemoveEmotion,
     "set_position": SetPosition,
     "clear_position": ClearPosition,
+    "add_event": AddEvent,
+    "update_event": UpdateEvent,
+    "remove_event": RemoveEvent,
+    "set_instrument": SetInstrument,
+    "remove_instrument": RemoveInstrument,
     "batch": Batch,
 }

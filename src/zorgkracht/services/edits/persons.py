@@ -31,6 +31,7 @@ from .records import (
     _emotion,
     _insert_placed,
     _insert_ref,
+    _instrument,
     _person,
     _tie,
     record_json,
@@ -112,6 +113,7 @@ def _remove_person(case: Case, op: RemovePerson) -> Json:
     inverse["domains"] = _drop_ref(net.domains, "members", ref)
     inverse["events"] = _drop_ref(net.events, "persons", ref)
     inverse["positions"] = _take_points(case, ref)
+    inverse["instruments"] = split(case.instruments, lambda i: i.respondent == ref)
     return inverse
 
 
@@ -136,6 +138,7 @@ def _restore_person(case: Case, op: RestorePerson) -> Json:
     _insert_ref(net.domains, "members", op.domains, person.id, "domains")
     _insert_ref(net.events, "persons", op.events, person.id, "events")
     _restore_points(case, person.id, op.positions)
+    _insert_placed(case.instruments, op.instruments, _instrument, "instruments")
     return {"op": "remove_person", "id": person.id}
 
 

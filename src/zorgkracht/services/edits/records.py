@@ -15,7 +15,9 @@ from zorgkracht.domain import (
     CoupleRelation,
     Domain,
     EmotionalRelation,
+    InstrumentResponse,
     InvalidInput,
+    LifeEvent,
     Person,
     Problem,
     Tie,
@@ -25,6 +27,8 @@ from zorgkracht.interchange.case_json import (
     CoupleDoc,
     DomainDoc,
     EmotionDoc,
+    EventDoc,
+    InstrumentDoc,
     PersonDoc,
     TieDoc,
 )
@@ -63,7 +67,14 @@ def _person(data: Any, where: str = "person") -> Person:
 
 def _tie(data: Any, where: str) -> Tie:
     doc = _parse(TieDoc, data, where)
-    return Tie(**{**doc.model_dump(), "support": set(doc.support)})
+    return Tie(
+        **{
+            **doc.model_dump(),
+            "support": set(doc.support),
+            "care_tasks": set(doc.care_tasks),
+            "client_care_tasks": set(doc.client_care_tasks),
+        }
+    )
 
 
 def _domain(data: Any, where: str) -> Domain:
@@ -82,6 +93,16 @@ def _child(data: Any, where: str) -> ChildRelation:
 
 def _emotion(data: Any, where: str) -> EmotionalRelation:
     return EmotionalRelation(**_parse(EmotionDoc, data, where).model_dump())
+
+
+def _event(data: Any, where: str) -> LifeEvent:
+    doc = _parse(EventDoc, data, where)
+    return LifeEvent(**{**doc.model_dump(), "persons": list(doc.persons)})
+
+
+def _instrument(data: Any, where: str) -> InstrumentResponse:
+    doc = _parse(InstrumentDoc, data, where)
+    return InstrumentResponse(**{**doc.model_dump(), "answers": dict(doc.answers)})
 
 
 def _changes(

@@ -17,8 +17,17 @@ def _add_tie(case: Case, op: AddTie) -> Json:
     nodes = net.person_ids() | {d.id for d in net.domains}
     raise_if(tie_ends_problems(op.a, op.b, nodes, _At()))
     ident = _check_new_id(case, op.id, "ties")
-    fields = op.model_dump(exclude={"op", "id", "index", "support"}, mode="python")
-    tie = Tie(id=ident, support=set(op.support), **fields)
+    fields = op.model_dump(
+        exclude={"op", "id", "index", "support", "care_tasks", "client_care_tasks"},
+        mode="python",
+    )
+    tie = Tie(
+        id=ident,
+        support=set(op.support),
+        care_tasks=set(op.care_tasks),
+        client_care_tasks=set(op.client_care_tasks),
+        **fields,
+    )
     net.ties.insert(len(net.ties) if op.index is None else min(op.index, len(net.ties)), tie)
     return {"op": "remove_tie", "id": ident}
 
