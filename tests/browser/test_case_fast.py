@@ -19,7 +19,10 @@ MIN = 44
 
 def persons(page: Page, case_id: str) -> dict[str, dict[str, Any]]:
     net = page.request.get(f"/api/cases/{case_id}").json()["network"]
-    return {p["name"]: p | {"ties": [t for t in net["ties"] if p["id"] in (t["a"], t["b"])]} for p in net["persons"]}
+    return {
+        p["name"]: p | {"ties": [t for t in net["ties"] if p["id"] in (t["a"], t["b"])]}
+        for p in net["persons"]
+    }
 
 
 def test_adding_a_person_takes_three_pointer_actions(signed_in: Page) -> None:
@@ -27,7 +30,10 @@ def test_adding_a_person_takes_three_pointer_actions(signed_in: Page) -> None:
     create_case_by_api(page, "snel-hand", "Tessa")
     page.goto("/cases/snel-hand?view=ecogram")
     dialog = page.locator("#person-dialog")
-    for name, support, circle, code in (("Wim", "E", "2 vriendschap", "friendship"), ("Ans", "G", "3 bekenden", "acquaintance")):
+    for name, support, circle, code in (
+        ("Wim", "E", "2 vriendschap", "friendship"),
+        ("Ans", "G", "3 bekenden", "acquaintance"),
+    ):
         actions = 0
         page.get_by_role("button", name=ADD).click()
         actions += 1
@@ -43,7 +49,9 @@ def test_adding_a_person_takes_three_pointer_actions(signed_in: Page) -> None:
         assert p["circle"] == code
         assert [t["support"] for t in p["ties"]] == [[support]]
         # the focus is on the new person, to go on with their other fields
-        focused = page.evaluate("document.activeElement.closest('[data-person-row]')?.dataset.personRow")
+        focused = page.evaluate(
+            "document.activeElement.closest('[data-person-row]')?.dataset.personRow"
+        )
         assert focused == p["id"]
     shoot(page, "case-fast-by-hand")
 
@@ -53,7 +61,10 @@ def test_adding_a_person_takes_at_most_eight_keys(signed_in: Page) -> None:
     create_case_by_api(page, "snel-toetsen", "Tessa")
     page.goto("/cases/snel-toetsen?view=netwerkschema")
     dialog = page.locator("#person-dialog")
-    for name, support, digit, code in (("Wim", "e", "2", "friendship"), ("Ans", "p", "4", "services")):
+    for name, support, digit, code in (
+        ("Wim", "e", "2", "friendship"),
+        ("Ans", "p", "4", "services"),
+    ):
         keys = 0
 
         def press(key: str) -> None:
@@ -73,7 +84,9 @@ def test_adding_a_person_takes_at_most_eight_keys(signed_in: Page) -> None:
         p = persons(page, "snel-toetsen")[name]
         assert p["circle"] == code
         assert [t["support"] for t in p["ties"]] == [[support.upper()]]
-        focused = page.evaluate("document.activeElement.closest('[data-person-row]')?.dataset.personRow")
+        focused = page.evaluate(
+            "document.activeElement.closest('[data-person-row]')?.dataset.personRow"
+        )
         assert focused == p["id"]
         # Enter on the focused "Change" button opens the new person's fields
         page.keyboard.press("Enter")
@@ -87,9 +100,11 @@ SMALL_TARGETS = """() => {
   const small = [];
   let measured = 0;
   const seen = new Set();
-  document.querySelectorAll('button, input, select, textarea, summary, a.button, [role=tab]').forEach(el => {
+  const all = 'button, input, select, textarea, summary, a.button, [role=tab]';
+  document.querySelectorAll(all).forEach(el => {
     if (el.type === 'hidden') return;
-    const target = (el.type === 'checkbox' || el.type === 'radio') ? (el.closest('label') || el) : el;
+    const box_ = el.type === 'checkbox' || el.type === 'radio';
+    const target = box_ ? (el.closest('label') || el) : el;
     if (seen.has(target)) return;
     seen.add(target);
     const box = target.getBoundingClientRect();
@@ -97,7 +112,9 @@ SMALL_TARGETS = """() => {
     if (getComputedStyle(target).visibility === 'hidden') return;
     if (target.closest('.visually-hidden')) return;
     measured += 1;
-    if (box.width < 44 || box.height < 44) small.push(`${target.tagName} ${target.name || target.id || target.textContent.trim().slice(0, 30)}: ${Math.round(box.width)}x${Math.round(box.height)}`);
+    const what = target.name || target.id || target.textContent.trim().slice(0, 30);
+    const size = `${Math.round(box.width)}x${Math.round(box.height)}`;
+    if (box.width < 44 || box.height < 44) small.push(`${target.tagName} ${what}: ${size}`);
   });
   return {small, measured};
 }"""
@@ -132,8 +149,18 @@ def case_with_everything(page: Page, case_id: str) -> None:
                     {"id": "t2", "a": "p1", "b": "p2", "support": ["E"]},
                     {"id": "t3", "a": "p1", "b": "p3", "support": ["P"]},
                 ],
-                "domains": [{"id": "d1", "name": "Buurt", "kind": "neighbourhood", "members": ["p3"]}],
-                "events": [{"id": "e1", "year": 2019, "title": "Verhuisd", "valence": -1, "persons": ["p1"]}],
+                "domains": [
+                    {"id": "d1", "name": "Buurt", "kind": "neighbourhood", "members": ["p3"]}
+                ],
+                "events": [
+                    {
+                        "id": "e1",
+                        "year": 2019,
+                        "title": "Verhuisd",
+                        "valence": -1,
+                        "persons": ["p1"],
+                    }
+                ],
             },
         },
         headers={"X-CSRF-Token": token},
@@ -173,7 +200,8 @@ RING_POINT = """([pid, circle]) => {
   const schema = svg.querySelector('[data-center]');
   const c = schema.getAttribute('data-center').split(/[ ,]+/).map(Number);
   const ring = schema.querySelector(`[data-circle="${circle}"][data-r-outer]`);
-  const r = (Number(ring.getAttribute('data-r-inner')) + Number(ring.getAttribute('data-r-outer'))) / 2;
+  const inner = Number(ring.getAttribute('data-r-inner'));
+  const r = (inner + Number(ring.getAttribute('data-r-outer'))) / 2;
   const hit = svg.querySelector(`[data-person-id="${pid}"] .zk-hit`);
   const from = hit.getBoundingClientRect();
   const start = {x: from.x + from.width / 2, y: from.y + from.height / 2};
@@ -182,13 +210,17 @@ RING_POINT = """([pid, circle]) => {
   const p = svg.createSVGPoint(); p.x = start.x; p.y = start.y;
   const q = p.matrixTransform(inv);
   const angle = Math.atan2(q.y - c[1], q.x - c[0]);
-  const t = svg.createSVGPoint(); t.x = c[0] + r * Math.cos(angle); t.y = c[1] + r * Math.sin(angle);
+  const t = svg.createSVGPoint();
+  t.x = c[0] + r * Math.cos(angle);
+  t.y = c[1] + r * Math.sin(angle);
   const to = t.matrixTransform(m);
   return {start, to: {x: to.x, y: to.y}};
 }"""
 
 
-def test_dragging_a_person_with_a_finger(browser: Browser, live_server: LiveServer, signed_in_state: Any) -> None:
+def test_dragging_a_person_with_a_finger(
+    browser: Browser, live_server: LiveServer, signed_in_state: Any
+) -> None:
     context = browser.new_context(
         base_url=live_server.url,
         viewport={"width": 1024, "height": 1400},
@@ -210,7 +242,10 @@ def test_dragging_a_person_with_a_finger(browser: Browser, live_server: LiveServ
             for i in range(1, 11):
                 x = start["x"] + (to["x"] - start["x"]) * i / 10
                 y = start["y"] + (to["y"] - start["y"]) * i / 10
-                cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": x, "y": y}]})
+                cdp.send(
+                    "Input.dispatchTouchEvent",
+                    {"type": "touchMove", "touchPoints": [{"x": x, "y": y}]},
+                )
             cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
             expect(page.locator("#edit-status")).to_have_text(re.compile("Opgeslagen|Saved"))
             net = page.request.get("/api/cases/vinger").json()["network"]

@@ -141,8 +141,11 @@ def test_every_field_of_a_relation_on_the_case_page(signed_in: Page) -> None:
     create_case(page, "zorgvelden")
     page.goto("/cases/zorgvelden?view=ecogram")
     dialog = page.locator("#tie-dialog")
-    rounds = ((6.5, 12, None, 3, "heel belangrijk"), (2, None, "2024-02-01", 1, "minder belangrijk"))
-    for hours, months, since, strength, label in rounds:
+    rounds = (
+        (6.5, 12, None, 3, "heel belangrijk", ["household"], 4),
+        (2, None, "2024-02-01", 1, "minder belangrijk", ["household", "transport"], None),
+    )
+    for hours, months, since, strength, label, tasks, client_hours in rounds:
         page.locator('[data-action="edit-tie"][data-id="t2"]').click()
         expect(dialog).to_be_visible()
         dialog.get_by_text(label, exact=True).click()
@@ -152,6 +155,12 @@ def test_every_field_of_a_relation_on_the_case_page(signed_in: Page) -> None:
         dialog.locator("#td-care-hours").fill(str(hours).replace(".", ","))
         dialog.locator("#td-care-months").fill(str(months or ""))
         dialog.locator("#td-care-since").fill(since or "")
+        for task in tasks:
+            dialog.locator(f'input[name="care_tasks"][value="{task}"]').check()
+        dialog.locator("#td-client-care-hours").fill(str(client_hours or ""))
+        dialog.get_by_role("checkbox", name="administratie").last.set_checked(
+            client_hours is not None
+        )
         open_section(dialog, "Gevoelig en notitie")
         dialog.get_by_label("Gevoelig: weglaten").set_checked(strength == 3)
         dialog.get_by_label("Notitie").fill(f"{months} maanden")
@@ -159,11 +168,14 @@ def test_every_field_of_a_relation_on_the_case_page(signed_in: Page) -> None:
         t = tie(page, "zorgvelden", "t2")
         assert (t["strength"], t["quality"], t["direction"]) == (strength, "tense", "both")
         assert (t["care_hours_per_week"], t.get("care_months")) == (hours, months)
-        assert (t.get("care_since"), t["sensitive"], t["note"]) == (
+        assert (t.get("care_since"), t.get("sensitive", False), t["note"]) == (
             since,
             strength == 3,
             f"{months} maanden",
         )
+        assert t["care_tasks"] == tasks
+        assert t.get("client_care_hours_per_week") == client_hours
+        assert t.get("client_care_tasks", []) == (["administration"] if client_hours else [])
         row = page.locator('[data-tie-row="t2"]')
         expect(row).to_contain_text(label)
         expect(row).to_contain_text("gespannen")

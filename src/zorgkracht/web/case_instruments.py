@@ -117,8 +117,7 @@ _CSI_ITEMS = (
         "There have been emotional adjustments",
     ),
     _t(
-        "Sommig gedrag is verontrustend (bijv. incontinentie, vergeetachtigheid,"
-        " beschuldigingen)",
+        "Sommig gedrag is verontrustend (bijv. incontinentie, vergeetachtigheid, beschuldigingen)",
         "Some behavior is upsetting",
     ),
     _t(
@@ -151,7 +150,10 @@ INSTRUMENT_FORMS: dict[str, InstrumentForm] = {
                 ),
             ),
             (
-                (1, _t("vooral iets dat het mij geeft (betekenisvol)", "mostly gives (meaningful)")),
+                (
+                    1,
+                    _t("vooral iets dat het mij geeft (betekenisvol)", "mostly gives (meaningful)"),
+                ),
                 (2, _t("ik mis iets of het drukt op mij (belastend)", "weighs on me (burdensome)")),
             ),
         ),

@@ -57,16 +57,9 @@ function submitTie(form) {
     if (!Object.keys(changes).length) return Promise.resolve(true);
     return perform([{ op: "update_tie", id: state.pending.id, changes: changes }], form);
   }
-  // add_tie takes the fields below; the care tasks and the client's own care follow at once
-  var op = { op: "add_tie", a: state.pending.a, b: state.pending.b }, rest = {};
-  var direct = ["strength", "quality", "direction", "support", "reciprocal", "care_hours_per_week", "care_months", "care_since", "sensitive", "note"];
-  Object.keys(fields).forEach(function (k) {
-    if (direct.indexOf(k) >= 0) { if (fields[k] !== null) op[k] = fields[k]; }
-    else if (fields[k] !== null && !(Array.isArray(fields[k]) && !fields[k].length)) rest[k] = fields[k];
-  });
-  var ops = [op];
-  if (Object.keys(rest).length) ops.push(function (answer) { return { op: "update_tie", id: answer.undo.id, changes: rest }; });
-  return perform(ops, form);
+  var op = { op: "add_tie", a: state.pending.a, b: state.pending.b };
+  Object.keys(fields).forEach(function (k) { if (fields[k] !== null) op[k] = fields[k]; });
+  return perform([op], form);
 }
 
 function submitDomain(form) {
