@@ -3,22 +3,32 @@ the case the drawing script (``static/case/*.js``) fills them from."""
 
 from __future__ import annotations
 
+import datetime as dt
+from enum import Enum
 from typing import Any
 
-from zorgkracht.domain import Case, Network
+from zorgkracht.domain import Case, Condition, Network
 from zorgkracht.domain.codes import (
+    CareTask,
     ChildType,
     Circle,
+    ConditionKind,
+    ConditionState,
     CoupleType,
     Direction,
     DomainKind,
+    EducationLevel,
     EmotionalType,
+    Energy,
     Frequency,
     Gender,
+    Identity,
+    NetworkZone,
     Quality,
     Role,
     Support,
     TieStatus,
+    Wish,
     Zone,
 )
 
@@ -37,7 +47,65 @@ CHOICES: dict[str, list[Any]] = {
     "couple_type": list(CoupleType),
     "child_type": list(ChildType),
     "emotion_type": list(EmotionalType),
+    "identity": list(Identity),
+    "condition_kind": list(ConditionKind),
+    "condition_state": list(ConditionState),
+    "education": list(EducationLevel),
+    "network_zone": list(NetworkZone),
+    "wish": list(Wish),
+    "energy": list(Energy),
+    "care_task": list(CareTask),
 }
+
+PERSON_FIELDS = (
+    "name",
+    "role",
+    "gender",
+    "circle",
+    "zone",
+    "frequency",
+    "birth_year",
+    "death_year",
+    "deceased",
+    "age",
+    "identities",
+    "pet",
+    "organisation",
+    "conditions",
+    "pregnant",
+    "weight",
+    "education",
+    "network_zone",
+    "status",
+    "sensitive",
+    "wish",
+    "energy",
+    "may_ask",
+    "receives_care",
+    "own_needs",
+    "note",
+)
+"""The person fields the person dialog shows and changes (``update_person`` takes them)."""
+
+TIE_FIELDS = (
+    "a",
+    "b",
+    "strength",
+    "quality",
+    "direction",
+    "support",
+    "reciprocal",
+    "care_hours_per_week",
+    "care_months",
+    "care_since",
+    "care_tasks",
+    "client_care_hours_per_week",
+    "client_care_months",
+    "client_care_tasks",
+    "sensitive",
+    "note",
+)
+"""The tie fields the tie dialog shows and changes (``update_tie`` takes them)."""
 
 
 def family_keys(net: Network) -> dict[str, str]:
@@ -60,31 +128,47 @@ def family_keys(net: Network) -> dict[str, str]:
 
 
 def case_data(case: Case, labels: dict[str, str] | None = None) -> dict[str, Any]:
-    """What the drawing script needs to fill its forms (no notes: only what the forms show);
-    a domain under its name in ``labels`` (by id) when given, the page's language's name."""
+    """What the drawing script needs to fill its forms: every field the forms show and change
+    (notes too); a domain under its name in ``labels`` (by id) when given, the page's
+    language's name."""
     net = case.network
-    fields = ("name", "role", "gender", "circle", "zone", "frequency", "birth_year")
     families = family_keys(net)
     return {
         "client": case.client,
         "household": list(net.household),
-        "persons": {p.id: {k: _code(getattr(p, k)) for k in fields} for p in net.persons},
+        "persons": {
+            p.id: {k: _code(getattr(p, k, None)) for k in PERSON_FIELDS} for p in net.persons
+        },
         "domains": {
-            d.id: {"name": (labels or {}).get(d.id, d.name), "members": list(d.members)}
+            d.id: {
+                "name": (labels or {}).get(d.id, d.name),
+                "kind": d.kind.value,
+                "members": list(d.members),
+            }
             for d in net.domains
         },
-        "ties": {
-            t.id: {
-                "a": t.a,
-                "b": t.b,
-                "strength": t.strength,
-                "quality": t.quality.value,
-                "direction": t.direction.value,
-                "support": sorted(s.value for s in t.support),
-                "reciprocal": t.reciprocal,
+        "ties": {t.id: {k: _code(getattr(t, k, None)) for k in TIE_FIELDS} for t in net.ties},
+        "events": {
+            e.id: {
+                "year": e.year,
+                "date": _code(e.date),
+                "title": e.title,
+                "valence": e.valence,
+                "persons": list(e.persons),
+                "sensitive": e.sensitive,
+                "note": e.note,
             }
-            for t in net.ties
+            for e in net.events
         },
+        "instruments": [
+            {
+                "instrument": r.instrument,
+                "answers": dict(r.answers),
+                "taken_on": _code(r.taken_on),
+                "respondent": r.respondent,
+            }
+            for r in case.instruments
+        ],
         "couples": {
             c.id: {
                 "a": c.a,
@@ -109,4 +193,16 @@ def case_data(case: Case, labels: dict[str, str] | None = None) -> dict[str, Any
 
 
 def _code(value: Any) -> Any:
-    return value.value if hasattr(value, "value") else value
+    """A field as JSON: a code by its value, a set sorted, a date as ISO, conditions as
+    ``{kind, state, note}``."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, set | frozenset):
+        return sorted(_code(v) for v in value)
+    if isinstance(value, list):
+        return [_code(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Condition):
+        return {"kind": value.kind.value, "state": value.state.value, "note": value.note}
+    return value

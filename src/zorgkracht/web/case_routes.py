@@ -48,6 +48,7 @@ from zorgkracht.services.pictures import (
 from zorgkracht.services.snapshots import take_snapshot as snapshot_of
 
 from .case_forms import CHOICES, case_data
+from .case_instruments import INSTRUMENT_FORMS
 from .deps import current_user, get_service, load_case, not_found_answer, page_lang, render_page
 
 log = logging.getLogger(__name__)
@@ -115,6 +116,7 @@ def case_context(
         "too_large": TOO_LARGE,
         "analysis": analysis or analysis_panel(shown, lang),
         "choices": CHOICES,
+        "instrument_forms": INSTRUMENT_FORMS,
         "formats": FORMATS,
         "today": dt.date.today().isoformat(),
         "case_data": case_data(shown, names(shown, lang)),
@@ -418,7 +420,7 @@ def _shown(detail: str, snapshot: str | None, hide_sensitive: bool) -> str:
     )
 
 
-FRAGMENTS = ("system", "table", "analysis", "people")
+FRAGMENTS = ("system", "table", "analysis", "people", "events", "instruments")
 """Parts of the case page that an edit redraws: ``case_<name>.html``."""
 
 

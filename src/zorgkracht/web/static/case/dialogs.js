@@ -1,6 +1,7 @@
 /* The dialogs of the drawing tools: opening and closing them, reading their fields, and filling
  * the person, tie and domain dialogs for adding or changing (state.pending says which). */
 import { clearErrors } from "./edits.js";
+import { PERSON, TIE, fillAll } from "./fields.js";
 import { nameOf, state } from "./state.js";
 
 export function dialog(id) { return document.getElementById(id); }
@@ -12,6 +13,7 @@ export function open(dlg, mode) {
   dlg.querySelectorAll("[data-add-only]").forEach(function (el) { el.hidden = mode === "edit"; });
   dlg.querySelectorAll("[data-edit-only]").forEach(function (el) { el.hidden = mode !== "edit"; });
   dlg.dataset.mode = mode;
+  dlg.querySelectorAll("details").forEach(function (d) { d.open = false; });
   if (dlg.showModal) dlg.showModal(); else dlg.setAttribute("open", "");
   var fields = form.querySelectorAll("input:not([type=hidden]):not([type=checkbox]):not([type=radio]), select");
   var first = Array.prototype.filter.call(fields, function (el) { return !el.closest("[hidden]"); })[0];
@@ -33,8 +35,8 @@ export function addPerson(point, circle) {
     domain.add(new Option(state.data.domains[id].name, id));
   });
   form.elements.gender.value = "unknown";
-  if (circle) form.elements.circle.value = circle;
-  state.pending = { kind: "add-person", point: point };
+  form.querySelectorAll("[data-circle-key]").forEach(function (b) { b.classList.toggle("preset", b.value === circle); });
+  state.pending = { kind: "add-person", point: point, circle: circle || null };
   open(dlg, "add");
 }
 
@@ -42,9 +44,7 @@ export function editPerson(id) {
   var dlg = dialog("person-dialog"), form = dlg.querySelector("form"), p = state.data.persons[id];
   if (!p) return;
   form.reset();
-  ["name", "role", "gender", "circle", "zone", "frequency"].forEach(function (k) {
-    form.elements[k].value = p[k] == null ? "" : p[k];
-  });
+  fillAll(form, PERSON, p);
   form.elements.household.checked = (state.data.household || []).indexOf(id) >= 0;
   // the domains this person belongs to, as checkboxes (add_to_domain / remove_from_domain)
   var list = dlg.querySelector("[data-domain-list]");
@@ -78,11 +78,7 @@ export function editTie(id, a, b) {
   var t = id ? state.data.ties[id] : null;
   if (t) {
     a = t.a; b = t.b;
-    form.querySelector('input[name="strength"][value="' + t.strength + '"]').checked = true;
-    form.querySelector('input[name="quality"][value="' + t.quality + '"]').checked = true;
-    form.elements.direction.value = t.direction;
-    form.elements.reciprocal.value = t.reciprocal == null ? "" : String(t.reciprocal);
-    t.support.forEach(function (l) { form.querySelector('input[name="support"][value="' + l + '"]').checked = true; });
+    fillAll(form, TIE, t);
   } else if (a === state.data.client || b === state.data.client) {
     if (b === state.data.client) { b = a; a = state.data.client; }
     form.elements.direction.value = "to_client";

@@ -26,9 +26,13 @@ export function apply(answer) {
 export function runAll(ops) {
   var inverses = [];
   var chain = Promise.resolve();
+  var last = null;
   ops.forEach(function (op) {
     chain = chain.then(function () {
-      return send(op).then(function (answer) { apply(answer); inverses.unshift(answer.undo); });
+      // an operation may be a function of the previous answer (the id of what was just added)
+      var next = typeof op === "function" ? op(last) : op;
+      if (!next) return null;
+      return send(next).then(function (answer) { apply(answer); last = answer; inverses.unshift(answer.undo); });
     });
   });
   return chain.then(function () { return inverses; }, function (err) {
@@ -38,7 +42,7 @@ export function runAll(ops) {
   });
 }
 
-export function perform(ops, form) {
+export function perform(ops, form, anchor) {
   if (state.busy) return Promise.resolve(false);
   state.busy = true;
   say(t("Saving…"));
@@ -47,7 +51,7 @@ export function perform(ops, form) {
     state.redo = [];
     say(t("Saved."));
     return true;
-  }, function (err) { report(err, form); return false; })
+  }, function (err) { report(err, form, anchor); return false; })
     .finally(function () { state.busy = false; updateUndo(); });
 }
 
@@ -56,42 +60,103 @@ export function history(from, to, done) {
   state.busy = true;
   var entry = from.pop();
   runAll(entry).then(function (inverses) { to.push(inverses); say(done); },
-    function (err) { report(err, null); })
+    function (err) { report(err, null, app.querySelector('[data-action="undo"]')); })
     .finally(function () { state.busy = false; updateUndo(); });
 }
 
 export function undo() { history(state.undo, state.redo, t("Undone.")); }
 export function redo() { history(state.redo, state.undo, t("Redone.")); }
 
-export function report(err, form) {
-  if (!err || !err.status) { say(t("No connection with the server; nothing was saved.")); return; }
-  if (err.status === 409) { say(t("Someone else saved this case in the meantime. Reload the page.")); return; }
-  var e = (err.body && err.body.error) || {};
-  var message = e.message ? inLanguage(e.message) : String(err.status);
-  var problems = e.problems || [];
+/* A refused or failed save: the message goes next to the control that caused it (the server's
+ * problems name the field, e.g. "changes/strength"), or next to the form's buttons, or after
+ * the button that was pressed (``anchor``); the user's input stays as it was. */
+export function report(err, form, anchor) {
+  var message;
+  var problems = [];
+  if (!err || !err.status) message = t("No connection with the server; nothing was saved.");
+  else if (err.status === 409) message = t("Someone else saved this case in the meantime. Reload the page.");
+  else {
+    var e = (err.body && err.body.error) || {};
+    message = e.message ? inLanguage(e.message) : String(err.status);
+    problems = e.problems || [];
+  }
   var shown = false;
   if (form) {
     clearErrors(form);
+    var first = null;
     problems.forEach(function (p) {
-      var field = p.where.split("/").pop();
-      var slot = form.querySelector('[data-error-for="' + field + '"]');
-      if (slot) {
-        slot.textContent = inLanguage(p); slot.hidden = false; shown = true;
-        var input = form.querySelector('[name="' + field + '"]');
-        if (input) { input.setAttribute("aria-invalid", "true"); input.focus(); }
-      }
+      var control = controlFor(form, p.where || "");
+      if (!control) return;
+      showAt(control, inLanguage(p), p.where);
+      if (!first) first = control;
+      shown = true;
     });
+    if (first) { var input = first.matches("fieldset") ? first.querySelector("input, select") : first; if (input) input.focus(); }
     if (!shown) {
       var general = form.querySelector('[data-error-for=""]');
       general.textContent = message + problems.map(function (p) { return " " + inLanguage(p); }).join(";");
       general.hidden = false;
     }
+  } else if (anchor) {
+    clearNear(anchor);
+    var slot = document.createElement("p");
+    slot.className = "error"; slot.setAttribute("role", "alert"); slot.dataset.errorNear = "";
+    slot.textContent = message + problems.map(function (p) { return " " + inLanguage(p); }).join(";");
+    slot.id = "error-near-" + Math.random().toString(36).slice(2);
+    anchor.insertAdjacentElement("afterend", slot);
+    anchor.setAttribute("aria-describedby", slot.id);
   }
   var reason = message + problems.map(function (p) { return " " + p.where + ": " + inLanguage(p); }).join(";");
   say(t("Not saved: %(reason)s", { reason: reason }));
 }
 
+function visible(list) {
+  return Array.prototype.filter.call(list, function (el) { return !el.closest("[hidden]"); })[0] || null;
+}
+
+/* The control a problem's "where" names: the longest tail of its path that is a control's
+   data-field or name ("changes/conditions/#1/kind" → "conditions.#1.kind"). */
+export function controlFor(form, where) {
+  var parts = where.split("/").filter(Boolean);
+  for (var i = 0; i < parts.length; i++) {
+    var key = parts.slice(i).join(".");
+    if (!/^[\w.#-]+$/.test(key)) continue;
+    var el = visible(form.querySelectorAll('[data-field="' + key + '"]')) ||
+      visible(form.querySelectorAll('[name="' + key + '"]'));
+    if (el) return el.type === "radio" || el.type === "checkbox" ? (el.closest("fieldset") || el) : el;
+  }
+  return null;
+}
+
+function showAt(control, text, where) {
+  var details = control.closest("details");
+  if (details) details.open = true;
+  var slot = document.createElement("p");
+  slot.className = "error"; slot.dataset.errorFor = where; slot.dataset.added = "";
+  slot.id = "error-" + where.replace(/[^\w-]/g, "-");
+  slot.textContent = text;
+  if (control.matches("fieldset")) {
+    var legend = control.querySelector("legend");
+    if (legend) legend.insertAdjacentElement("afterend", slot); else control.prepend(slot);
+  } else {
+    var field = control.closest(".field");
+    if (field && field.querySelector("label")) field.querySelector("label").insertAdjacentElement("afterend", slot);
+    else control.insertAdjacentElement("beforebegin", slot);
+  }
+  var target = control.matches("fieldset") ? control : control;
+  target.setAttribute("aria-invalid", "true");
+  var described = (target.getAttribute("aria-describedby") || "").split(" ").filter(function (id) { return id && document.getElementById(id); });
+  described.push(slot.id);
+  target.setAttribute("aria-describedby", described.join(" "));
+}
+
+function clearNear(anchor) {
+  var next = anchor.nextElementSibling;
+  if (next && next.hasAttribute("data-error-near")) next.remove();
+}
+
 export function clearErrors(form) {
+  form.querySelectorAll("[data-error-for][data-added]").forEach(function (el) { el.remove(); });
   form.querySelectorAll("[data-error-for]").forEach(function (el) { el.hidden = true; el.textContent = ""; });
   form.querySelectorAll("[aria-invalid]").forEach(function (el) { el.removeAttribute("aria-invalid"); });
 }

@@ -1,6 +1,17 @@
 /* Keyboard: Ctrl+Z undoes, Ctrl+Y or Ctrl+Shift+Z redoes (not while typing or in a dialog);
  * the view tabs are a real ARIA tab list, the arrow keys move between them. */
+import { addPerson } from "./dialogs.js";
 import { redo, undo } from "./edits.js";
+
+/* Alt+N adds a person from anywhere on the page (not while a dialog is open). */
+export function initAddKey() {
+  document.addEventListener("keydown", function (event) {
+    if (!event.altKey || event.ctrlKey || event.metaKey || event.code !== "KeyN") return;
+    if (document.querySelector("dialog[open]")) return;
+    event.preventDefault();
+    addPerson(null, null);
+  });
+}
 
 export function initUndoKeys() {
   document.addEventListener("keydown", function (event) {

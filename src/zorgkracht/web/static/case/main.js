@@ -6,11 +6,13 @@
  *
  * The modules, by concern: state (what the page knows), api (the server), edits (sending
  * changes, undo and redo, errors), picture (hit areas, pointer to picture), selection, dialogs,
- * family (the genogram's relations), forms (sending the dialogs), toolbar, pointer, keyboard
- * (undo keys and the view tabs); ../messages.js has the page's texts. */
+ * family (the genogram's relations), fields (every field of a person, tie or life event, into
+ * the form and back), records (life events and instruments), forms (sending the dialogs),
+ * toolbar, pointer, keyboard (undo keys, Alt+N and the view tabs); ../messages.js has the
+ * page's texts. */
 import { updateUndo } from "./edits.js";
 import { initForms } from "./forms.js";
-import { initTabs, initUndoKeys } from "./keyboard.js";
+import { initAddKey, initTabs, initUndoKeys } from "./keyboard.js";
 import { addHitAreas, reveal } from "./picture.js";
 import { initPointer } from "./pointer.js";
 import { app, initState } from "./state.js";
@@ -21,6 +23,7 @@ if (app && app.dataset.editable === "true") {
   initForms();
   initToolbar();
   initUndoKeys();
+  initAddKey();
   initPointer();
   reveal(document);
   addHitAreas();

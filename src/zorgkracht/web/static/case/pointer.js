@@ -17,6 +17,12 @@ function target(event) {
 function draggable(g) { return g.hasAttribute("data-person-id") || g.hasAttribute("data-domain-id"); }
 
 export function initPointer() {
+  // a finger on a person or domain drags it instead of scrolling the page (touch-action is not
+  // honoured on every SVG element); elsewhere on the picture a finger still scrolls
+  picture.addEventListener("touchstart", function (event) {
+    var g = target(event);
+    if (g && draggable(g)) event.preventDefault();
+  }, { passive: false });
   picture.addEventListener("pointerdown", function (event) {
     var g = target(event);
     if (!g || event.button > 0 || !svgRoot()) return;

@@ -4,6 +4,7 @@ import { t } from "../messages.js";
 import { addPerson, editDomain, editPerson, editTie, tieBetween } from "./dialogs.js";
 import { perform, redo, undo } from "./edits.js";
 import { addFamily, editRelation } from "./family.js";
+import { editEvent, editInstrument, removeEvent, removeInstrument } from "./records.js";
 import { select } from "./selection.js";
 import { app, nameOf, say, state } from "./state.js";
 
@@ -43,14 +44,19 @@ export function initToolbar() {
       case "edit-person": editPerson(id); break;
       case "select-person": choose(id); break;
       case "remove-person":
-        if (confirmRemove(id)) perform([{ op: "remove_person", id: id }], null);
+        if (confirmRemove(id)) perform([{ op: "remove_person", id: id }], null, button);
         break;
       case "edit-tie": editTie(id); break;
       case "edit-relation": editRelation(button.dataset.kind, id); break;
       case "edit-domain": editDomain(id); break;
       case "remove-domain":
-        if (confirmRemove(id)) perform([{ op: "remove_domain", id: id }], null);
+        if (confirmRemove(id)) perform([{ op: "remove_domain", id: id }], null, button);
         break;
+      case "add-event": editEvent(null); break;
+      case "edit-event": editEvent(id); break;
+      case "remove-event": removeEvent(id, button); break;
+      case "edit-instrument": editInstrument(button.dataset.instrument, button.dataset.respondent, button.hasAttribute("data-new")); break;
+      case "remove-instrument": removeInstrument(button.dataset.instrument, button.dataset.respondent, button); break;
     }
   });
 }
