@@ -10,6 +10,7 @@ from zorgkracht.domain import (
     CoupleRelation,
     Domain,
     EmotionalRelation,
+    InstrumentResponse,
     LifeEvent,
     Network,
     Person,
@@ -91,3 +92,18 @@ def test_has_sensitive() -> None:
     plain = Case(id="x", title="x", client="c", network=Network(persons=[Person(id="c", name="C")]))
     assert not has_sensitive(plain)
     assert without_sensitive(plain) == plain
+
+
+def test_answers_given_by_a_left_out_person_are_left_out() -> None:
+    """A carer-burden scale the ex filled in names the ex: left out with them, now and in the
+    snapshot; the client's own answers stay."""
+    case = _case()
+    ex_answers = InstrumentResponse(instrument="csi", answers={"1": 1}, respondent="ex")
+    own = InstrumentResponse(instrument="perception", answers={"1": 2})
+    case.instruments = [ex_answers, own]
+    case.snapshots[0].instruments = [copy.deepcopy(ex_answers), copy.deepcopy(own)]
+    shown = without_sensitive(case)
+    assert shown.instruments == [own]
+    assert shown.snapshots[0].instruments == [own]
+    assert [i.respondent for i in case.instruments] == ["ex", None]  # the case passed in kept
+    assert check_case(shown) == []

@@ -16,8 +16,8 @@ from .model import Case, ChildRelation, Domain, LifeEvent, Network, Point
 
 def without_sensitive(case: Case) -> Case:
     """``case`` with every sensitive person, tie, emotional relation and life event left out,
-    in the current network and in every snapshot, and every relation, membership and manual
-    position that names a left-out person."""
+    in the current network and in every snapshot, and every relation, membership, manual
+    position and instrument answer (by who answered) that names a left-out person."""
     hidden: set[str] = set()
     for net in (case.network, *(s.network for s in case.snapshots)):
         hidden |= {p.id for p in net.persons if p.sensitive and p.id != case.client}
@@ -26,13 +26,19 @@ def without_sensitive(case: Case) -> Case:
         for view, points in case.positions.items()
     }
     snapshots = [
-        dataclasses.replace(s, network=_network(s.network, hidden)) for s in case.snapshots
+        dataclasses.replace(
+            s,
+            network=_network(s.network, hidden),
+            instruments=[i for i in s.instruments if i.respondent not in hidden],
+        )
+        for s in case.snapshots
     ]
     return dataclasses.replace(
         case,
         network=_network(case.network, hidden),
         snapshots=snapshots,
         positions=positions,
+        instruments=[i for i in case.instruments if i.respondent not in hidden],
     )
 
 
