@@ -25,7 +25,8 @@ and the book's lines they follow:
 ``NO_FRIENDS`` (attention)
     Nobody of the friendly sector (friend, neighbour, colleague, acquaintance, volunteer,
     fellow client) in the circle of intimacy or friendship (Lensink's first two circles,
-    1967–1971); a member with role ``friend`` whose circle is unknown counts as a friend.
+    1967–1971); a member with role ``friend`` whose circle is unknown counts as a friend;
+    someone who lives in the household does not (friends are made outside the family home).
     The Taveniers' help question "Hoe kunnen Pieter en Lina vriendschappen aangaan en
     onderhouden?" (3647). Not shown with ONLY_FAMILY or ONLY_PROFESSIONALS, which say it.
 ``SUPPORT_GAP`` (attention)
@@ -169,7 +170,10 @@ def signals(
                 " a Christmas card, who would walk the dog?",
             )
         )
-    if not (only_family or only_prof) and not any(_friend(p) for p in members):
+    household = set(view.system)
+    if not (only_family or only_prof) and not any(
+        _friend(p) and p.id not in household for p in members
+    ):
         add(
             _signal(
                 "NO_FRIENDS",
