@@ -4,7 +4,7 @@ Signals, not verdicts (domain §1): there is no norm for a good network (book ch
 signal describes a pattern in the map and invites a conversation; it never labels a person.
 Each signal is ``{code, severity, persons, message: {nl, en}}`` with severity ``info`` or
 ``attention``; ``persons`` are the member ids it concerns (empty for a pattern of the whole
-network). Some carry an extra key (``letter``, ``reasons``, ``ties``).
+network). Some carry an extra key (``letter``, ``reasons``, ``ties``, ``domains``, ``carer``).
 
 The rules, with the thresholds of :class:`~zorgkracht.analysis.settings.AnalysisSettings`
 and the book's lines they follow:
