@@ -16,6 +16,7 @@ from fastapi.testclient import TestClient
 from zorgkracht.demo import demo_path
 from zorgkracht.domain.codes import CareTask, Energy, Quality, Wish
 from zorgkracht.domain.model import Tie
+from zorgkracht.i18n import translations
 from zorgkracht.web import deps
 
 from .helpers import signed_in_client
@@ -62,7 +63,7 @@ def test_the_panel_in_dutch(client: TestClient) -> None:
         assert radio[0].startswith("Collega's begraafplaats: afstand nemen — U wilt minder")
         assert not any("Collega's begraafplaats: deblokkeren" in r for r in radio)
         assert _texts(html, "client-care") == [
-            "Karel → Moeder: 10 uur per week, 6 maanden (vervoer en begeleiding)"
+            f"Karel → Moeder: 10 uur per week, 6 maanden ({CareTask.TRANSPORT.nl})"
         ]
         assert _texts(html, "energy") == ["Geeft energie: Buurvrouw", "Kost energie: Overbuur"]
         assert "Hoeveel rust op één persoon" in html
@@ -70,7 +71,8 @@ def test_the_panel_in_dutch(client: TestClient) -> None:
         assert 'data-signal="CLIENT_CARER_LOAD"' in html
         carer = html[html.index('data-signal="CLIENT_CARER_LOAD"') :]
         carer = carer[: carer.index("</li>")]
-        assert "Zorg gegeven door: Karel" in carer and "Gaat over: Moeder" in carer
+        concerns = translations("nl").gettext("Concerns:")
+        assert "Zorg gegeven door: Karel" in carer and f"{concerns} Moeder" in carer
         conflict = html[html.index('data-signal="CONFLICT_TIES"') :]
         conflict = unescape(conflict[: conflict.index("</li>")])
         # a tense tie with the domain of his work counts and is named with the colleagues
