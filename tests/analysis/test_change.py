@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from zorgkracht.analysis import compare, format_comparison
-from zorgkracht.domain.codes import Quality, Role, Wish
+from zorgkracht.domain.codes import Quality, Role, Sector, Wish
 from zorgkracht.domain.errors import NotFound
 from zorgkracht.domain.model import Case, Snapshot
 
@@ -142,7 +142,7 @@ def test_the_report_says_intended_and_uses_labels_and_the_books_words() -> None:
     )
     assert "Cliënt - Vader: belangrijk → minder belangrijk, zoals de cliënt wilde" in nl
     assert "  netwerkleden: 4 → 2" in nl
-    assert "per sector (MSNA): vriendschappelijke betrekkingen: 2 → 0" in nl
+    assert f"per sector (MSNA): {Sector.FRIENDLY.nl}: 2 → 0" in nl
     assert "by_sector" not in nl and "variety." not in nl
     en = format_comparison(compare(_karel_with_wishes(), "start", "current"), "en")
     assert "Left: Cafévrienden (as the client wished: distance taken, a gain); Vriendin" in en

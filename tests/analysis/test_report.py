@@ -43,7 +43,8 @@ def test_the_report_speaks_of_client_and_family_and_their_care() -> None:
     text = _family()
     assert "\nSteun aan cliënt/gezin\n" in text
     assert "Zorg die de cliënt of het gezin zelf geeft" in text
-    assert "    Cliënt zorgt voor Jongste: 20 uur per week, 24 maanden, toezicht\n" in text
+    task = CareTask.SUPERVISION.nl
+    assert f"    Cliënt zorgt voor Jongste: 20 uur per week, 24 maanden, {task}\n" in text
     assert "steunende relaties waarop de cliënt/het gezin iets teruggeeft" in text
     assert "    geven energie: 1 (Zus)" in text
     assert "  Cafévriend: afstand nemen. U wilt minder of geen contact" in text

@@ -248,6 +248,12 @@ def test_no_friends() -> None:
     assert "NO_FRIENDS" not in _codes(net)
     net.persons[-1] = person("buur", role=Role.NEIGHBOUR, circle=Circle.FRIENDSHIP)
     assert "NO_FRIENDS" not in _codes(net)
+    # Opa Flodder lives with the family: an acquaintance in circle 1, but no friend outside
+    net.persons[-1] = person("opa", role=Role.ACQUAINTANCE, circle=Circle.INTIMACY)
+    net.household = [CLIENT, "opa"]
+    assert "NO_FRIENDS" in _codes(net)
+    net.household = [CLIENT]
+    assert "NO_FRIENDS" not in _codes(net)
 
 
 def test_no_friends_is_not_said_twice_with_only_family() -> None:

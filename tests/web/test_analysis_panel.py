@@ -14,7 +14,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from zorgkracht.demo import demo_path
-from zorgkracht.domain.codes import CareTask, Energy, Wish
+from zorgkracht.domain.codes import CareTask, Energy, Quality, Wish
+from zorgkracht.domain.model import Tie
+from zorgkracht.i18n import translations
 from zorgkracht.web import deps
 
 from .helpers import signed_in_client
@@ -36,6 +38,7 @@ def client(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClie
         mother.client_care_hours_per_week = 10
         mother.client_care_months = 6
         mother.client_care_tasks = {CareTask.TRANSPORT}
+        net.ties.append(Tie(id="t_werk", a="karel", b="d_werk", quality=Quality.TENSE))
         return record
 
     monkeypatch.setattr("zorgkracht.web.case_routes.load_case", with_fields)
@@ -60,7 +63,7 @@ def test_the_panel_in_dutch(client: TestClient) -> None:
         assert radio[0].startswith("Collega's begraafplaats: afstand nemen — U wilt minder")
         assert not any("Collega's begraafplaats: deblokkeren" in r for r in radio)
         assert _texts(html, "client-care") == [
-            "Karel → Moeder: 10 uur per week, 6 maanden (vervoer en begeleiding)"
+            f"Karel → Moeder: 10 uur per week, 6 maanden ({CareTask.TRANSPORT.nl})"
         ]
         assert _texts(html, "energy") == ["Geeft energie: Buurvrouw", "Kost energie: Overbuur"]
         assert "Hoeveel rust op één persoon" in html
@@ -68,7 +71,13 @@ def test_the_panel_in_dutch(client: TestClient) -> None:
         assert 'data-signal="CLIENT_CARER_LOAD"' in html
         carer = html[html.index('data-signal="CLIENT_CARER_LOAD"') :]
         carer = carer[: carer.index("</li>")]
-        assert "Zorg gegeven door: Karel" in carer and "Gaat over: Moeder" in carer
+        concerns = translations("nl").gettext("Concerns:")
+        assert "Zorg gegeven door: Karel" in carer and f"{concerns} Moeder" in carer
+        conflict = html[html.index('data-signal="CONFLICT_TIES"') :]
+        conflict = unescape(conflict[: conflict.index("</li>")])
+        # a tense tie with the domain of his work counts and is named with the colleagues
+        assert "Collega's begraafplaats" in conflict
+        assert "Werk: gemeentelijke begraafplaats" in conflict
 
 
 def test_the_panel_in_english(client: TestClient) -> None:

@@ -87,7 +87,7 @@ _GROUPS: dict[str, tuple[str, str, type[Coded]]] = {
     "by_zone": ("per zone (MSNA)", "by zone (MSNA)", Zone),
     "by_frequency": ("per contactfrequentie", "by contact frequency", Frequency),
     "by_network_zone": ("per netwerkzone (MSNA)", "by network zone (MSNA)", NetworkZone),
-    "reachability": ("bereikbaarheid: aandeel", "reachability: share", Zone),
+    "reachability": ("bereikbaarheid, aandeel in zone", "reachability, share in zone", Zone),
     "support_counts": ("gevers van", "providers of", Support),
 }
 _VARIETY: dict[str, tuple[str, str]] = {

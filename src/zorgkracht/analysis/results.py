@@ -251,7 +251,8 @@ class Measures(TypedDict):
 
 
 class Signal(TypedDict):
-    """A point of attention; ``letter``, ``reasons`` and ``ties`` only where the code has them."""
+    """A point of attention; ``letter``, ``reasons``, ``ties``, ``domains`` and ``carer`` only
+    where the code has them."""
 
     code: SignalCode
     severity: Severity

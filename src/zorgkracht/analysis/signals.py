@@ -4,7 +4,7 @@ Signals, not verdicts (domain §1): there is no norm for a good network (book ch
 signal describes a pattern in the map and invites a conversation; it never labels a person.
 Each signal is ``{code, severity, persons, message: {nl, en}}`` with severity ``info`` or
 ``attention``; ``persons`` are the member ids it concerns (empty for a pattern of the whole
-network). Some carry an extra key (``letter``, ``reasons``, ``ties``).
+network). Some carry an extra key (``letter``, ``reasons``, ``ties``, ``domains``, ``carer``).
 
 The rules, with the thresholds of :class:`~zorgkracht.analysis.settings.AnalysisSettings`
 and the book's lines they follow:
@@ -25,7 +25,8 @@ and the book's lines they follow:
 ``NO_FRIENDS`` (attention)
     Nobody of the friendly sector (friend, neighbour, colleague, acquaintance, volunteer,
     fellow client) in the circle of intimacy or friendship (Lensink's first two circles,
-    1967–1971); a member with role ``friend`` whose circle is unknown counts as a friend.
+    1967–1971); a member with role ``friend`` whose circle is unknown counts as a friend;
+    someone who lives in the household does not (friends are made outside the family home).
     The Taveniers' help question "Hoe kunnen Pieter en Lina vriendschappen aangaan en
     onderhouden?" (3647). Not shown with ONLY_FAMILY or ONLY_PROFESSIONALS, which say it.
 ``SUPPORT_GAP`` (attention)
@@ -169,7 +170,10 @@ def signals(
                 " a Christmas card, who would walk the dog?",
             )
         )
-    if not (only_family or only_prof) and not any(_friend(p) for p in members):
+    household = set(view.system)
+    if not (only_family or only_prof) and not any(
+        _friend(p) and p.id not in household for p in members
+    ):
         add(
             _signal(
                 "NO_FRIENDS",

@@ -83,7 +83,7 @@ def analysis_panel(case: Case, lang: str) -> dict[str, Any]:
                 "code": s["code"],
                 "severity": s["severity"],
                 "message": s["message"][chosen],
-                "persons": who(s["persons"]),
+                "persons": who([*s["persons"], *s.get("domains", [])]),
                 "carer": known.get(s["carer"], s["carer"]) if "carer" in s else None,
             }
             for s in result["signals"]
