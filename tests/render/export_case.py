@@ -86,6 +86,16 @@ def page_sizes(pdf: bytes) -> list[tuple[float, float]]:
     return [(float(p.mediabox.width), float(p.mediabox.height)) for p in reader.pages]
 
 
+def tagged_language(pdf: bytes) -> str | None:
+    """The language of a tagged PDF (its catalogue's ``/Lang``), ``None`` when it is not
+    tagged (no structure tree)."""
+    root = pypdf.PdfReader(io.BytesIO(pdf)).trailer["/Root"].get_object()
+    assert isinstance(root, pypdf.generic.DictionaryObject)
+    if "/StructTreeRoot" not in root:
+        return None
+    return str(root["/Lang"])
+
+
 def is_a4(size: tuple[float, float]) -> bool:
     """A4, portrait or landscape, within 1 pt."""
     w, h = size

@@ -23,6 +23,7 @@ from tests.render.export_case import (
     is_a4,
     page_sizes,
     page_texts,
+    tagged_language,
 )
 from zorgkracht.domain import Case
 from zorgkracht.interchange.case_json import case_from_data
@@ -74,6 +75,7 @@ def test_a_view_as_pdf_is_an_a4_document(case: Case, view: str, lang: str) -> No
     pdf = picture_document(case, [view], lang=lang, today=TODAY)
     sizes = page_sizes(pdf)
     assert len(sizes) >= 2  # the picture, then its table
+    assert tagged_language(pdf) == lang
     assert all(is_a4(size) for size in sizes), sizes
     texts = page_texts(pdf)
     assert len(texts) == len(sizes)

@@ -280,11 +280,13 @@ def picture_pdf(svg: str) -> bytes:
 
 
 def html_pdf(html: str) -> bytes:
-    """The PDF of ``html``; nothing is fetched but the ``data:`` URI of the picture (no file, no
-    network), whatever a name in the case says."""
+    """The PDF of ``html``, tagged; nothing is fetched but the ``data:`` URI of the picture (no
+    file, no network), whatever a name in the case says."""
     import weasyprint
     from weasyprint.urls import URLFetcher
 
     fetcher = URLFetcher(allowed_protocols={"data"})
-    pdf: bytes = weasyprint.HTML(string=html, url_fetcher=fetcher).write_pdf()
+    # tagged (headings, the table, the picture's alternative text) and in the page's language,
+    # for a screen reader
+    pdf: bytes = weasyprint.HTML(string=html, url_fetcher=fetcher).write_pdf(pdf_tags=True)
     return pdf
