@@ -67,7 +67,7 @@ def test_table_names_bridges_and_groups_in_both_languages() -> None:
         "kind": "tie",
         "id": "cd2",
         "who": "C — D",
-        "details": "positive, strength 3, bridge",
+        "details": "positive, very important (3 of 3), bridge",
     } in rows
     assert {"kind": "group", "id": "1", "who": "A, B, C", "details": "3 persons"} in rows
     assert {
@@ -79,10 +79,10 @@ def test_table_names_bridges_and_groups_in_both_languages() -> None:
     assert {"kind": "person", "id": "g", "who": "G", "details": "knows no other members"} in rows
     nl = sociogram.table(two_triangles())
     assert {
-        "kind": "band",
+        "kind": "relatie",
         "id": "cd2",
         "who": "C — D",
-        "details": "positief, sterkte 3, brug",
+        "details": "positief, heel belangrijk (3 van 3), brug",
     } in nl
     en = sociogram.render_svg(two_triangles(), lang="en")
     assert "bridge: without this tie" in en and "group 1" in en
