@@ -16,9 +16,27 @@ from .sniff import looks_like_gedcom
 
 
 class FileKind(StrEnum):
+    """The kind of a file; ``nl`` and ``en`` name it in words for messages (the value is a
+    code, kept in the audit log)."""
+
     CASE = "case"
     NETWORK_LIST = "network_list"
     GEDCOM = "gedcom"
+
+    @property
+    def nl(self) -> str:
+        return _NAMES[self.value][0]
+
+    @property
+    def en(self) -> str:
+        return _NAMES[self.value][1]
+
+
+_NAMES: dict[str, tuple[str, str]] = {
+    "case": ("casusbestand", "case file"),
+    "network_list": ("netwerklijst", "network list"),
+    "gedcom": ("GEDCOM-bestand", "GEDCOM file"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +69,14 @@ def load_bytes(
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
             raise InvalidInput(
-                [Problem("", "bestand is geen UTF-8-tekst", "file is not UTF-8 text", "encoding")],
+                [
+                    Problem(
+                        "",
+                        "het casusbestand is geen UTF-8-tekst",
+                        "the case file is not UTF-8 text",
+                        "encoding",
+                    )
+                ],
                 source,
             ) from None
         from . import case_json  # each reader loaded only for its own kind
