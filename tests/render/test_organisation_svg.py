@@ -77,7 +77,7 @@ def symbol_of(group: ET.Element) -> ET.Element:
 @pytest.mark.parametrize("view", PERSON_VIEWS)
 def test_an_organisation_has_its_own_symbol_and_legend_entry(view: str, lang: str) -> None:
     case = org_case()
-    svg = views.render_svg(case, view, lang=lang)  # type: ignore[arg-type]
+    svg = views.render_svg(case, view, lang=lang)
     persons = persons_in(svg)
     kinds = {pid: g.attrib.get("data-kind") for pid, g in persons.items()}
     assert kinds.pop("club") == "organisation"
@@ -108,7 +108,7 @@ def test_an_organisation_has_its_own_symbol_and_legend_entry(view: str, lang: st
 def test_the_tables_call_an_organisation_an_organisation(view: str) -> None:
     case = org_case()
     for lang, word in (("nl", "organisatie"), ("en", "organisation")):
-        rows = views.render_table(case, view, lang=lang)  # type: ignore[arg-type]
+        rows = views.render_table(case, view, lang=lang)
         club = [r for r in rows if r["id"] == "club"]
         assert club, view
         assert {r["kind"] for r in club} == {word}
@@ -125,7 +125,7 @@ def test_without_organisations_nothing_is_marked() -> None:
     club = next(p for p in case.network.persons if p.id == "club")
     club.organisation = False
     for view in PERSON_VIEWS:
-        svg = views.render_svg(case, view)  # type: ignore[arg-type]
+        svg = views.render_svg(case, view)
         assert "data-kind" not in svg and "person:organisation" not in svg
         assert persons_in(svg)["club"].find(f"{SVG}circle") is not None  # drawn as a woman
 

@@ -58,11 +58,11 @@ def test_pictures_and_tables_say_relatie_and_gevoelig(view: str) -> None:
     marked = False
     for case in cases():
         for lang in ("nl", "en"):
-            svg = views.render_svg(case, view, lang=lang)  # type: ignore[arg-type]
+            svg = views.render_svg(case, view, lang=lang)
             for el in parse(svg).iter():
                 if el.tag in (f"{SVG}text", f"{SVG}title", f"{SVG}desc") and el.text:
                     assert_plain(el.text, f"{case.id} {view} {lang}")
-            rows = views.render_table(case, view, lang=lang)  # type: ignore[arg-type]
+            rows = views.render_table(case, view, lang=lang)
             for row in rows:
                 assert_plain(f"{row['kind']} {row['details']}", f"{case.id} {view} table")
             if lang == "nl":
