@@ -159,6 +159,17 @@ def test_messages_name_the_kind_of_file_in_words(
     assert out.startswith(f"{gedcom}: valid (GEDCOM file); ")
     code, out, _ = run(["import", str(saved), "--db", db, "--lang", "en"], capsys)
     assert out.startswith("Imported (case file): ")
+    # a file that breaks the rules: the first line says what it was read as
+    notes = tmp_path / "notities.txt"
+    notes.write_text("MIT License\n\nCopyright\n", encoding="utf-8")
+    code, out, err = run(["import", str(notes), "--db", db], capsys)
+    assert code == 2 and out == ""
+    assert err.startswith("notities.txt (netwerklijst): 2 fouten gevonden, niets opgeslagen\n")
+    bad = tmp_path / "kapot.json"
+    bad.write_text('{"format": "zorgkracht/9"}', encoding="utf-8")
+    code, _, err = run(["validate", str(bad), "--lang", "en"], capsys)
+    assert code == 2
+    assert err.startswith("kapot.json (case file): ")
 
 
 def test_missing_file_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
