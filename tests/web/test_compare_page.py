@@ -113,7 +113,7 @@ def test_new_and_removed_ties_and_persons_are_described_by_name_in_dutch(
     assert _items(html, "tie-changes") == [
         "Nieuw: Jan – Marie (sterk, steun P G)",
         "Nieuw: Pauline – Marie (gewoon, steun G)",
-        "Weg: Pauline – Piet (zwak, conflict)",
+        "Weg: Pauline – Piet (zwak, conflictvol)",
     ]
     assert "<td>Pauline – Jan</td>" in html
     assert "sterkte gewoon → sterk; steun erbij: E;" in html
