@@ -4,17 +4,25 @@ not drawn."""
 
 from __future__ import annotations
 
-import copy
 import re
 import xml.etree.ElementTree as ET
 
 import pytest
 
 from tests.render.views_svg import legend_keys, parse, persons_in
-from zorgkracht.demo import load_demo_cases
-from zorgkracht.domain import Case, EmotionalRelation, Person, Tie
+from zorgkracht.domain import (
+    Case,
+    ChildRelation,
+    CoupleRelation,
+    Domain,
+    EmotionalRelation,
+    Network,
+    Person,
+    Tie,
+)
 from zorgkracht.domain.codes import (
     Circle,
+    DomainKind,
     EmotionalType,
     Gender,
     NetworkZone,
@@ -33,12 +41,22 @@ BUILDING = re.compile(r"M[^MZ]+Z(M-?[\d.]+ -?[\d.]+L-?[\d.]+ -?[\d.]+){2}")
 
 
 def org_case() -> Case:
-    """The Flodders with one organisation: a tennis club, recorded as a woman to show that the
-    gender of an organisation is not drawn; the client knows it (a tense tie, and an emotional
-    line so that the genogram draws it too), and so does the neighbour Jolanda."""
-    case = copy.deepcopy(next(c for c in load_demo_cases() if c.id == "flodder"))
-    net = case.network
-    net.persons.append(
+    """Kim, her husband Piet and their son Tom at home; the neighbour Jolanda; and one
+    organisation: a tennis club, recorded as a woman to show that the gender of an organisation
+    is not drawn. Kim knows the club (a tense tie, and an emotional line so that the genogram
+    draws it too), and so does Jolanda; the club is in the sports domain."""
+    persons = [
+        Person(id="kim", name="Kim", gender=Gender.FEMALE, birth_year=1980),
+        Person(id="piet", name="Piet", gender=Gender.MALE, role=Role.PARTNER),
+        Person(id="tom", name="Tom", gender=Gender.MALE, role=Role.CHILD, birth_year=2010),
+        Person(
+            id="jolanda",
+            name="Jolanda",
+            gender=Gender.FEMALE,
+            role=Role.NEIGHBOUR,
+            circle=Circle.ACQUAINTANCE,
+            zone=Zone.NEIGHBOURHOOD,
+        ),
         Person(
             id="club",
             name="Tennisclub De Smash",
@@ -48,14 +66,22 @@ def org_case() -> Case:
             circle=Circle.SERVICES,
             zone=Zone.TOWN,
             network_zone=NetworkZone.PERSONAL,
-        )
+        ),
+    ]
+    network = Network(
+        persons=persons,
+        household=["kim", "piet", "tom"],
+        couples=[CoupleRelation(id="c1", a="piet", b="kim")],
+        children=[ChildRelation(id="k1", child="tom", parents=["piet", "kim"])],
+        emotions=[EmotionalRelation(id="e-club", a="kim", b="club", type=EmotionalType.DISTANT)],
+        ties=[
+            Tie(id="t-jolanda", a="kim", b="jolanda", strength=3),
+            Tie(id="t-club", a="kim", b="club", quality=Quality.TENSE),
+            Tie(id="t-club2", a="jolanda", b="club", strength=1),
+        ],
+        domains=[Domain(id="d-sport", name="Sport", kind=DomainKind.SPORTS, members=["club"])],
     )
-    net.ties.append(Tie(id="t-club", a=case.client, b="club", quality=Quality.TENSE))
-    net.ties.append(Tie(id="t-club2", a="jolanda", b="club", strength=1))
-    net.emotions.append(
-        EmotionalRelation(id="e-club", a=case.client, b="club", type=EmotionalType.DISTANT)
-    )
-    return case
+    return Case(id="org", title="Kim", client="kim", network=network)
 
 
 def test_the_building_is_a_roof_over_walls_with_two_pillars() -> None:
