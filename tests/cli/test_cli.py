@@ -17,6 +17,7 @@ import pytest
 from zorgkracht.cli.main import main
 from zorgkracht.interchange.case_json import read_case
 
+ROOT = Path(__file__).resolve().parents[2]
 ROSTER = (
     "naam;rol;geslacht;cirkel;steun;wederkerig\n"
     "Kim;cliënt;v;;;\n"
@@ -133,6 +134,42 @@ def test_validate_reports_in_english_when_asked(
     assert code == 2
     assert "format 'zorgkracht/9' is not supported" in err
     assert "is missing" in err
+
+
+def test_messages_name_the_kind_of_file_in_words(
+    db: str, roster: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Casusbestand, netwerklijst, GEDCOM-bestand: words, not the codes of the audit log."""
+    code, out, err = run(["import", str(roster), "--db", db], capsys)
+    assert code == 0, err
+    case_id = out.split()[-1]
+    assert out.startswith("Geïmporteerd (netwerklijst): ")
+    saved = tmp_path / "kim.json"
+    code, out, err = run(["export", case_id, "-o", str(saved), "--db", db, "--lang", "en"], capsys)
+    assert code == 0, err
+    assert out.strip() == f"Written (case file): {saved}"
+    code, out, _ = run(["validate", str(saved)], capsys)
+    # Kim, Jolanda and Ahmed; a relatie of Kim with each of the two others
+    assert (
+        out.strip() == f"{saved}: geldig (casusbestand); 3 personen, 2 relaties, 0 momentopnamen."
+    )
+    gedcom = ROOT / "tests" / "data" / "gedcom" / "gedcom-5.5" / "555SAMPLE.GED"
+    code, out, _ = run(["validate", str(gedcom), "--lang", "en"], capsys)
+    assert code == 0
+    assert out.startswith(f"{gedcom}: valid (GEDCOM file); ")
+    code, out, _ = run(["import", str(saved), "--db", db, "--lang", "en"], capsys)
+    assert out.startswith("Imported (case file): ")
+    # a file that breaks the rules: the first line says what it was read as
+    notes = tmp_path / "notities.txt"
+    notes.write_text("MIT License\n\nCopyright\n", encoding="utf-8")
+    code, out, err = run(["import", str(notes), "--db", db], capsys)
+    assert code == 2 and out == ""
+    assert err.startswith("notities.txt (netwerklijst): 2 fouten gevonden, niets opgeslagen\n")
+    bad = tmp_path / "kapot.json"
+    bad.write_text('{"format": "zorgkracht/9"}', encoding="utf-8")
+    code, _, err = run(["validate", str(bad), "--lang", "en"], capsys)
+    assert code == 2
+    assert err.startswith("kapot.json (case file): ")
 
 
 def test_missing_file_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

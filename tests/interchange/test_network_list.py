@@ -612,7 +612,8 @@ def test_export_in_dutch_and_english() -> None:
         "José;kind;m;1975;intimiteit;woonplaats;wekelijks;;actief;5;;Werk;PE;ja;;2,5;18;Marie-Thérèse"
     )
     assert (
-        nl[4] == "Ömer;familie;x;;diensten;buiten regio;zelden;extensief;verstoord;;;;;;conflict;;;"
+        nl[4]
+        == "Ömer;familie;x;;diensten;buiten regio;zelden;extensief;verstoord;;;;;;conflictvol;;;"
     )
     en = network_list_text(case, lang="en").splitlines()
     assert en[0].startswith("name,role,gender,birth_year,circle,zone,frequency,network,status,")

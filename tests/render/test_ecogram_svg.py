@@ -63,7 +63,7 @@ def test_every_drawn_person_and_domain_is_addressable_with_its_layout_box(case: 
     for lang in ("nl", "en"):
         assert_addressable(render_ecogram_svg(case, layout, lang=lang, year=2020), layout)
     rows = ecogram_table(case, layout=layout, year=2020)
-    people = [r["id"] for r in rows if r["kind"] in ("cliëntsysteem", "persoon")]
+    people = [r["id"] for r in rows if r["kind"] in ("cliëntsysteem", "persoon", "organisatie")]
     assert sorted(people) == sorted(layout.ids())
 
 
@@ -116,9 +116,10 @@ def test_line_style_thickness_and_arrows_follow_the_tie() -> None:
     svg = render_ecogram_svg(case, layout_ecogram(case), year=2020)
     ties = tie_paths(svg)
     pos, tense, conf = ties["pos"], ties["tense"], ties["conf"]
-    # positive: one solid line; tense: dashed; conflict: a zigzag of many short segments
+    # positive: one solid line; tense: dotted, the book's stippellijn (1795): dots as long as
+    # the line is wide (3.5), gaps twice that; conflict: a zigzag of many short segments
     assert "stroke-dasharray" not in pos[1][0].attrib
-    assert tense[1][0].attrib["stroke-dasharray"] == "14 10.25"
+    assert tense[1][0].attrib["stroke-dasharray"] == "3.5 7"
     assert "stroke-dasharray" not in conf[1][0].attrib
     assert is_straight(pos[1][0].attrib["d"]) and is_straight(tense[1][0].attrib["d"])
     assert not is_straight(conf[1][0].attrib["d"]) and conf[1][0].attrib["d"].count("L") > 8
@@ -188,8 +189,10 @@ def test_english_labels_with_lang_en() -> None:
     layout = layout_ecogram(case)
     nl = render_ecogram_svg(case, layout, year=2020)
     en = render_ecogram_svg(case, layout, lang="en", year=2020)
-    assert "Legenda" in nl and "Overig" in nl and "zigzaglijn: conflictvolle relatie" in nl
-    assert "Legend" in en and ">Other<" in en and "zigzag line: conflict" in en
+    assert "Legenda" in nl and "Overig" in nl and "gekartelde lijn: conflictvolle relatie" in nl
+    assert "stippellijn: gespannen relatie" in nl and "middeldikke lijn: belangrijk" in nl
+    assert "Legend" in en and ">Other<" in en and "zigzag line: tie in conflict" in en
+    assert "dotted line: tense tie" in en and "medium line: important" in en
     assert "Overig" not in en and "Legenda" not in en
     assert legend_keys(nl) == legend_keys(en)
     rows = ecogram_table(case, "en", layout=layout, year=2020)
@@ -197,7 +200,8 @@ def test_english_labels_with_lang_en() -> None:
         "kind": "tie",
         "id": "pos",
         "who": "Anna ← Collega Els",
-        "details": "positive, strength 1 of 3, to the client, support: P practical support, "
+        "details": "positive, less important (1 of 3), to the client, support: "
+        "P practical support, "
         "G companionship, E emotional support, the client gives something back",
     } in rows
     assert rows[0] == {

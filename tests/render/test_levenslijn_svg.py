@@ -103,5 +103,5 @@ def test_the_table_marks_sensitive_events() -> None:
     sensitive = [e for e in demo("karel").network.events if e.sensitive]
     assert sensitive
     for event in sensitive:
-        assert rows[event.id]["details"].endswith("(vertrouwelijk)")
-    assert sum(r["details"].endswith("(vertrouwelijk)") for r in rows.values()) == len(sensitive)
+        assert rows[event.id]["details"].endswith("(gevoelig)")
+    assert sum(r["details"].endswith("(gevoelig)") for r in rows.values()) == len(sensitive)

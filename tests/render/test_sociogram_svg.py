@@ -19,6 +19,7 @@ from tests.render.views_svg import (
     parse,
     persons_in,
 )
+from zorgkracht.domain.codes import Quality
 from zorgkracht.layout.sociogram import layout_sociogram
 from zorgkracht.render import sociogram
 from zorgkracht.render.views import render_svg, render_table
@@ -67,7 +68,7 @@ def test_table_names_bridges_and_groups_in_both_languages() -> None:
         "kind": "tie",
         "id": "cd2",
         "who": "C — D",
-        "details": "positive, strength 3, bridge",
+        "details": "positive, very important (3 of 3), bridge",
     } in rows
     assert {"kind": "group", "id": "1", "who": "A, B, C", "details": "3 persons"} in rows
     assert {
@@ -79,10 +80,10 @@ def test_table_names_bridges_and_groups_in_both_languages() -> None:
     assert {"kind": "person", "id": "g", "who": "G", "details": "knows no other members"} in rows
     nl = sociogram.table(two_triangles())
     assert {
-        "kind": "band",
+        "kind": "relatie",
         "id": "cd2",
         "who": "C — D",
-        "details": "positief, sterkte 3, brug",
+        "details": "positief, heel belangrijk (3 van 3), brug",
     } in nl
     en = sociogram.render_svg(two_triangles(), lang="en")
     assert "bridge: without this tie" in en and "group 1" in en
@@ -137,3 +138,30 @@ def test_the_views_module_draws_each_view_through_its_contract(view: str) -> Non
     assert render_svg(case, view, lang="en") == module.render_svg(case, lang="en")
     assert render_svg(case, view, show_legend=False) == module.render_svg(case, show_legend=False)
     assert render_table(case, view) == module.table(case)
+
+
+def test_a_tense_tie_is_dotted_and_a_conflict_a_zigzag_as_in_the_book() -> None:
+    """Book 1795: stippellijnen for tension, gekartelde lijnen for conflict; the legend says so."""
+    case = two_triangles()
+    qualities = {"ab": Quality.TENSE, "bc": Quality.CONFLICT}
+    for tie in case.network.ties:
+        tie.quality = qualities.get(tie.id, tie.quality)
+    assert {t.id for t in case.network.ties} >= set(qualities)
+    root = parse(sociogram.render_svg(case))
+    lines = {
+        g.attrib["data-tie-id"]: [p for p in g if p.tag.endswith("path")]
+        for g in root.iter()
+        if g.attrib.get("class") == "tie" and "data-between" in g.attrib
+    }
+    tense, conflict = lines["ab"][-1], lines["bc"][-1]
+    width = float(tense.attrib["stroke-width"])
+    dot, gap = (float(v) for v in tense.attrib["stroke-dasharray"].split())
+    assert dot == width and gap == max(2 * width, 3.0)  # dots, not dashes
+    assert "stroke-dasharray" not in conflict.attrib and conflict.attrib["d"].count("L") > 3
+    texts = {
+        g.attrib["data-symbol"]: " ".join(t.text or "" for t in g.iter() if t.tag.endswith("text"))
+        for g in root.iter()
+        if "data-symbol" in g.attrib
+    }
+    assert texts["tie:tense"] == "stippellijn: gespannen relatie tussen netwerkleden"
+    assert texts["tie:conflict"] == "gekartelde lijn: conflictvolle relatie tussen netwerkleden"

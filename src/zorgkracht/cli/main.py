@@ -70,9 +70,9 @@ def import_(
     record(service, Event.CASE_IMPORTED, case.id, result.kind.value)
     typer.echo(
         _say(
-            f"Geïmporteerd ({result.kind.value}): {case.title}, {len(case.network.persons)} "
+            f"Geïmporteerd ({result.kind.nl}): {case.title}, {len(case.network.persons)} "
             f"personen. Casus-id: {case.id}",
-            f"Imported ({result.kind.value}): {case.title}, {len(case.network.persons)} "
+            f"Imported ({result.kind.en}): {case.title}, {len(case.network.persons)} "
             f"persons. Case id: {case.id}",
         )
     )
@@ -93,7 +93,7 @@ def export(
     detail = "network_list" if output.suffix.lower() == ".csv" else "case_file"
     with audited(service, Event.CASE_EXPORTED, case_id, detail):
         kind = service.export_file(operator(), case_id, output, lang=current_lang())
-    typer.echo(_say(f"Geschreven ({kind.value}): {output}", f"Written ({kind.value}): {output}"))
+    typer.echo(_say(f"Geschreven ({kind.nl}): {output}", f"Written ({kind.en}): {output}"))
 
 
 @app.command()
@@ -109,9 +109,9 @@ def validate(
     case = loaded.case
     typer.echo(
         _say(
-            f"{file}: geldig ({loaded.kind.value}); {len(case.network.persons)} personen, "
-            f"{len(case.network.ties)} banden, {len(case.snapshots)} momentopnamen.",
-            f"{file}: valid ({loaded.kind.value}); {len(case.network.persons)} persons, "
+            f"{file}: geldig ({loaded.kind.nl}); {len(case.network.persons)} personen, "
+            f"{len(case.network.ties)} relaties, {len(case.snapshots)} momentopnamen.",
+            f"{file}: valid ({loaded.kind.en}); {len(case.network.persons)} persons, "
             f"{len(case.network.ties)} ties, {len(case.snapshots)} snapshots.",
         )
     )

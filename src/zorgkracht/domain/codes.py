@@ -436,7 +436,7 @@ _LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("EmotionalType", "abuse"): ("mishandeling", "abuse"),
     ("Quality", "positive"): ("positief", "positive"),
     ("Quality", "tense"): ("gespannen", "tense"),
-    ("Quality", "conflict"): ("conflict", "conflict"),
+    ("Quality", "conflict"): ("conflictvol", "conflict"),
     ("Direction", "to_client"): ("naar de cliënt", "to the client"),
     ("Direction", "from_client"): ("van de cliënt", "from the client"),
     ("Direction", "both"): ("wederzijds", "both ways"),

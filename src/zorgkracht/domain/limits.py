@@ -101,7 +101,7 @@ def _ids(where: str, ids: Iterable[str]) -> list[Problem]:
 def check_network(net: Network, prefix: str = "") -> list[Problem]:
     """The size of one network and the length of its texts."""
     problems = _count(f"{prefix}persons", len(net.persons), MAX_PERSONS, "personen", "persons")
-    problems += _count(f"{prefix}ties", len(net.ties), MAX_TIES, "banden", "ties")
+    problems += _count(f"{prefix}ties", len(net.ties), MAX_TIES, "relaties", "ties")
     for name, items in (
         ("couples", net.couples),
         ("children", net.children),

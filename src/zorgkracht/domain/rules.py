@@ -259,7 +259,7 @@ def tie_ends_problems(a: str, b: str, nodes: Collection[str], at: At) -> list[Pr
         problems.append(
             Problem(
                 at("b", "a"),
-                "een band verbindt twee verschillende personen of domeinen",
+                "een relatie verbindt twee verschillende personen of leefgebieden",
                 "a tie joins two different persons or domains",
                 "self_relation",
             )

@@ -16,9 +16,27 @@ from .sniff import looks_like_gedcom
 
 
 class FileKind(StrEnum):
+    """The kind of a file; ``nl`` and ``en`` name it in words for messages (the value is a
+    code, kept in the audit log)."""
+
     CASE = "case"
     NETWORK_LIST = "network_list"
     GEDCOM = "gedcom"
+
+    @property
+    def nl(self) -> str:
+        return _NAMES[self.value][0]
+
+    @property
+    def en(self) -> str:
+        return _NAMES[self.value][1]
+
+
+_NAMES: dict[str, tuple[str, str]] = {
+    "case": ("casusbestand", "case file"),
+    "network_list": ("netwerklijst", "network list"),
+    "gedcom": ("GEDCOM-bestand", "GEDCOM file"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,8 +62,36 @@ def load_bytes(
     focus: str | None = None,
     generations: int | None = None,
 ) -> LoadedFile:
-    """Parse ``data`` (named ``source`` in messages) into a checked case, or raise with why."""
+    """Parse ``data`` (named ``source`` in messages) into a checked case, or raise with why; the
+    first line of the error says what the file was read as (``fout.csv (netwerklijst): 2 fouten
+    gevonden, niets opgeslagen``)."""
     kind = kind_of(data)
+    try:
+        return LoadedFile(
+            kind, _read(kind, data, source, case_id=case_id, focus=focus, generations=generations)
+        )
+    except InvalidInput as err:
+        raise read_as(kind, err) from None
+
+
+def read_as(kind: FileKind, err: InvalidInput) -> InvalidInput:
+    """``err`` with the kind of file in words after the file's name in its first line."""
+    named = InvalidInput(err.problems, err.source)
+    if err.source:
+        named.nl = named.nl.replace(f"{err.source}: ", f"{err.source} ({kind.nl}): ", 1)
+        named.en = named.en.replace(f"{err.source}: ", f"{err.source} ({kind.en}): ", 1)
+    return named
+
+
+def _read(
+    kind: FileKind,
+    data: bytes,
+    source: str,
+    *,
+    case_id: str | None,
+    focus: str | None,
+    generations: int | None,
+) -> Case:
     if kind is FileKind.CASE:
         try:
             text = data.decode("utf-8-sig")
@@ -59,17 +105,16 @@ def load_bytes(
         case = case_json.loads(text, source)
         if case_id:
             case.id = case_id
-        return LoadedFile(kind, case)
+        return case
     if kind is FileKind.GEDCOM:
         from . import gedcom
 
-        case = gedcom.parse_gedcom(
+        return gedcom.parse_gedcom(
             data, source, case_id=case_id, focus=focus, generations=generations
         )
-        return LoadedFile(kind, case)
     from . import network_list
 
-    return LoadedFile(kind, network_list.parse_network_list(data, source, case_id=case_id))
+    return network_list.parse_network_list(data, source, case_id=case_id)
 
 
 def load_path(

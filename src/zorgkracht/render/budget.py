@@ -22,6 +22,7 @@ from zorgkracht.domain import Case
 from zorgkracht.i18n import Text, in_language
 from zorgkracht.layout.budget import DrawingTooSlow, drawing_budget
 
+from . import words
 from .views import render_picture
 
 log = logging.getLogger(__name__)
@@ -54,7 +55,7 @@ def plain_rows(case: Case, lang: str = "nl") -> list[dict[str, str]]:
             parts.append(_tr(p.circle.nl, p.circle.en, lang))
         rows.append(
             {
-                "kind": _tr("persoon", "person", lang),
+                "kind": _tr(*words.kind_of(p), lang),
                 "id": p.id,
                 "who": p.name,
                 "details": ", ".join(parts),
@@ -63,10 +64,10 @@ def plain_rows(case: Case, lang: str = "nl") -> list[dict[str, str]]:
     for t in net.ties:
         rows.append(
             {
-                "kind": _tr("band", "tie", lang),
+                "kind": _tr("relatie", "tie", lang),
                 "id": t.id,
                 "who": f"{names.get(t.a, t.a)} – {names.get(t.b, t.b)}",
-                "details": _tr(f"sterkte {t.strength}", f"strength {t.strength}", lang),
+                "details": words.strength(t.strength, lang),
             }
         )
     return rows

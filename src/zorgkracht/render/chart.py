@@ -36,7 +36,7 @@ def tr(nl: str, en: str, lang: str) -> str:
 
 def private(sensitive: bool, lang: str) -> str:
     """The note a table adds to what must not be shown to network members."""
-    return f" ({tr('vertrouwelijk', 'sensitive', lang)})" if sensitive else ""
+    return f" ({tr('gevoelig', 'sensitive', lang)})" if sensitive else ""
 
 
 def bbox(rect: Rect) -> str:
@@ -65,7 +65,8 @@ def root(area: Rect, legend: tuple[Element, float, float] | None, title: str, de
 
 
 def person_kind(person: Person) -> str:
-    """The symbol of a person: ``male``, ``female``, ``other``, ``unknown`` or ``pet``."""
+    """The symbol of a person: ``male``, ``female``, ``other``, ``unknown``, ``pet`` or
+    ``organisation``."""
     return gender_kind(person)
 
 
@@ -96,6 +97,8 @@ def person_group(
     g = Element("g", class_="person")
     g.set_raw("data-person-id", person.id)
     g.set_raw("data-bbox", bbox(slot.rect))
+    if person.organisation:
+        g.set_raw("data-kind", "organisation")
     for key, value in (data or {}).items():
         g.set_raw(f"data-{key.replace('_', '-')}", value)
     g.add("title", person.name)
@@ -142,9 +145,10 @@ class Legend:
             if kind in used:
                 key = f"gender:{kind}"
                 self.add(key, genogram_label(key, lang), genogram_sample(key, XY(0, 0)))
-        if "pet" in used:
-            key = "person:pet"
-            self.add(key, genogram_label(key, lang), genogram_sample(key, XY(0, 0)))
+        for kind in ("pet", "organisation"):
+            if kind in used:
+                key = f"person:{kind}"
+                self.add(key, genogram_label(key, lang), genogram_sample(key, XY(0, 0)))
 
     def client(self, lang: str) -> None:
         box = Rect(11, 1, 18, 18)

@@ -17,6 +17,10 @@ SPECIAL_BIRTHS = (
 )
 
 
+GENDERS = ("male", "female", "other", "unknown")
+"""The symbol kinds that are a gender (a pet and an organisation are not)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Drawn:
     """What the picture shows of one case: the persons and relations left after filtering."""
@@ -27,6 +31,10 @@ class Drawn:
 
 
 def gender_kind(person: Person) -> str:
+    """The symbol drawn for ``person``: ``organisation`` (whatever the gender), ``pet``, or the
+    gender: ``male``, ``female``, ``other``, ``unknown``."""
+    if person.organisation:
+        return "organisation"
     if person.is_pet:
         return "pet"
     return person.gender.value if person.gender is not Gender.UNKNOWN else "unknown"

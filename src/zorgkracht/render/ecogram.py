@@ -30,7 +30,7 @@ from zorgkracht.layout.ecogram_household import (
 from zorgkracht.layout.geometry import XY
 
 from . import symbols as sym
-from .content import SPECIAL_BIRTHS, gender_kind, reference_year
+from .content import GENDERS, SPECIAL_BIRTHS, gender_kind, reference_year
 from .ecogram_legend import legend, used_symbols
 from .ecogram_lines import halo_label, tie_group
 from .ecogram_table import ecogram_table
@@ -236,13 +236,15 @@ def _person(
     g = Element("g", class_="person")
     g.set_raw("data-person-id", person.id)
     g.set_raw("data-bbox", f"{num(box.x)} {num(box.y)} {num(box.width)} {num(box.height)}")
+    if person.organisation:
+        g.set_raw("data-kind", "organisation")
     g.add("title", person.name)
     r = box.symbol
     cx, cy = r.x + r.width / 2, r.y + r.height / 2
     kind = gender_kind(person)
     outline: dict[str, AttrValue] = {"stroke": sym.INK, "stroke_width": 1.8}
     if birth in SPECIAL_BIRTHS and birth is not None:
-        g.extend(sym.child_symbol(birth, kind if kind != "pet" else "unknown", r))
+        g.extend(sym.child_symbol(birth, kind if kind in GENDERS else "unknown", r))
     else:
         g.append(sym.shape(kind, r, fill="#fff", **outline))
         clips = f"zk-eco-clip-{number}"

@@ -24,6 +24,7 @@ from zorgkracht.layout.geometry import XY, Rect
 from . import ecogram_lines as lines
 from . import legend as genogram_legend
 from . import symbols as sym
+from . import words
 from .content import gender_kind
 from .svg import AttrValue, Element
 
@@ -36,26 +37,50 @@ _OWN: dict[str, tuple[str, str]] = {
         "cliëntsysteem: het huishouden, als klein genogram",
         "client system: the household, as a small genogram",
     ),
-    "circle:domain": ("domein, met de personen erin", "domain, with its persons inside"),
-    "circle:other": ("overig: personen zonder domein", "other: persons in no domain"),
+    "circle:domain": (
+        "leefgebied (domein), met de personen erin",
+        "life domain, with its persons inside",
+    ),
+    "circle:other": ("overig: personen in geen leefgebied", "other: persons in no life domain"),
     "person:client": ("cliënt (dubbele rand)", "client (double outline)"),
     "tie:reciprocal": ("⇄ de cliënt geeft ook iets terug", "⇄ the client gives something back"),
-    "strength:1": ("dunne lijn: minder sterke band", "thin line: weaker tie"),
-    "strength:2": ("middeldikke lijn: gewone band", "medium line: ordinary tie"),
-    "strength:3": ("dikke lijn: sterke band", "thick line: strong tie"),
-    "quality:positive": ("doorgetrokken lijn: positieve relatie", "solid line: positive tie"),
-    "quality:tense": ("gestreepte lijn: gespannen relatie", "dashed line: tense tie"),
-    "quality:conflict": ("zigzaglijn: conflictvolle relatie", "zigzag line: conflict"),
-    "direction:to_client": ("pijl: steun naar de cliënt", "arrow: support to the client"),
-    "direction:from_client": ("pijl: steun van de cliënt", "arrow: support from the client"),
-    "direction:both": ("twee pijlen: steun over en weer", "two arrows: support both ways"),
+    **{
+        f"strength:{n}": (
+            f"{line[0]}: {words.STRENGTH[n][0]}",
+            f"{line[1]}: {words.STRENGTH[n][1]}",
+        )
+        for n, line in (
+            (1, ("dunne lijn", "thin line")),
+            (2, ("middeldikke lijn", "medium line")),
+            (3, ("dikke lijn", "thick line")),
+        )
+    },
+    **{
+        f"quality:{q.value}": (
+            f"{words.LINE[q][0]}: {words.RELATION[q][0]}",
+            f"{words.LINE[q][1]}: {words.RELATION[q][1]}",
+        )
+        for q in Quality
+    },
+    "direction:to_client": (
+        "pijl: richting van de relatie, naar de cliënt",
+        "arrow: direction of the relationship, to the client",
+    ),
+    "direction:from_client": (
+        "pijl: richting van de relatie, van de cliënt",
+        "arrow: direction of the relationship, from the client",
+    ),
+    "direction:both": (
+        "twee pijlen: richting van de relatie, wederzijds",
+        "two arrows: direction of the relationship, both ways",
+    ),
 }
 
 
 def _order() -> list[str]:
     keys = ["circle:household", "circle:domain", "circle:other"]
     keys += [f"gender:{g.value}" for g in Gender]
-    keys += ["person:pet", "person:client", "person:deceased", "text:age"]
+    keys += ["person:pet", "person:organisation", "person:client", "person:deceased", "text:age"]
     keys += [f"condition:{c.value}" for c in ConditionKind]
     keys += [f"state:{s.value}" for s in ConditionState if s is not ConditionState.PRESENT]
     keys += [f"couple:{c.value}" for c in CoupleType] + ["couple:implicit"]
@@ -90,7 +115,7 @@ def used_symbols(case: Case, layout: EcogramLayout, year: int) -> list[str]:
             used.add(f"child:{births[box.id]}")
             continue
         kind = gender_kind(person)
-        used.add("person:pet" if kind == "pet" else f"gender:{kind}")
+        used.add(f"person:{kind}" if kind in ("pet", "organisation") else f"gender:{kind}")
         if box.id == layout.client and box.group == HOUSEHOLD:
             used.add("person:client")
         if person.is_deceased:

@@ -1,5 +1,10 @@
-"""Ecogram tie lines: thickness for strength, solid / dashed / zigzag for positive / tense /
-conflict, arrowheads for the direction of support, support letters on a white halo.
+"""Ecogram tie lines: thickness for strength (thicker = more important), solid / dotted /
+zigzag for positive / tense / conflict, arrowheads for the direction of the relationship, support
+letters on a white halo.
+
+As the book draws them (line 1795): "gewone doorlopende lijnen geven aan dat de relatie normaal
+is, stippellijnen dat er sprake is van spanning in de relatie en gekartelde lijnen voor
+conflictueuze relaties"; the thickness goes with importance ("dikker = belangrijker", 1792).
 
 Line style, not colour, carries the meaning, so the picture prints in black and white; the dark
 colours only help on screen. Shared by the picture and its legend.
@@ -31,7 +36,9 @@ def width(strength: int) -> float:
 
 
 def dash(stroke: float) -> str:
-    return f"{num(7 + 2 * stroke)} {num(5 + 1.5 * stroke)}"
+    """The dot pattern of a tense tie (a stippellijn): square dots as long as the line is wide,
+    with gaps of twice that (at least 3 units), so that it reads as dots on paper too."""
+    return f"{num(stroke)} {num(max(2 * stroke, 3.0))}"
 
 
 def arrow_size(stroke: float) -> tuple[float, float]:

@@ -11,25 +11,25 @@ from zorgkracht.domain.codes import Direction, Support
 from zorgkracht.i18n import Text, in_language
 from zorgkracht.layout.ecogram import HOUSEHOLD, OTHER, EcogramLayout, layout_ecogram
 
+from . import words
 from .content import gender_kind, reference_year
 from .legend import label as genogram_label
 
 _WORDS: dict[str, tuple[str, str]] = {
     "household": ("cliëntsysteem", "client system"),
-    "domain": ("domein", "domain"),
+    "domain": words.DOMAIN,
+    "organisation": words.ORGANISATION,
     "person": ("persoon", "person"),
-    "tie": ("band", "tie"),
+    "tie": words.TIE,
     "client": ("cliënt", "client"),
     "age": ("leeftijd", "age"),
     "pet": ("huisdier", "pet"),
     "deceased": ("overleden", "deceased"),
     "in": ("in", "in"),
     "also": ("ook genoemd in", "also listed in"),
-    "no_domain": ("in geen domein", "in no domain"),
+    "no_domain": ("in geen leefgebied", "in no life domain"),
     "nobody": ("geen personen", "no persons"),
     "persons": ("personen", "persons"),
-    "strength": ("sterkte", "strength"),
-    "of3": ("van 3", "of 3"),
     "support": ("steun", "support"),
     "reciprocal": ("de cliënt geeft iets terug", "the client gives something back"),
     "not_reciprocal": ("de cliënt geeft niets terug", "the client gives nothing back"),
@@ -66,11 +66,13 @@ def _label(value: object, lang: str) -> str:
 
 def _describe(person: Person, lang: str, year: int) -> list[str]:
     kind = gender_kind(person)
-    parts = [
-        f"{_w('pet', lang)} ({person.pet})"
-        if kind == "pet"
-        else (_w("unknown", lang) if kind == "unknown" else genogram_label(f"gender:{kind}", lang))
-    ]
+    if kind == "pet":
+        first = f"{_w('pet', lang)} ({person.pet})"
+    elif kind in ("unknown", "organisation"):
+        first = _w(kind, lang)
+    else:
+        first = genogram_label(f"gender:{kind}", lang)
+    parts = [first]
     if person.role is not None:
         parts.append(_code(person.role, lang))
     if person.is_deceased:
@@ -93,7 +95,7 @@ def _arrow(direction: Direction) -> str:
 def _tie_details(tie: Tie, lang: str) -> str:
     parts = [
         _code(tie.quality, lang),
-        f"{_w('strength', lang)} {min(max(tie.strength, 1), 3)} {_w('of3', lang)}",
+        words.strength(tie.strength, lang),
     ]
     if tie.direction is not Direction.NONE:
         parts.append(_code(tie.direction, lang))
@@ -152,7 +154,7 @@ def ecogram_table(
                 if pid == layout.client:
                     parts.insert(0, _w("client", lang))
             else:
-                kind = "person"
+                kind = "organisation" if person.organisation else "person"
                 where = (
                     _w("no_domain", lang)
                     if circle.id == OTHER

@@ -13,7 +13,7 @@ from zorgkracht.layout.genogram import ChildLine, GenogramLayout, PersonBox
 from zorgkracht.layout.geometry import XY, quadratic
 
 from . import symbols as sym
-from .content import Drawn, drawn, gender_kind, reference_year
+from .content import GENDERS, Drawn, drawn, gender_kind, reference_year
 from .legend import legend, used_symbols
 from .svg import (
     SVG_NS,
@@ -213,7 +213,7 @@ def _person(
     birth = d.births.get(person.id)
     outline: dict[str, AttrValue] = {"stroke": sym.INK, "stroke_width": 1.5}
     if birth is not None:
-        g.extend(sym.child_symbol(birth, kind if kind != "pet" else "unknown", r))
+        g.extend(sym.child_symbol(birth, kind if kind in GENDERS else "unknown", r))
     else:
         g.append(sym.shape(kind, r, fill="#fff", **outline))
         g.extend(sym.condition_fills(kind, r, person.conditions, f"zk-clip-{number}", outline))
@@ -252,6 +252,8 @@ def _person(
     # Element("g", class_="person") with data-person-id, data-bbox and the parts as children;
     # written out at once when no part has children of its own (everyone but the ill)
     head = [("class", "person"), ("data-person-id", person.id), ("data-bbox", bbox)]
+    if person.organisation:
+        head.append(("data-kind", "organisation"))
     written = written_lines(g, seen)
     if written is not None:
         return WrittenGroup("g", open_tag("g", head, seen), written)

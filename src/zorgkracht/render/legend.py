@@ -29,6 +29,10 @@ _OWN: dict[str, tuple[str, str]] = {
     "person:index": ("indexpersoon", "index person"),
     "person:deceased": ("overleden", "deceased"),
     "person:pet": ("huisdier (soort tussen haakjes)", "pet (kind in brackets)"),
+    "person:organisation": (
+        "organisatie (vereniging, instelling)",
+        "organisation (club, institution)",
+    ),
     "person:pregnant": ("zwanger", "pregnant"),
     "text:born": ("*1984 = geboortejaar", "*1984 = year of birth"),
     "text:died": ("†2010 = overlijdensjaar", "†2010 = year of death"),
@@ -39,7 +43,13 @@ _OWN: dict[str, tuple[str, str]] = {
 
 def _order() -> list[str]:
     keys = [f"gender:{g.value}" for g in Gender]
-    keys += ["person:pet", "person:index", "person:deceased", "person:pregnant"]
+    keys += [
+        "person:pet",
+        "person:organisation",
+        "person:index",
+        "person:deceased",
+        "person:pregnant",
+    ]
     keys += ["text:born", "text:died", "text:age"]
     keys += [f"identity:{i.value}" for i in Identity]
     keys += [f"condition:{c.value}" for c in ConditionKind]
@@ -82,7 +92,7 @@ def used_symbols(case: Case, layout: GenogramLayout, d: Drawn, year: int) -> lis
             used.add(f"child:{birth.value}")
         else:
             kind = gender_kind(person)
-            used.add("person:pet" if kind == "pet" else f"gender:{kind}")
+            used.add(f"person:{kind}" if kind in ("pet", "organisation") else f"gender:{kind}")
             if person.is_deceased:
                 used.add("person:deceased")
             if pid == layout.index:
@@ -131,8 +141,8 @@ def sample(key: str, at: XY) -> list[Element]:
     line: dict[str, AttrValue] = {"fill": "#fff", "stroke": sym.INK, "stroke_width": 1.5}
     if group == "gender":
         return [sym.shape(value, box, **line)]
-    if key == "person:pet":
-        return [sym.shape("pet", box, **line)]
+    if key in ("person:pet", "person:organisation"):
+        return [sym.shape(value, box, **line)]
     if key == "person:index":
         return [sym.shape("female", box, **line), sym.shape("female", sym.grow(box, 3), **line)]
     if key == "person:deceased":

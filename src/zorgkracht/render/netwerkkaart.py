@@ -16,6 +16,7 @@ from zorgkracht.layout.netwerkkaart import UNPLACED, NetwerkkaartLayout, layout_
 from zorgkracht.layout.radial import polar
 
 from . import symbols as sym
+from . import words
 from .chart import Legend, client_rows, line_sample, person_group, private, root, text_lines, tr
 from .genogram import wrap
 from .svg import Element, document, num, path_d
@@ -165,7 +166,7 @@ def table(case: Case, lang: str = "nl") -> list[dict[str, str]]:
             details += f" ({tr(person.role.nl, person.role.en, lang)})"
         rows.append(
             {
-                "kind": tr("persoon", "person", lang),
+                "kind": words.tr(words.kind_of(person), lang),
                 "id": person.id,
                 "who": person.name,
                 "details": details + private(person.sensitive, lang),

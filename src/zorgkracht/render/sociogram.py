@@ -1,7 +1,8 @@
 """Sociogram as SVG and as a table: the contract of :mod:`zorgkracht.render.views`.
 
-Ties between members are black lines: thickness for strength, solid for positive, dashed for
-tense, zigzag for conflict. A bridge (a tie whose loss splits a group) lies on a wide grey band
+Ties between members are black lines: thickness for strength (thicker = more important), solid
+for positive, dotted for tense (the book's stippellijn, line 1795), zigzag for conflict. A bridge
+(a tie whose loss splits a group) lies on a wide grey band
 with a diamond in the middle; a connecting person (articulation point) has a dashed ring round
 the symbol. Ties with the client are thin grey lines in the background. Each cluster lies on a
 light hull with its number.
@@ -18,7 +19,9 @@ from zorgkracht.layout.geometry import XY, Rect, zigzag
 from zorgkracht.layout.sociogram import Edge, SociogramLayout, layout_sociogram
 
 from . import symbols as sym
+from . import words
 from .chart import Legend, client_rows, line_sample, person_group, private, root, text_lines, tr
+from .ecogram_lines import dash as dots
 from .svg import AttrValue, Blocks, Element, document, path_d, points
 
 _PERSONS = Blocks(depth=2)
@@ -41,7 +44,7 @@ def _tie_line(tie: Tie, a: XY, b: XY, ink: str = sym.INK) -> list[Element]:
     attrs: dict[str, AttrValue] = {"fill": "none", "stroke": ink, "stroke_width": width}
     if tie.quality is Quality.CONFLICT:
         return [Element("path", d=path_d(zigzag([a, b], 4.5, 10.0)), **attrs)]
-    dash = "7 4" if tie.quality is Quality.TENSE else None
+    dash = dots(width) if tie.quality is Quality.TENSE else None
     return [Element("path", d=path_d([a, b]), stroke_dasharray=dash, **attrs)]
 
 
@@ -82,17 +85,17 @@ def _legend(case: Case, layout: SociogramLayout, lang: str) -> Legend:
             sample = _tie_line(Tie(id="", a="", b="", quality=quality), XY(1, 10), XY(39, 10))
             legend.add(
                 f"tie:{quality.value}",
-                tr(
-                    f"band tussen netwerkleden: {quality.nl}",
-                    f"tie between members: {quality.en}",
-                    lang,
-                ),
+                words.line_legend(quality, lang, among=True),
                 sample,
             )
     if len({t.strength for t in member_ties}) > 1:
         legend.add(
             "tie:strength",
-            tr("dikker = sterkere band (1-3)", "thicker = stronger tie (1-3)", lang),
+            tr(
+                "dikker = belangrijker (sterkte van de relatie)",
+                "thicker = more important (strength of the tie)",
+                lang,
+            ),
             [
                 Element("path", d="M1 5L39 5", stroke=sym.INK, stroke_width=WIDTH[1]),
                 Element("path", d="M1 15L39 15", stroke=sym.INK, stroke_width=WIDTH[3]),
@@ -102,7 +105,7 @@ def _legend(case: Case, layout: SociogramLayout, lang: str) -> Legend:
         legend.add(
             "tie:bridge",
             tr(
-                "brug: zonder deze band valt een groep uiteen",
+                "brug: zonder deze relatie valt een groep uiteen",
                 "bridge: without this tie a group falls apart",
                 lang,
             ),
@@ -138,7 +141,7 @@ def _legend(case: Case, layout: SociogramLayout, lang: str) -> Legend:
     if layout.client_edges:
         legend.add(
             "tie:client",
-            tr("grijze lijn: band met de cliënt", "grey line: tie with the client", lang),
+            tr("grijze lijn: relatie met de cliënt", "grey line: tie with the client", lang),
             line_sample(stroke=CLIENT_INK, stroke_width=1),
         )
     if layout.clusters:
@@ -255,15 +258,16 @@ def table(case: Case, lang: str = "nl") -> list[dict[str, str]]:
         if slot.id in layout.connectors:
             parts.append(tr("verbindende persoon", "connecting person", lang))
         note = private(persons[slot.id].sensitive, lang)
-        add(("persoon", "person"), slot.id, persons[slot.id].name, ", ".join(parts) + note)
+        who = persons[slot.id]
+        add(words.kind_of(who), slot.id, who.name, ", ".join(parts) + note)
     for edge in layout.edges:
         tie = ties[edge.tie]
         quality = tr(tie.quality.nl, tie.quality.en, lang)
-        details = f"{quality}, {tr('sterkte', 'strength', lang)} {tie.strength}"
+        details = f"{quality}, {words.strength(tie.strength, lang)}"
         if edge.bridge:
             details += f", {tr('brug', 'bridge', lang)}"
         details += private(tie.sensitive, lang)
-        add(("band", "tie"), tie.id, f"{persons[edge.a].name} — {persons[edge.b].name}", details)
+        add(words.TIE, tie.id, f"{persons[edge.a].name} — {persons[edge.b].name}", details)
     for cluster in layout.clusters:
         names = ", ".join(persons[pid].name for pid in cluster.members)
         add(

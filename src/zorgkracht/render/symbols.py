@@ -54,8 +54,11 @@ def defs() -> Element:
 
 def shape(kind: str, r: Rect, **attrs: AttrValue) -> Element:
     """The outline of a symbol kind inside ``r``: ``male`` square, ``female`` circle, ``other``
-    diamond, ``unknown`` rounded square, ``pet`` hexagon, ``pregnancy`` triangle."""
+    diamond, ``unknown`` rounded square, ``pet`` hexagon, ``pregnancy`` triangle,
+    ``organisation`` a building (a roof over two pillars, :func:`building_d`)."""
     cx, cy = r.x + r.width / 2, r.y + r.height / 2
+    if kind == "organisation":
+        return Element("path", d=building_d(r), stroke_linejoin="round", **attrs)
     if kind == "female":
         return Element("circle", cx=cx, cy=cy, r=r.width / 2, **attrs)
     if kind == "other":
@@ -75,6 +78,28 @@ def shape(kind: str, r: Rect, **attrs: AttrValue) -> Element:
         pts = [XY(cx, r.y + 2), XY(r.right - 2, r.bottom - 4), XY(r.x + 2, r.bottom - 4)]
         return Element("polygon", points=points(pts), **attrs)
     return Element("rect", x=r.x, y=r.y, width=r.width, height=r.height, **attrs)
+
+
+def building_d(r: Rect) -> str:
+    """An organisation (a club, a nursing home, an association): a building with a pointed
+    roof over walls and two pillars, one path so that it fills, outlines and clips like the
+    other shapes (the pillars are open subpaths: stroked, never filled). No gender is drawn."""
+    w, h = r.width, r.height
+    eave = r.y + h * 0.4
+    left, right = r.x + w * 0.12, r.right - w * 0.12
+    outline = [
+        XY(r.x + w / 2, r.y),
+        XY(r.right, eave),
+        XY(right, eave),
+        XY(right, r.bottom),
+        XY(left, r.bottom),
+        XY(left, eave),
+        XY(r.x, eave),
+    ]
+    pillars = "".join(
+        path_d([XY(x, eave + h * 0.14), XY(x, r.bottom)]) for x in (r.x + w * 0.38, r.x + w * 0.62)
+    )
+    return f"{path_d(outline)}Z{pillars}"
 
 
 def grow(r: Rect, by: float) -> Rect:

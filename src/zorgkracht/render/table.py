@@ -10,6 +10,7 @@ from zorgkracht.layout.genogram import GenogramLayout, layout_genogram
 
 from .content import drawn, gender_kind, reference_year
 from .legend import label
+from .words import ORGANISATION
 
 _WORDS: dict[str, tuple[str, str]] = {
     "person": ("persoon", "person"),
@@ -24,6 +25,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "of": ("van", "of"),
     "and": ("en", "and"),
     "pet": ("huisdier", "pet"),
+    "organisation": ORGANISATION,
 }
 
 
@@ -37,6 +39,8 @@ def _describe(person: Person, layout: GenogramLayout, lang: str, year: int) -> s
     kind = gender_kind(person)
     if kind == "pet":
         parts.append(f"{_w('pet', lang)} ({person.pet})")
+    elif kind == "organisation":
+        parts.append(_w("organisation", lang))
     else:
         parts.append(label(f"gender:{kind}", lang))
     parts.append(f"{_w('generation', lang)} {box.generation + 1}")
@@ -88,7 +92,8 @@ def genogram_table(
     for box in layout.persons:
         if box.id in d.persons:
             person = d.persons[box.id]
-            add("person", person.id, person.name, _describe(person, layout, lang, when))
+            kind = "organisation" if person.organisation else "person"
+            add(kind, person.id, person.name, _describe(person, layout, lang, when))
     couples = {c.id: c for c in case.network.couples}
     for line in layout.couples:
         if line.a not in d.persons or line.b not in d.persons:

@@ -26,7 +26,7 @@ def _domain_index(net: Network, ident: str, where: str = "id") -> int:
 
 
 def _tie_index(net: Network, ident: str, where: str = "id") -> int:
-    return _index(net.ties, ident, where, "band", "tie")
+    return _index(net.ties, ident, where, "relatie", "tie")
 
 
 def _couple_index(net: Network, ident: str, where: str = "id") -> int:
