@@ -385,7 +385,7 @@ def _shown(detail: str, snapshot: str | None, hide_sensitive: bool) -> str:
     )
 
 
-FRAGMENTS = ("system", "table", "analysis", "people", "events", "instruments")
+FRAGMENTS = ("system", "table", "analysis", "people")
 """Parts of the case page that an edit redraws: ``case_<name>.html``."""
 
 
