@@ -9,6 +9,7 @@ from typing import Any
 
 from zorgkracht.domain import Case, Condition, Network
 from zorgkracht.domain.codes import (
+    AgeGroup,
     CareTask,
     ChildType,
     Circle,
@@ -51,6 +52,7 @@ CHOICES: dict[str, list[Any]] = {
     "condition_kind": list(ConditionKind),
     "condition_state": list(ConditionState),
     "education": list(EducationLevel),
+    "age_group": list(AgeGroup),
     "network_zone": list(NetworkZone),
     "wish": list(Wish),
     "energy": list(Energy),
@@ -75,6 +77,7 @@ PERSON_FIELDS = (
     "pregnant",
     "weight",
     "education",
+    "age_group",
     "network_zone",
     "status",
     "sensitive",
