@@ -64,8 +64,17 @@ function submitTie(form) {
 
 function submitDomain(form) {
   var name = value(form, "name").trim();
-  if (state.pending.kind === "rename-domain") return perform([{ op: "rename_domain", id: state.pending.id, name: name }], form);
-  return perform([{ op: "add_domain", name: name, kind: value(form, "kind") || "other" }], form);
+  var chosen = Array.prototype.filter.call(form.querySelectorAll('input[name="members"]'), function (b) { return b.checked; })
+    .map(function (b) { return b.value; });
+  if (state.pending.kind !== "rename-domain") {
+    return perform([{ op: "add_domain", name: name, kind: value(form, "kind") || "other", members: chosen }], form);
+  }
+  var id = state.pending.id, domain = state.data.domains[id], ops = [];
+  if (name !== domain.name) ops.push({ op: "rename_domain", id: id, name: name });
+  chosen.forEach(function (p) { if (domain.members.indexOf(p) < 0) ops.push({ op: "add_to_domain", domain: id, person: p }); });
+  domain.members.forEach(function (p) { if (chosen.indexOf(p) < 0) ops.push({ op: "remove_from_domain", domain: id, person: p }); });
+  if (!ops.length) return Promise.resolve(true);
+  return perform(ops, form);
 }
 
 var SUBMIT = { person: submitPerson, tie: submitTie, family: submitFamily, event: submitEvent, instrument: submitInstrument, domain: submitDomain };
