@@ -36,10 +36,17 @@ FIELDS: list[tuple[str, str, str, Bound[Any], dict[str, Any]]] = [
     ("ties", "t1", "strength", STRENGTH, {}),
     ("ties", "t1", "care_hours_per_week", CARE_HOURS, {}),
     ("ties", "t1", "care_months", CARE_MONTHS, {}),
+    ("ties", "t1", "client_care_hours_per_week", CARE_HOURS, {}),
+    ("ties", "t1", "client_care_months", CARE_MONTHS, {}),
     ("events", "ev1", "year", YEAR, {}),
     ("events", "ev1", "valence", VALENCE, {}),
 ]
-UPDATE = {"persons": "update_person", "couples": "update_couple", "ties": "update_tie"}
+UPDATE = {
+    "persons": "update_person",
+    "couples": "update_couple",
+    "ties": "update_tie",
+    "events": "update_event",
+}
 
 
 def edges(bound: Bound[Any]) -> list[tuple[float, bool]]:
@@ -127,6 +134,10 @@ def test_an_edit_takes_exactly_the_bounded_values(
         ({"op": "add_tie", "a": "kim", "b": "jong"}, "strength", STRENGTH),
         ({"op": "add_tie", "a": "kim", "b": "jong"}, "care_hours_per_week", CARE_HOURS),
         ({"op": "add_tie", "a": "kim", "b": "jong"}, "care_months", CARE_MONTHS),
+        ({"op": "add_tie", "a": "kim", "b": "jong"}, "client_care_hours_per_week", CARE_HOURS),
+        ({"op": "add_tie", "a": "kim", "b": "jong"}, "client_care_months", CARE_MONTHS),
+        ({"op": "add_event", "title": "Verhuisd", "valence": 0}, "year", YEAR),
+        ({"op": "add_event", "title": "Verhuisd", "year": 2000}, "valence", VALENCE),
         ({"op": "add_person", "name": "Nieuw"}, "birth_year", YEAR),
         ({"op": "set_position", "view": "ecogram", "id": "kim", "y": 0}, "x", COORDINATE),
     ],
@@ -158,4 +169,6 @@ def test_the_schema_states_the_same_bounds() -> None:
     assert numbers("TieDoc", "strength") == (STRENGTH.low, STRENGTH.high)
     assert numbers("TieDoc", "care_hours_per_week") == (CARE_HOURS.low, CARE_HOURS.high)
     assert numbers("TieDoc", "care_months") == (CARE_MONTHS.low, None)
+    assert numbers("TieDoc", "client_care_hours_per_week") == (CARE_HOURS.low, CARE_HOURS.high)
+    assert numbers("TieDoc", "client_care_months") == (CARE_MONTHS.low, None)
     assert numbers("EventDoc", "valence") == (VALENCE.low, VALENCE.high)

@@ -64,3 +64,26 @@ def test_answers_outside_the_range_and_unknown_items_are_rejected_all_at_once() 
 def test_perception_question_has_one_item_with_two_answers() -> None:
     assert check_case(with_answers("perception", {"1": 2})) == []
     assert [p.code for p in check_case(with_answers("perception", {"1": 3}))] == ["out_of_range"]
+
+
+def test_the_answers_of_now_and_who_answered_are_checked() -> None:
+    """The answers of now are checked as a snapshot's; the respondent is a person of the
+    network the answers belong to (now: the current network; a snapshot: its own)."""
+    case = with_answers("csi", {"1": 1})
+    case.network.persons.append(Person(id="mantel", name="Mantelzorger"))
+    case.snapshots[0].instruments[0].respondent = "mantel"  # not in the snapshot's network
+    case.instruments = [
+        InstrumentResponse(instrument="csi", answers={"1": 2}, respondent="mantel"),
+        InstrumentResponse(instrument="djg6", respondent="niemand"),
+    ]
+    problems = check_case(case)
+    assert [(p.where, p.code) for p in problems] == [
+        ("instruments/0/answers/1", "out_of_range"),
+        ("instruments/1/respondent", "unknown_reference"),
+        ("snapshots/s1/instruments/0/respondent", "unknown_reference"),
+    ]
+    assert "niemand" in problems[1].nl and "niemand" in problems[1].en
+    case.instruments[0].answers["1"] = 1
+    case.instruments[1].respondent = "mantel"
+    case.snapshots[0].instruments[0].respondent = None  # the client
+    assert check_case(case) == []

@@ -14,9 +14,11 @@ from hypothesis import strategies as st
 
 from zorgkracht.domain import Case, InvalidInput, Problem, Tie
 from zorgkracht.domain.codes import (
+    CareTask,
     Circle,
     Direction,
     DomainKind,
+    Energy,
     Frequency,
     Gender,
     NetworkZone,
@@ -24,6 +26,7 @@ from zorgkracht.domain.codes import (
     Role,
     Support,
     TieStatus,
+    Wish,
     Zone,
 )
 from zorgkracht.interchange import network_list_vocab as vocab
@@ -470,6 +473,21 @@ def test_support_letters() -> None:
         ("netwerk", "groot", "unknown_value"),
         ("gevoelig", "2", "unknown_value"),
         ("richting", "omhoog", "unknown_value"),
+        ("wens", "vaker", "unknown_value"),
+        ("wish", "often", "unknown_value"),
+        ("energie", "veel", "unknown_value"),
+        ("vragen", "misschien", "unknown_value"),
+        ("may_ask", "maybe", "unknown_value"),
+        ("krijgt_zorg", "soms", "unknown_value"),
+        ("eigen_zorgen", "2", "unknown_value"),
+        ("organisatie", "club", "unknown_value"),
+        ("zorgtaken", "koken", "unknown_value"),
+        ("care_tasks", "cooking", "unknown_value"),
+        ("zorgtaken_client", "wassen", "unknown_value"),
+        ("zorguren_client", "200", "out_of_range"),
+        ("client_care_hours", "veel", "not_a_number"),
+        ("zorgmaanden_client", "-1", "out_of_range"),
+        ("client_care_months", "2.5", "not_a_number"),
     ],
 )
 def test_bad_values(column: str, value: str, code: str) -> None:
@@ -692,6 +710,9 @@ def rosters(draw: st.DrawFn) -> tuple[bytes, str]:
             "status": draw(_words(vocab.STATUS_WORDS)),
             "weight": draw(st.sampled_from(["", "1", "5"])),
             "sensitive": draw(_words(vocab.BOOLEAN_WORDS)),
+            "organisation": draw(_words(vocab.BOOLEAN_WORDS)),
+            "receives_care": draw(_words(vocab.BOOLEAN_WORDS)),
+            "own_needs": draw(_words(vocab.BOOLEAN_WORDS)),
             "domain": "; ".join(draw(st.lists(st.sampled_from(["Werk", "kerk", "Club X"])))),
         }
         if not is_client:
@@ -710,6 +731,13 @@ def rosters(draw: st.DrawFn) -> tuple[bytes, str]:
                 "care_months": draw(st.sampled_from(["", "0", "36"])),
                 "strength": draw(st.sampled_from(["", "1", "2", "3"])),
                 "direction": draw(_words(vocab.DIRECTION_WORDS)),
+                "wish": _shout(draw, draw(_words(vocab.WISH_WORDS))),
+                "energy": draw(_words(vocab.ENERGY_WORDS)),
+                "may_ask": draw(_words(vocab.BOOLEAN_WORDS)),
+                "care_tasks": "; ".join(draw(st.lists(_words(vocab.CARE_TASK_WORDS)))),
+                "client_care_tasks": ", ".join(draw(st.lists(_words(vocab.CARE_TASK_WORDS)))),
+                "client_care_hours": draw(st.sampled_from(["", "0", "7,5", "168"])),
+                "client_care_months": draw(st.sampled_from(["", "0", "120"])),
                 "knows": escape_cell(
                     "; ".join(draw(st.lists(st.sampled_from(others), max_size=3)) if others else [])
                 ),
@@ -783,10 +811,26 @@ def test_every_word_of_the_domain_table_is_accepted() -> None:
             vocab.NETWORK_WORDS,
             "persoonlijk personal nominaal nominal extensief extensive",
         ),
+        (vocab.WISH_WORDS, "meer more zo zo_houden same minder less geen none"),
+        (vocab.ENERGY_WORDS, "geeft gives kost costs beide both"),
+        (
+            vocab.CARE_TASK_WORDS,
+            "huishouden household vervoer transport administratie administration "
+            "persoonlijke_verzorging personal_care toezicht supervision",
+        ),
     ]
     for table, words in tables:
         for word in words.split():
             assert vocab.norm(word) in table, word
+    recorded = (
+        "wens wish energie energy vragen may_ask krijgt_zorg receives_care eigen_zorgen own_needs "
+        "zorgtaken care_tasks zorguren_client client_care_hours zorgmaanden_client "
+        "client_care_months organisatie organisation zorgtaken_client client_care_tasks"
+    )
+    for header in recorded.split():
+        assert vocab.norm(header) in vocab.HEADER_WORDS, header
+    assert vocab.WISH_WORDS[vocab.norm("zo houden")] is Wish.SAME
+    assert vocab.CARE_TASK_WORDS[vocab.norm("persoonlijke verzorging")] is CareTask.PERSONAL_CARE
 
 
 def test_the_example_in_the_docs_reads() -> None:
@@ -807,3 +851,140 @@ def test_names_that_start_with_quotes_before_a_formula_sign_survive_a_round_trip
     assert escape_cell("-") == "'-"
     assert escape_cell("'-") == "''-"
     assert escape_cell("'t Hart") == "'t Hart"
+
+
+# --- what the book asks to record (issue 12) -----------------------------------------------
+
+RECORDED_NL = (
+    "naam;rol;organisatie;wens;energie;vragen;krijgt_zorg;eigen_zorgen;zorgtaken;"
+    "zorguren_client;zorgmaanden_client;zorgtaken_client\n"
+    "Pauline;cliënt;;;;;;ja;;;;\n"
+    'Henk;partner;;Zo houden;beide;nee;JA;;;14;36;"Persoonlijke verzorging; toezicht"\n'
+    "Els;dochter;;meer;geeft;ja;;ja;huishouden, VERVOER;;;\n"
+    "Zonnebloem;;ja;zo;Kost;;;;administratie;;;\n"
+    "Gert;buur;;minder;;;nee;nee;;2,5;;\n"
+    "Ans;kennis;nee;geen;;;;;;;;\n"
+)
+RECORDED_EN = (
+    "Name,Role,Organisation,Wish,Energy,May_Ask,Receives_Care,Own_Needs,Care_Tasks,"
+    "Client_Care_Hours,Client_Care_Months,Client_Care_Tasks\n"
+    "Pauline,client,,,,,,yes,,,,\n"
+    'Henk,partner,,same,both,no,yes,,,14,36,"personal_care; supervision"\n'
+    'Els,daughter,,MORE,gives,yes,,yes,"household; transport",,,\n'
+    "Zonnebloem,,yes,same,costs,,,,administration,,,\n"
+    "Gert,neighbour,,less,,,no,no,,2.5,,\n"
+    "Ans,acquaintance,no,none,,,,,,,,\n"
+)
+
+
+@pytest.mark.parametrize("text", [RECORDED_NL, RECORDED_EN], ids=["nl", "en"])
+def test_the_recorded_columns_in_dutch_and_english(text: str) -> None:
+    case = parse(text)
+    pauline, henk, els, club, gert, ans = case.network.persons
+    assert pauline.id == case.client and pauline.own_needs and not pauline.receives_care
+    assert (henk.wish, henk.energy, henk.may_ask, henk.receives_care, henk.own_needs) == (
+        Wish.SAME,
+        Energy.BOTH,
+        False,
+        True,
+        False,
+    )
+    assert (els.wish, els.energy, els.may_ask, els.own_needs) == (
+        Wish.MORE,
+        Energy.GIVES,
+        True,
+        True,
+    )
+    assert (club.organisation, club.wish, club.energy, club.may_ask) == (
+        True,
+        Wish.SAME,
+        Energy.COSTS,
+        None,
+    )
+    assert (gert.wish, gert.energy, gert.receives_care) == (Wish.LESS, None, False)
+    assert (ans.wish, ans.organisation) == (Wish.NONE, False)
+    # the client's care for Henk on the tie from the client, as client_care_*
+    to_henk = tie(case, "client", henk.id)
+    assert (
+        to_henk.client_care_hours_per_week,
+        to_henk.client_care_months,
+        to_henk.client_care_tasks,
+        to_henk.care_tasks,
+    ) == (14.0, 36, {CareTask.PERSONAL_CARE, CareTask.SUPERVISION}, set())
+    assert tie(case, "client", els.id).care_tasks == {CareTask.HOUSEHOLD, CareTask.TRANSPORT}
+    assert tie(case, "client", club.id).care_tasks == {CareTask.ADMINISTRATION}
+    assert tie(case, "client", gert.id).client_care_hours_per_week == 2.5
+    assert tie(case, "client", gert.id).client_care_tasks == set()
+
+
+def test_the_contact_columns_do_not_belong_on_the_client_row() -> None:
+    found = problems(
+        "naam;rol;wens;energie;vragen;zorgtaken;zorguren_client\nKim;cliënt;meer;geeft;ja;toezicht;3\nAnna;zus;;;;;\n"
+    )
+    assert wheres(found) == [
+        ("rij/row 2, kolom/column wens", "client_tie_value"),
+        ("rij/row 2, kolom/column energie", "client_tie_value"),
+        ("rij/row 2, kolom/column vragen", "client_tie_value"),
+        ("rij/row 2, kolom/column zorgtaken", "client_tie_value"),
+        ("rij/row 2, kolom/column zorguren_client", "client_tie_value"),
+    ]
+
+
+def test_a_bad_recorded_value_rejects_the_whole_file_listing_every_one() -> None:
+    found = problems(
+        "naam;wens;zorgtaken;zorguren_client;organisatie\n"
+        "Henk;meer;huishouden;3;\n"
+        'Els;vaker;"huishouden; koken";;\n'
+        "Gert;;;169;misschien\n"
+    )
+    assert wheres(found) == [
+        ("rij/row 3, kolom/column wens", "unknown_value"),
+        ("rij/row 3, kolom/column zorgtaken", "unknown_value"),
+        ("rij/row 4, kolom/column zorguren_client", "out_of_range"),
+        ("rij/row 4, kolom/column organisatie", "unknown_value"),
+    ]
+    assert "'koken'" in found[1].nl and "'koken'" in found[1].en
+    assert "huishouden" in found[1].nl and "household" in found[1].en
+    assert "meer, zo houden, minder, geen" in found[0].nl
+    assert "more, same, less, none" in found[0].en
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_recorded_columns_are_written_and_read_back(lang: str) -> None:
+    case = parse(RECORDED_NL)
+    text = network_list_text(case, lang=lang)
+    header = text.splitlines()[0]
+    separator = ";" if lang == "nl" else ","
+    names = header.split(separator)
+    expected = (
+        ["organisatie", "wens", "energie", "vragen", "krijgt_zorg", "eigen_zorgen"]
+        if lang == "nl"
+        else ["organisation", "wish", "energy", "may_ask", "receives_care", "own_needs"]
+    )
+    at = names.index(expected[0])
+    assert names[at : at + 6] == expected
+    tasks = (
+        ["zorgtaken", "zorguren_client", "zorgmaanden_client", "zorgtaken_client"]
+        if lang == "nl"
+        else ["care_tasks", "client_care_hours", "client_care_months", "client_care_tasks"]
+    )
+    at = names.index(tasks[0])
+    assert names[at : at + 4] == tasks
+    again = parse_network_list(text.encode(), "lijst.csv", case_id=case.id, title=case.title)
+    assert again == case
+    henk = text.splitlines()[2]
+    if lang == "nl":
+        assert "zo houden;beide;nee;ja" in henk
+        assert "persoonlijke verzorging, toezicht" in henk
+    else:
+        assert "same,both,no,yes" in henk
+        assert "personal_care; supervision" in henk
+
+
+def test_a_list_without_recorded_values_is_written_without_their_columns() -> None:
+    case = parse("naam;rol\nKim;cliënt\nAnna;zus\n")
+    header = network_list_text(case).splitlines()[0]
+    assert not {"wens", "energie", "vragen", "zorgtaken", "organisatie"} & set(header.split(";"))
+    case.network.persons[1].may_ask = False  # "nee" is a value: the column appears
+    names = network_list_text(case).splitlines()[0].split(";")
+    assert "vragen" in names and "wens" not in names

@@ -8,7 +8,9 @@ file may be UTF-8 (with or without BOM), Windows-1252 or UTF-16 with a BOM, sepa
 Reading is all or nothing: every problem in the whole file is collected with its row (as the
 spreadsheet numbers it, the header being row 1) and column (as written in the file), and
 :class:`InvalidInput` lists them all. Each row becomes a person with a tie from the client; the
-``kent`` column adds ties between members and ``domein`` puts persons in ecogram domains.
+``kent`` column adds ties between members and ``domein`` puts persons in ecogram domains. The
+care the client gives a member (``zorguren_client``, ``zorgmaanden_client``,
+``zorgtaken_client``) goes on that tie from the client, as ``client_care_*``.
 Writing gives a list that reads back to the same persons, attributes and ties.
 ``docs/network-list.md`` has the rules for users.
 """
@@ -120,6 +122,10 @@ def _case(
             reciprocal=row.reciprocal,
             care_hours_per_week=row.care_hours,
             care_months=row.care_months,
+            care_tasks=row.care_tasks,
+            client_care_hours_per_week=row.client_care_hours,
+            client_care_months=row.client_care_months,
+            client_care_tasks=row.client_care_tasks,
         )
         for row in members
     ]

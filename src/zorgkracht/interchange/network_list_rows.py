@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from zorgkracht.domain import Person, Problem
 from zorgkracht.domain.bounds import CARE_HOURS, CARE_MONTHS, STRENGTH, WEIGHT, YEAR, Bound
-from zorgkracht.domain.codes import Direction, Quality, Support
+from zorgkracht.domain.codes import CareTask, Direction, Quality, Support
 
 from . import network_list_vocab as v
 from .network_list_vocab import Column
@@ -141,6 +141,10 @@ class Row:
     quality: Quality = Quality.POSITIVE
     care_hours: float | None = None
     care_months: int | None = None
+    care_tasks: set[CareTask] = field(default_factory=set)
+    client_care_hours: float | None = None
+    client_care_months: int | None = None
+    client_care_tasks: set[CareTask] = field(default_factory=set)
     strength: int | None = None
     direction: Direction | None = None
 
@@ -163,6 +167,12 @@ _CODED: dict[Column, tuple[bool, str, Mapping[str, object]]] = {
     Column.NETWORK: (True, "network_zone", v.NETWORK_WORDS),
     Column.STATUS: (True, "status", v.STATUS_WORDS),
     Column.SENSITIVE: (True, "sensitive", v.BOOLEAN_WORDS),
+    Column.ORGANISATION: (True, "organisation", v.BOOLEAN_WORDS),
+    Column.WISH: (True, "wish", v.WISH_WORDS),
+    Column.ENERGY: (True, "energy", v.ENERGY_WORDS),
+    Column.MAY_ASK: (True, "may_ask", v.BOOLEAN_WORDS),
+    Column.RECEIVES_CARE: (True, "receives_care", v.BOOLEAN_WORDS),
+    Column.OWN_NEEDS: (True, "own_needs", v.BOOLEAN_WORDS),
     Column.RECIPROCAL: (False, "reciprocal", v.BOOLEAN_WORDS),
     Column.QUALITY: (False, "quality", v.QUALITY_WORDS),
     Column.DIRECTION: (False, "direction", v.DIRECTION_WORDS),
@@ -353,6 +363,26 @@ class RowReader:
             row.care_months = self._int(row, col, value, CARE_MONTHS)
         elif column is Column.CARE_HOURS:
             row.care_hours = self._hours(row, col, value)
+        elif column is Column.CLIENT_CARE_MONTHS:
+            row.client_care_months = self._int(row, col, value, CARE_MONTHS)
+        elif column is Column.CLIENT_CARE_HOURS:
+            row.client_care_hours = self._hours(row, col, value)
+        elif column in (Column.CARE_TASKS, Column.CLIENT_CARE_TASKS):
+            tasks, bad = v.parse_care_tasks(value)
+            if bad:
+                nl, en = v.CHOICES[column]
+                shown = ", ".join(f"'{part}'" for part in bad)
+                self.add(
+                    row.number,
+                    col,
+                    f"onbekende zorgtaak {shown}; kies uit {nl} (meer gescheiden door ;)",
+                    f"unknown care task {shown}; choose from {en} (several separated by ;)",
+                    "unknown_value",
+                )
+            elif column is Column.CARE_TASKS:
+                row.care_tasks = tasks
+            else:
+                row.client_care_tasks = tasks
         elif column is Column.SUPPORT:
             row.support, bad = v.parse_support(value)
             if bad:

@@ -16,10 +16,12 @@ from enum import StrEnum
 from typing import TypeVar
 
 from zorgkracht.domain.codes import (
+    CareTask,
     Circle,
     Coded,
     Direction,
     DomainKind,
+    Energy,
     Frequency,
     Gender,
     NetworkZone,
@@ -27,6 +29,7 @@ from zorgkracht.domain.codes import (
     Role,
     Support,
     TieStatus,
+    Wish,
     Zone,
 )
 
@@ -58,12 +61,22 @@ class Column(StrEnum):
     STATUS = "status"
     WEIGHT = "weight"
     SENSITIVE = "sensitive"
+    ORGANISATION = "organisation"
+    WISH = "wish"
+    ENERGY = "energy"
+    MAY_ASK = "may_ask"
+    RECEIVES_CARE = "receives_care"
+    OWN_NEEDS = "own_needs"
     DOMAIN = "domain"
     SUPPORT = "support"
     RECIPROCAL = "reciprocal"
     QUALITY = "quality"
     CARE_HOURS = "care_hours_per_week"
     CARE_MONTHS = "care_months"
+    CARE_TASKS = "care_tasks"
+    CLIENT_CARE_HOURS = "client_care_hours"
+    CLIENT_CARE_MONTHS = "client_care_months"
+    CLIENT_CARE_TASKS = "client_care_tasks"
     STRENGTH = "strength"
     DIRECTION = "direction"
     KNOWS = "knows"
@@ -81,12 +94,22 @@ HEADERS: dict[Column, tuple[str, str]] = {
     Column.STATUS: ("status", "status"),
     Column.WEIGHT: ("gewicht", "weight"),
     Column.SENSITIVE: ("gevoelig", "sensitive"),
+    Column.ORGANISATION: ("organisatie", "organisation"),
+    Column.WISH: ("wens", "wish"),
+    Column.ENERGY: ("energie", "energy"),
+    Column.MAY_ASK: ("vragen", "may_ask"),
+    Column.RECEIVES_CARE: ("krijgt_zorg", "receives_care"),
+    Column.OWN_NEEDS: ("eigen_zorgen", "own_needs"),
     Column.DOMAIN: ("domein", "domain"),
     Column.SUPPORT: ("steun", "support"),
     Column.RECIPROCAL: ("wederkerig", "reciprocal"),
     Column.QUALITY: ("kwaliteit", "quality"),
     Column.CARE_HOURS: ("zorguren", "care_hours_per_week"),
     Column.CARE_MONTHS: ("zorgmaanden", "care_months"),
+    Column.CARE_TASKS: ("zorgtaken", "care_tasks"),
+    Column.CLIENT_CARE_HOURS: ("zorguren_client", "client_care_hours"),
+    Column.CLIENT_CARE_MONTHS: ("zorgmaanden_client", "client_care_months"),
+    Column.CLIENT_CARE_TASKS: ("zorgtaken_client", "client_care_tasks"),
     Column.STRENGTH: ("sterkte", "strength"),
     Column.DIRECTION: ("richting", "direction"),
     Column.KNOWS: ("kent", "knows"),
@@ -100,12 +123,21 @@ TIE_COLUMNS = frozenset(
         Column.QUALITY,
         Column.CARE_HOURS,
         Column.CARE_MONTHS,
+        Column.CARE_TASKS,
+        Column.CLIENT_CARE_HOURS,
+        Column.CLIENT_CARE_MONTHS,
+        Column.CLIENT_CARE_TASKS,
         Column.STRENGTH,
         Column.DIRECTION,
         Column.KNOWS,
+        Column.WISH,
+        Column.ENERGY,
+        Column.MAY_ASK,
     }
 )
-"""Columns that describe the tie with the client, so they mean nothing on the client's row."""
+"""Columns that describe the contact with the client (the tie, the client's wish for it, the
+energy it gives or costs, whether the person may be asked), so they mean nothing on the
+client's row."""
 
 K = TypeVar("K")
 
@@ -130,6 +162,12 @@ _HEADER_EXTRAS: dict[Column, tuple[str, ...]] = {
     Column.SENSITIVE: ("prive", "private"),
     Column.RECIPROCAL: ("wederkerigheid", "reciprocity"),
     Column.CARE_HOURS: ("zorguren per week", "care hours"),
+    Column.ORGANISATION: ("organization",),
+    Column.WISH: ("wens van de cliënt", "client's wish"),
+    Column.MAY_ASK: ("mag gevraagd worden", "may be asked"),
+    Column.CLIENT_CARE_HOURS: ("client_care_hours_per_week", "zorguren cliënt"),
+    Column.CLIENT_CARE_MONTHS: ("zorgmaanden cliënt",),
+    Column.CLIENT_CARE_TASKS: ("zorgtaken cliënt",),
 }
 
 HEADER_WORDS: dict[str, Column] = _table(
@@ -296,6 +334,33 @@ DOMAIN_KIND_WORDS = _coded(
     },
     "domain kind",
 )
+WISH_WORDS = _coded(
+    Wish,
+    {
+        "meer": Wish.MORE,
+        "zo": Wish.SAME,
+        "zo laten": Wish.SAME,
+        "hetzelfde": Wish.SAME,
+        "minder": Wish.LESS,
+        "geen": Wish.NONE,
+        "no contact": Wish.NONE,
+    },
+    "wish",
+)
+ENERGY_WORDS = _coded(
+    Energy,
+    {"geeft": Energy.GIVES, "kost": Energy.COSTS, "beide": Energy.BOTH, "allebei": Energy.BOTH},
+    "energy",
+)
+CARE_TASK_WORDS = _coded(
+    CareTask,
+    {
+        "vervoer": CareTask.TRANSPORT,
+        "begeleiding": CareTask.TRANSPORT,
+        "verzorging": CareTask.PERSONAL_CARE,
+    },
+    "care task",
+)
 BOOLEAN_WORDS = _table(
     [
         *((w, True) for w in ("ja", "j", "yes", "y", "1", "true", "waar", "x")),
@@ -322,6 +387,20 @@ def parse_support(text: str) -> tuple[set[Support], list[str]]:
             if char not in bad:
                 bad.append(char)
     return letters, bad
+
+
+def parse_care_tasks(text: str) -> tuple[set[CareTask], list[str]]:
+    """``"huishouden; Persoonlijke verzorging"`` → ({household, personal_care}, []); the parts
+    that are no care task come second. Parts are separated by ``;`` or ``,``."""
+    tasks: set[CareTask] = set()
+    bad: list[str] = []
+    for part in split_names(text):
+        found = CARE_TASK_WORDS.get(norm(part))
+        if found is None:
+            bad.append(part)
+        else:
+            tasks.add(found)
+    return tasks, bad
 
 
 def split_names(text: str) -> list[str]:
@@ -381,6 +460,25 @@ DIRECTION_OUT: dict[Direction, tuple[str, str]] = {
     Direction.NONE: ("geen", "none"),
 }
 BOOLEAN_OUT: dict[bool, tuple[str, str]] = {True: ("ja", "yes"), False: ("nee", "no")}
+WISH_OUT: dict[Wish, tuple[str, str]] = {
+    Wish.MORE: ("meer", "more"),
+    Wish.SAME: ("zo houden", "same"),
+    Wish.LESS: ("minder", "less"),
+    Wish.NONE: ("geen", "none"),
+}
+ENERGY_OUT: dict[Energy, tuple[str, str]] = {
+    Energy.GIVES: ("geeft", "gives"),
+    Energy.COSTS: ("kost", "costs"),
+    Energy.BOTH: ("beide", "both"),
+}
+CARE_TASK_OUT: dict[CareTask, tuple[str, str]] = {
+    CareTask.HOUSEHOLD: ("huishouden", "household"),
+    CareTask.TRANSPORT: ("vervoer", "transport"),
+    CareTask.ADMINISTRATION: ("administratie", "administration"),
+    CareTask.PERSONAL_CARE: ("persoonlijke verzorging", "personal_care"),
+    CareTask.SUPERVISION: ("toezicht", "supervision"),
+}
+"""The words of domain.md §10, so a list written in either language reads back."""
 
 CHOICES: dict[Column, tuple[str, str]] = {
     Column.ROLE: (
@@ -416,6 +514,20 @@ CHOICES: dict[Column, tuple[str, str]] = {
     ),
     Column.SENSITIVE: ("ja, nee", "yes, no"),
     Column.RECIPROCAL: ("ja, nee", "yes, no"),
+    Column.ORGANISATION: ("ja, nee", "yes, no"),
+    Column.MAY_ASK: ("ja, nee", "yes, no"),
+    Column.RECEIVES_CARE: ("ja, nee", "yes, no"),
+    Column.OWN_NEEDS: ("ja, nee", "yes, no"),
+    Column.WISH: ("meer, zo houden, minder, geen", "more, same, less, none"),
+    Column.ENERGY: ("geeft, kost, beide", "gives, costs, both"),
+    Column.CARE_TASKS: (
+        "huishouden, vervoer, administratie, persoonlijke verzorging, toezicht",
+        "household, transport, administration, personal_care, supervision",
+    ),
+    Column.CLIENT_CARE_TASKS: (
+        "huishouden, vervoer, administratie, persoonlijke verzorging, toezicht",
+        "household, transport, administration, personal_care, supervision",
+    ),
 }
 """The accepted values, as named in error messages."""
 

@@ -4,7 +4,9 @@ Dutch headers and values with ``;`` (what Dutch Excel expects), or English with 
 written gender-neutral (``ouder``, ``broer of zus``) with the gender in its own column, so reading
 the list back never infers a gender; cells that hold a default (personal network, positive
 quality, not sensitive) are left empty. ``sterkte``/``richting`` are written only when a tie's
-strength or direction differs from what reading the row would give.
+strength or direction differs from what reading the row would give; the columns of what the
+book asks to record (``wens``, ``energie``, ``vragen``, ``zorgtaken``, the client's care, ...)
+only when some row has a value in them.
 
 A cell that a spreadsheet would take for a formula (it starts with ``=``, ``+``, ``-``, ``@``,
 a tab or a carriage return) is written with a leading ``'`` (OWASP, CSV injection); the reader
@@ -19,13 +21,31 @@ import io
 from pathlib import Path
 
 from zorgkracht.domain import Case, Person, Tie
-from zorgkracht.domain.codes import NetworkZone, Quality
+from zorgkracht.domain.codes import CareTask, NetworkZone, Quality
 from zorgkracht.i18n import LANGS, language
 
 from . import network_list_vocab as v
 from .network_list_vocab import STRENGTH_BY_CIRCLE, Column, default_direction
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+OPTIONAL = frozenset(
+    {
+        Column.STRENGTH,
+        Column.DIRECTION,
+        Column.ORGANISATION,
+        Column.WISH,
+        Column.ENERGY,
+        Column.MAY_ASK,
+        Column.RECEIVES_CARE,
+        Column.OWN_NEEDS,
+        Column.CARE_TASKS,
+        Column.CLIENT_CARE_HOURS,
+        Column.CLIENT_CARE_MONTHS,
+        Column.CLIENT_CARE_TASKS,
+    }
+)
+"""Columns written only when some row has a value in them: a list without them stays as it
+was, and reads back the same either way."""
 
 
 def escape_cell(value: str) -> str:
@@ -57,6 +77,17 @@ def _links(case: Case, order: dict[str, int]) -> tuple[dict[str, Tie], dict[str,
     return client_ties, {p: sorted(ids, key=order.__getitem__) for p, ids in knows.items()}
 
 
+def _yes(flag: bool, i: int) -> str:
+    """``ja``/``yes`` for True; empty for False, the default."""
+    return v.BOOLEAN_OUT[True][i] if flag else ""
+
+
+def _tasks(tasks: set[CareTask], i: int) -> str:
+    """Care tasks in canonical order, separated as the names of a ``kent`` cell."""
+    inner = (", ", "; ")[i]  # no quotes needed with ";" (Dutch) or "," (English) between cells
+    return inner.join(v.CARE_TASK_OUT[t][i] for t in CareTask if t in tasks)
+
+
 def _person_cells(p: Person, i: int) -> dict[Column, str]:
     return {
         Column.NAME: p.name,
@@ -71,7 +102,13 @@ def _person_cells(p: Person, i: int) -> dict[Column, str]:
         ),
         Column.STATUS: (p.status.value if i else p.status.nl) if p.status else "",
         Column.WEIGHT: str(p.weight) if p.weight is not None else "",
-        Column.SENSITIVE: v.BOOLEAN_OUT[True][i] if p.sensitive else "",
+        Column.SENSITIVE: _yes(p.sensitive, i),
+        Column.ORGANISATION: _yes(p.organisation, i),
+        Column.WISH: v.WISH_OUT[p.wish][i] if p.wish else "",
+        Column.ENERGY: v.ENERGY_OUT[p.energy][i] if p.energy else "",
+        Column.MAY_ASK: v.BOOLEAN_OUT[p.may_ask][i] if p.may_ask is not None else "",
+        Column.RECEIVES_CARE: _yes(p.receives_care, i),
+        Column.OWN_NEEDS: _yes(p.own_needs, i),
     }
 
 
@@ -89,6 +126,16 @@ def _tie_cells(tie: Tie, person: Person, lang: str) -> dict[Column, str]:
             _number(tie.care_hours_per_week, lang) if tie.care_hours_per_week is not None else ""
         ),
         Column.CARE_MONTHS: str(tie.care_months) if tie.care_months is not None else "",
+        Column.CARE_TASKS: _tasks(tie.care_tasks, i),
+        Column.CLIENT_CARE_HOURS: (
+            _number(tie.client_care_hours_per_week, lang)
+            if tie.client_care_hours_per_week is not None
+            else ""
+        ),
+        Column.CLIENT_CARE_MONTHS: (
+            str(tie.client_care_months) if tie.client_care_months is not None else ""
+        ),
+        Column.CLIENT_CARE_TASKS: _tasks(tie.client_care_tasks, i),
     }
     if tie.strength != STRENGTH_BY_CIRCLE[person.circle]:
         cells[Column.STRENGTH] = str(tie.strength)
@@ -129,8 +176,7 @@ def network_list_text(case: Case, *, lang: str = "nl") -> str:
             row.update(_tie_cells(tie, p, lang))
         rows.append(row)
 
-    optional = (Column.STRENGTH, Column.DIRECTION)
-    columns = [c for c in v.HEADERS if c not in optional or any(r.get(c) for r in rows)]
+    columns = [c for c in v.HEADERS if c not in OPTIONAL or any(r.get(c) for r in rows)]
     out = io.StringIO()
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow([v.HEADERS[c][i] for c in columns])
