@@ -208,6 +208,10 @@ def test_the_network_meeting_page_lists_no_sensitive_event_and_no_form(client: T
     # e3 is sensitive, e2 involves Piet, who is sensitive
     assert re.findall(r'data-event-row="(e\d)"', html) == ["e1"]
     assert 'id="person-dialog"' not in html and "data-new" not in html
+    # no form, so no notes in the script's data either
+    data = case_data(client.get("/cases/velden?view=ecogram&hide_sensitive=true").text)
+    assert all("note" not in p for p in data["persons"].values())  # type: ignore[attr-defined]
+    assert "note" in case_data(client.get("/cases/velden").text)["persons"]["p1"]  # type: ignore[index]
 
 
 @pytest.mark.parametrize("code", sorted(INSTRUMENT_ITEMS))

@@ -97,6 +97,7 @@ def case_context(
     if hide_sensitive:
         shown = without_sensitive(shown)
     snap: Snapshot | None = case.snapshot(snapshot) if snapshot and snapshot != CURRENT else None
+    editable = snap is None and not hide_sensitive
     return {
         "hide_sensitive": hide_sensitive,
         "record": record,
@@ -108,7 +109,7 @@ def case_context(
         "views": VIEWS,
         "view_labels": VIEW_LABELS,
         "snapshot": snap,
-        "editable": snap is None and not hide_sensitive,
+        "editable": editable,
         "picture": picture or draw(shown, view, lang, budget=draw_budget(request)),
         "too_large": TOO_LARGE,
         "analysis": analysis or analysis_panel(shown, lang),
@@ -116,7 +117,7 @@ def case_context(
         "instrument_forms": INSTRUMENT_FORMS,
         "formats": FORMATS,
         "today": dt.date.today().isoformat(),
-        "case_data": case_data(shown, names(shown, lang)),
+        "case_data": case_data(shown, names(shown, lang), editable=editable),
     }
 
 
