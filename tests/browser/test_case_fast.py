@@ -41,6 +41,8 @@ def test_adding_a_person_takes_three_pointer_actions(signed_in: Page) -> None:
         page.keyboard.type(name)  # the name field has the focus
         dialog.locator(f'label.toggle:has(input[name="support"][value="{support}"])').click()
         actions += 1
+        if name == "Wim":
+            shoot(page, "case-add-person-dialog")
         dialog.get_by_role("button", name=circle).click()
         actions += 1
         expect(dialog).to_be_hidden()

@@ -179,3 +179,26 @@ def test_every_field_of_a_relation_on_the_case_page(signed_in: Page) -> None:
         row = page.locator('[data-tie-row="t2"]')
         expect(row).to_contain_text(label)
         expect(row).to_contain_text("gespannen")
+
+
+def test_a_life_domain_with_its_members(signed_in: Page) -> None:
+    page = signed_in
+    create_case(page, "leefgebied")
+    page.goto("/cases/leefgebied?view=ecogram")
+    dialog = page.locator("#domain-dialog")
+    page.get_by_role("button", name="Leefgebied (domein) toevoegen").click()
+    dialog.get_by_label(re.compile("^Naam van het leefgebied")).fill("Koor")
+    dialog.get_by_role("checkbox", name="Piet").check()
+    save(dialog)
+    domains = network(page, "leefgebied")["domains"]
+    assert [(d["name"], d["members"]) for d in domains] == [("Koor", ["p2"])]
+    did = domains[0]["id"]
+    # change it twice: Piet leaves and the name changes, then Piet comes back
+    for name, member, members in (("Kerkkoor", False, []), ("Kerkkoor", True, ["p2"])):
+        page.locator(f'[data-action="edit-domain"][data-id="{did}"]').click()
+        expect(dialog.get_by_role("checkbox", name="Piet")).to_be_checked(checked=not member)
+        dialog.get_by_label(re.compile("^Naam van het leefgebied")).fill(name)
+        dialog.get_by_role("checkbox", name="Piet").set_checked(member)
+        save(dialog)
+        d = network(page, "leefgebied")["domains"][0]
+        assert (d["name"], d.get("members", [])) == (name, members)

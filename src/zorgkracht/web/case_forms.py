@@ -9,6 +9,7 @@ from typing import Any
 
 from zorgkracht.domain import Case, Condition, Network
 from zorgkracht.domain.codes import (
+    AgeGroup,
     CareTask,
     ChildType,
     Circle,
@@ -51,6 +52,7 @@ CHOICES: dict[str, list[Any]] = {
     "condition_kind": list(ConditionKind),
     "condition_state": list(ConditionState),
     "education": list(EducationLevel),
+    "age_group": list(AgeGroup),
     "network_zone": list(NetworkZone),
     "wish": list(Wish),
     "energy": list(Energy),
@@ -75,6 +77,7 @@ PERSON_FIELDS = (
     "pregnant",
     "weight",
     "education",
+    "age_group",
     "network_zone",
     "status",
     "sensitive",
@@ -127,10 +130,23 @@ def family_keys(net: Network) -> dict[str, str]:
     return keys
 
 
-def case_data(case: Case, labels: dict[str, str] | None = None) -> dict[str, Any]:
-    """What the drawing script needs to fill its forms: every field the forms show and change
-    (notes too); a domain under its name in ``labels`` (by id) when given, the page's
-    language's name."""
+def case_data(
+    case: Case, labels: dict[str, str] | None = None, *, editable: bool = True
+) -> dict[str, Any]:
+    """What the drawing script needs to fill its forms: every field the forms show and change;
+    a domain under its name in ``labels`` (by id) when given, the page's language's name. A page
+    that cannot be edited (a snapshot, a network meeting) gets no notes: no form shows them."""
+    data = _case_data(case, labels)
+    if not editable:
+        for kind in ("persons", "ties", "events"):
+            for record in data[kind].values():
+                record.pop("note", None)
+                for c in record.get("conditions", []):
+                    c.pop("note", None)
+    return data
+
+
+def _case_data(case: Case, labels: dict[str, str] | None) -> dict[str, Any]:
     net = case.network
     families = family_keys(net)
     return {

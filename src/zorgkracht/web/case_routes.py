@@ -100,6 +100,7 @@ def case_context(
     if hide_sensitive:
         shown = without_sensitive(shown)
     snap: Snapshot | None = case.snapshot(snapshot) if snapshot and snapshot != CURRENT else None
+    editable = snap is None and not hide_sensitive
     return {
         "hide_sensitive": hide_sensitive,
         "record": record,
@@ -111,7 +112,7 @@ def case_context(
         "views": VIEWS,
         "view_labels": VIEW_LABELS,
         "snapshot": snap,
-        "editable": snap is None and not hide_sensitive,
+        "editable": editable,
         "picture": picture or draw(shown, view, lang, budget=draw_budget(request)),
         "too_large": TOO_LARGE,
         "analysis": analysis or analysis_panel(shown, lang),
@@ -119,7 +120,7 @@ def case_context(
         "instrument_forms": INSTRUMENT_FORMS,
         "formats": FORMATS,
         "today": dt.date.today().isoformat(),
-        "case_data": case_data(shown, names(shown, lang)),
+        "case_data": case_data(shown, names(shown, lang), editable=editable),
     }
 
 
@@ -420,7 +421,7 @@ def _shown(detail: str, snapshot: str | None, hide_sensitive: bool) -> str:
     )
 
 
-FRAGMENTS = ("system", "table", "analysis", "people", "events", "instruments")
+FRAGMENTS = ("system", "table", "analysis", "people")
 """Parts of the case page that an edit redraws: ``case_<name>.html``."""
 
 

@@ -94,6 +94,19 @@ export function editDomain(id) {
   form.reset();
   if (id) form.elements.name.value = state.data.domains[id].name;
   else form.elements.kind.value = "other";
+  var box = dlg.querySelector("[data-domain-members]"), members = id ? state.data.domains[id].members : [];
+  box.textContent = "";
+  Object.keys(state.data.persons).forEach(function (pid, i) {
+    if (pid === state.data.client) return;
+    var label = document.createElement("label"), input = document.createElement("input"), span = document.createElement("span");
+    label.className = "toggle";
+    input.type = "checkbox"; input.name = "members"; input.value = pid; input.id = "dd-member-" + i;
+    input.checked = members.indexOf(pid) >= 0;
+    span.textContent = nameOf(pid);
+    label.appendChild(input); label.appendChild(document.createTextNode(" ")); label.appendChild(span);
+    box.appendChild(label);
+  });
+  box.closest("fieldset").hidden = !box.children.length;
   state.pending = { kind: id ? "rename-domain" : "add-domain", id: id };
   open(dlg, id ? "edit" : "add");
 }

@@ -106,6 +106,7 @@ export function report(err, form, anchor) {
     anchor.insertAdjacentElement("afterend", slot);
     anchor.setAttribute("aria-describedby", slot.id);
   }
+  if (err && err.status === 409) { say(message); return; }
   var reason = message + problems.map(function (p) { return " " + p.where + ": " + inLanguage(p); }).join(";");
   say(t("Not saved: %(reason)s", { reason: reason }));
 }
@@ -123,7 +124,11 @@ export function controlFor(form, where) {
     if (!/^[\w.#-]+$/.test(key)) continue;
     var el = visible(form.querySelectorAll('[data-field="' + key + '"]')) ||
       visible(form.querySelectorAll('[name="' + key + '"]'));
-    if (el) return el.type === "radio" || el.type === "checkbox" ? (el.closest("fieldset") || el) : el;
+    if (el) {
+      var control = el.type === "radio" || el.type === "checkbox" ? (el.closest("fieldset") || el) : el;
+      control.dataset.errorKey = key;
+      return control;
+    }
   }
   return null;
 }
@@ -131,11 +136,20 @@ export function controlFor(form, where) {
 function showAt(control, text, where) {
   var details = control.closest("details");
   if (details) details.open = true;
-  var slot = document.createElement("p");
-  slot.className = "error"; slot.dataset.errorFor = where; slot.dataset.added = "";
-  slot.id = "error-" + where.replace(/[^\w-]/g, "-");
+  // the field's own slot when the template has one, else a new one next to the control
+  var own = control.form && control.form.querySelector('[data-error-for="' + control.dataset.errorKey + '"]:not([data-added])');
+  var slot = own || document.createElement("p");
   slot.textContent = text;
-  if (control.matches("fieldset")) {
+  if (own) {
+    own.hidden = false;
+    if (!own.id) own.id = "error-" + where.replace(/[^\w-]/g, "-");
+  } else {
+    slot.className = "error"; slot.dataset.errorFor = where; slot.dataset.added = "";
+    slot.id = "error-" + where.replace(/[^\w-]/g, "-");
+  }
+  if (own) {
+    // already in place
+  } else if (control.matches("fieldset")) {
     var legend = control.querySelector("legend");
     if (legend) legend.insertAdjacentElement("afterend", slot); else control.prepend(slot);
   } else {

@@ -9,7 +9,7 @@ export var PERSON = {
   name: "text", role: "code", gender: "code!", circle: "code", zone: "code", frequency: "code",
   birth_year: "int", death_year: "int", deceased: "bool", age: "int", identities: "set",
   pet: "textnull", organisation: "bool", conditions: "conditions", pregnant: "bool",
-  weight: "int", education: "code", network_zone: "code!", status: "code", sensitive: "bool",
+  weight: "int", education: "code", age_group: "code", network_zone: "code!", status: "code", sensitive: "bool",
   wish: "code", energy: "code", may_ask: "bool?", receives_care: "bool", own_needs: "bool",
   note: "text"
 };

@@ -11,7 +11,7 @@ import { state } from "./state.js";
 
 var ADD_FIELDS = ["name", "role", "gender", "zone", "frequency"];
 
-function submitPerson(form, submitter) {
+function submitPerson(form) {
   var fields = readAll(form, PERSON);
   if (state.pending.kind === "edit-person") {
     var id = state.pending.id;
@@ -34,8 +34,7 @@ function submitPerson(form, submitter) {
   var op = { op: "add_person", support: letters(form), household: form.elements.household.checked };
   ADD_FIELDS.forEach(function (k) { if (fields[k] !== null && fields[k] !== "") op[k] = fields[k]; });
   if (!op.name) op.name = "";  // the server names the empty name next to the field
-  var circle = submitter && submitter.name === "save_circle" ? submitter.value : state.pending.circle;
-  if (circle) op.circle = circle;
+  if (state.pending.circle) op.circle = state.pending.circle;
   if (value(form, "domain")) op.domain = value(form, "domain");
   var point = state.pending.point, added = null;
   var ops = [op];
@@ -64,8 +63,17 @@ function submitTie(form) {
 
 function submitDomain(form) {
   var name = value(form, "name").trim();
-  if (state.pending.kind === "rename-domain") return perform([{ op: "rename_domain", id: state.pending.id, name: name }], form);
-  return perform([{ op: "add_domain", name: name, kind: value(form, "kind") || "other" }], form);
+  var chosen = Array.prototype.filter.call(form.querySelectorAll('input[name="members"]'), function (b) { return b.checked; })
+    .map(function (b) { return b.value; });
+  if (state.pending.kind !== "rename-domain") {
+    return perform([{ op: "add_domain", name: name, kind: value(form, "kind") || "other", members: chosen }], form);
+  }
+  var id = state.pending.id, domain = state.data.domains[id], ops = [];
+  if (name !== domain.name) ops.push({ op: "rename_domain", id: id, name: name });
+  chosen.forEach(function (p) { if (domain.members.indexOf(p) < 0) ops.push({ op: "add_to_domain", domain: id, person: p }); });
+  domain.members.forEach(function (p) { if (chosen.indexOf(p) < 0) ops.push({ op: "remove_from_domain", domain: id, person: p }); });
+  if (!ops.length) return Promise.resolve(true);
+  return perform(ops, form);
 }
 
 var SUBMIT = { person: submitPerson, tie: submitTie, family: submitFamily, event: submitEvent, instrument: submitInstrument, domain: submitDomain };
@@ -90,8 +98,18 @@ function keys(form) {
     var letter = form.querySelector('[data-letter-keys] input[value="' + event.key.toUpperCase() + '"]');
     if (letter && event.key.length === 1) { event.preventDefault(); letter.checked = !letter.checked; letter.focus(); return; }
     var circle = form.querySelector('[data-circle-key="' + event.key + '"]');
-    if (circle) { event.preventDefault(); form.requestSubmit(circle); }
+    if (circle) { event.preventDefault(); saveInCircle(form, circle); }
   });
+  form.querySelectorAll("[data-circle-key]").forEach(function (b) {
+    b.addEventListener("click", function () { saveInCircle(form, b); });
+  });
+}
+
+/* A circle button of a new person: that circle, and save. */
+function saveInCircle(form, button) {
+  state.pending.circle = button.value;
+  form.querySelectorAll("[data-circle-key]").forEach(function (b) { b.classList.toggle("preset", b === button); });
+  form.requestSubmit(form.querySelector("[data-save]"));
 }
 
 export function initForms() {
@@ -99,7 +117,7 @@ export function initForms() {
     var dlg = form.closest("dialog");
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      SUBMIT[form.dataset.form](form, event.submitter).then(function (ok) {
+      SUBMIT[form.dataset.form](form).then(function (ok) {
         if (!ok) return;
         close(dlg);
         select(null, true);
