@@ -59,6 +59,11 @@ def test_names_page_offers_words_circle_support_and_the_family_fields(client: Te
     assert 'name="other_parent"' not in page  # no partner yet
     clubs = client.get("/cases/kim/interview/names/clubs").text
     assert 'name="organisation"' in clubs
+    english = client.get("/cases/kim/interview/names/family?lang=en").text
+    for text in (">mother<", ">son<", ">married<", "Married or together?", "How close? (circle)"):
+        assert text in english
+    for text in (">moeder<", ">zoon<", ">getrouwd<"):
+        assert text not in english
     add(client, "family", name="Henk", role="partner", couple="married")
     page = client.get("/cases/kim/interview/names/family").text
     assert '<option value="p2" selected>Henk</option>' in page

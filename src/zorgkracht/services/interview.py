@@ -1,16 +1,24 @@
 """Interview mode: collect a client's network by asking (``shared/domain.md`` §8).
 
-The interview has three parts, each a series of steps that can be left and resumed:
+The interview begins with the client (:func:`client_operations`: gender and year of birth),
+then has three parts, each a series of steps that can be left and resumed:
 
 1. **name generators**, one question per step (:data:`NAME_STEPS`): who lives with you, family,
    friends, neighbours, work or school, clubs and church, professionals, and the book's four
    questions for the weak ties nobody draws (ch. 4: birthday wishes, season's greetings, five
-   tickets, help when moving house). Every name becomes a person with a tie from the client;
-   the step gives the person a provisional role, circle and zone, and puts them in an ecogram
-   domain where the step names one;
-2. **interpreters** per person (:func:`set_interpreters`): role, circle, the support letters
-   the person gives, frequency, zone, quality of the tie and whether the client gives back;
+   tickets, help when moving house). Every name becomes a person with a tie from the client
+   carrying the support they give; the step gives the person a role (a word such as *moeder*
+   also gives the gender), circle and zone, puts them in an ecogram domain by the step or the
+   role (:mod:`~zorgkracht.services.interview_steps`), marks an organisation, and draws the
+   family tree of partners, parents, children and siblings
+   (:mod:`~zorgkracht.services.interview_family`);
+2. **interpreters** per person (:func:`set_interpreters`,
+   :mod:`~zorgkracht.services.interview_answers`): role, circle, the support letters the person
+   gives, frequency, zone, quality of the tie and whether the client gives back, and the
+   optional wish, energy, may be asked, care and hours;
 3. **who knows whom** (:func:`set_acquaintances`): ties between network members.
+
+Reading the case and the submitted values is :mod:`~zorgkracht.services.interview_read`.
 
 Each answer becomes a list of edit operations (:mod:`zorgkracht.services.edits`:
 :func:`name_operations`, :func:`interpreter_operations`, :func:`acquaintance_operations`;
@@ -25,43 +33,50 @@ new version per answer, all or nothing, with the edit path's permission check an
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from enum import Enum
-from typing import Any, TypeVar
+from typing import Any
 
 from zorgkracht.domain import (
     Case,
-    Circle,
     CoupleType,
     Direction,
-    Energy,
-    Frequency,
     Gender,
     InvalidInput,
-    NotFound,
     Person,
     Problem,
-    Quality,
-    Role,
-    Support,
-    Tie,
-    Wish,
-    Zone,
     limits,
 )
-from zorgkracht.domain.bounds import CARE_HOURS, YEAR
 from zorgkracht.domain.ids import PREFIX, IdPool
 from zorgkracht.render.domain_names import unnamed
 
 from .cases import CaseRecord, CaseService
-from .edits import Json, apply_edit, record_json
+from .edits import Json, record_json
+from .interview_answers import (
+    INTERPRETER_FIELDS,
+    client_operations,
+    interpreter_operations,
+    set_interpreters,
+)
 from .interview_family import family_operations, is_unknown_parent, placeholder_for
+from .interview_read import (
+    apply_operations,
+    batch,
+    changed_fields,
+    choice,
+    circle_of,
+    client_tie,
+    find_by_name,
+    known_pairs,
+    member,
+    named_members,
+    pair_key,
+    relation,
+    support_letters,
+)
 from .interview_steps import (
     GENDERS,
-    KIN_BY_KEY,
     NAME_STEPS,
     STEP_KEYS,
     NameStep,
@@ -104,55 +119,6 @@ __all__ = [
 
 MAX_NAME = limits.MAX_NAME  # the one bound of a name (zorgkracht.domain.limits)
 _NEW_PERSON_FIELDS = ("id", "name", "gender", "role", "circle", "zone", "frequency")
-
-
-# --- reading --------------------------------------------------------------------------------
-def client_tie(case: Case, person_id: str) -> Tie | None:
-    """The tie between the client and ``person_id`` (the first, if there are several)."""
-    for tie in case.network.ties:
-        if {tie.a, tie.b} == {case.client, person_id}:
-            return tie
-    return None
-
-
-def named_members(case: Case) -> list[Person]:
-    """The members the client named: every member but the unknown parents the interview
-    made so that brothers and sisters share parents (they have no tie with the client)."""
-    return [p for p in case.members() if not is_unknown_parent(case, p)]
-
-
-def member(case: Case, person_id: str) -> Person:
-    """A network member (anyone but the client); ``NotFound`` otherwise."""
-    for person in case.members():
-        if person.id == person_id:
-            return person
-    raise NotFound(
-        f"Persoon {person_id!r} staat niet in dit netwerk.",
-        f"Person {person_id!r} is not in this network.",
-    )
-
-
-def find_by_name(case: Case, name: str) -> Person | None:
-    """The person whose name is ``name``, ignoring case and surrounding or repeated spaces."""
-    wanted = _norm(name)
-    for person in case.network.persons:
-        if _norm(person.name) == wanted:
-            return person
-    return None
-
-
-def known_pairs(case: Case) -> set[tuple[str, str]]:
-    """Pairs (in member order) of members joined by a tie: who knows whom."""
-    order = {p.id: i for i, p in enumerate(case.members())}
-    pairs: set[tuple[str, str]] = set()
-    for tie in case.network.ties:
-        if tie.a in order and tie.b in order and tie.a != tie.b:
-            pairs.add(pair_key(order, tie.a, tie.b))
-    return pairs
-
-
-def pair_key(order: Mapping[str, int], a: str, b: str) -> tuple[str, str]:
-    return (a, b) if order[a] <= order[b] else (b, a)
 
 
 # --- the answers ----------------------------------------------------------------------------
@@ -219,11 +185,11 @@ def name_operations(
                 "too_long",
             )
         )
-    chosen_role, kin_gender = _relation(step, role, problems)
-    chosen_gender = _choice(Gender, gender, "gender", problems) or kin_gender or Gender.UNKNOWN
-    chosen_circle = _circle(circle, problems) or step.circle
-    letters = _support(support, problems)
-    chosen_couple = _choice(CoupleType, couple, "couple", problems)
+    chosen_role, kin_gender = relation(step, role, problems)
+    chosen_gender = choice(Gender, gender, "gender", problems) or kin_gender or Gender.UNKNOWN
+    chosen_circle = circle_of(circle, problems) or step.circle
+    letters = support_letters(support, problems)
+    chosen_couple = choice(CoupleType, couple, "couple", problems)
     if organisation:
         chosen_gender = Gender.UNKNOWN
     if problems:
@@ -281,7 +247,7 @@ def name_operations(
             other_parent=other_parent,
         )
     else:  # an unknown parent gets the name (and keeps their place in the family tree)
-        changes = _changed_fields(stand_in, person)
+        changes = changed_fields(stand_in, person)
         operations.append({"op": "update_person", "id": person.id, "changes": changes})
         if step.household:
             operations.append({"op": "set_household", "id": person.id, "member": True})
@@ -307,162 +273,6 @@ def add_name(
     named = name_operations(case, step_key, name, **answers)
     changed = apply_operations(case, named.operations) if named.created else case
     return Added(case=changed, person=named.person, created=named.created)
-
-
-def client_operations(case: Case, gender: str, birth_year: str) -> list[Json]:
-    """The edit operations that record what the interview asks the client first: their
-    gender (for the pictures) and year of birth. An empty answer clears the field."""
-    problems: list[Problem] = []
-    chosen = _choice(Gender, gender, "gender", problems) or Gender.UNKNOWN
-    year: int | None = None
-    raw = birth_year.strip()
-    if raw:
-        if raw.isascii() and raw.isdigit() and YEAR.holds(int(raw)):
-            year = int(raw)
-        else:
-            problems.append(
-                Problem(
-                    "birth_year",
-                    f"{raw!r} is geen geboortejaar ({YEAR.low} tot {YEAR.high})",
-                    f"{raw!r} is not a year of birth ({YEAR.low} to {YEAR.high})",
-                    "out_of_range",
-                )
-            )
-    if problems:
-        raise InvalidInput(problems)
-    before = case.network.person(case.client)
-    after = dataclasses.replace(before, gender=chosen, birth_year=year)
-    changes = _changed_fields(before, after)
-    return [{"op": "update_person", "id": case.client, "changes": changes}] if changes else []
-
-
-INTERPRETER_FIELDS = (
-    "role",
-    "circle",
-    "support",
-    "frequency",
-    "zone",
-    "quality",
-    "reciprocal",
-    "wish",
-    "energy",
-    "may_ask",
-    "receives_care",
-    "own_needs",
-    "care_hours",
-    "client_care_hours",
-)
-"""What the interview asks per person. The last seven are optional, asked where they fit:
-the client's wish for the contact, whether it gives or costs energy, whether the person may
-be asked for help, whether the person is cared for or needs support themselves, the hours a
-week of care the person gives the client and of care the client gives the person."""
-
-
-def interpreter_operations(
-    case: Case, person_id: str, answers: Mapping[str, Sequence[str]]
-) -> list[Json]:
-    """The edit operations that record what the client says about ``person_id``.
-
-    ``answers`` maps a field of :data:`INTERPRETER_FIELDS` to its submitted values (a form:
-    ``support`` may hold several letters, the others one value; an empty value clears the
-    field, a missing field is left as it is). Role, circle, frequency and zone belong to the
-    person; support, quality and reciprocity to the tie with the client, which is created when
-    missing. The tie's direction follows: support given and something given back is ``both``,
-    only support ``to_client``, only giving back ``from_client``.
-    """
-    before = member(case, person_id)
-    problems: list[Problem] = []
-    unknown = sorted(set(answers) - set(INTERPRETER_FIELDS))
-    for field in unknown:
-        problems.append(Problem(field, "onbekend veld", "unknown field", "unknown_field"))
-
-    def one(field: str) -> str | None:
-        values = answers.get(field)
-        if values is None:
-            return None
-        if len(values) > 1:
-            problems.append(
-                Problem(field, "kies één waarde", "choose one value", "multiple_values")
-            )
-            return None
-        return values[0].strip() if values else ""
-
-    role = one("role")
-    circle = one("circle")
-    frequency = one("frequency")
-    zone = one("zone")
-    quality = one("quality")
-    reciprocal = one("reciprocal")
-    new_role = _choice(Role, role or "", "role", problems)
-    new_circle = _circle(circle or "", problems)
-    new_frequency = _choice(Frequency, frequency or "", "frequency", problems)
-    new_zone = _choice(Zone, zone or "", "zone", problems)
-    new_quality = _choice(Quality, quality or "", "quality", problems)
-    new_reciprocal = _yes_no(reciprocal or "", problems)
-    support = _support(answers["support"], problems) if "support" in answers else None
-    person_changes: dict[str, Any] = {}
-    for field, kind in (("wish", Wish), ("energy", Energy)):
-        raw = one(field)
-        if raw is not None:
-            person_changes[field] = _choice(kind, raw, field, problems)
-    raw = one("may_ask")
-    if raw is not None:
-        person_changes["may_ask"] = _yes_no(raw, problems, "may_ask")
-    for field in ("receives_care", "own_needs"):
-        raw = one(field)
-        if raw is not None:
-            person_changes[field] = bool(_yes_no(raw, problems, field))
-    tie_changes: dict[str, Any] = {}
-    for field, attribute in (
-        ("care_hours", "care_hours_per_week"),
-        ("client_care_hours", "client_care_hours_per_week"),
-    ):
-        raw = one(field)
-        if raw is not None:
-            tie_changes[attribute] = _hours(raw, field, problems)
-    if problems:
-        raise InvalidInput(problems)
-
-    person = before
-    if role is not None:
-        person = dataclasses.replace(person, role=new_role)
-    if circle is not None:
-        person = dataclasses.replace(person, circle=new_circle)
-    if frequency is not None:
-        person = dataclasses.replace(person, frequency=new_frequency)
-    if zone is not None:
-        person = dataclasses.replace(person, zone=new_zone)
-    person = dataclasses.replace(person, **person_changes)
-    operations: list[Json] = []
-    changes = _changed_fields(before, person)
-    if changes:
-        operations.append({"op": "update_person", "id": person_id, "changes": changes})
-
-    old_tie = client_tie(case, person_id)
-    tie = old_tie or Tie(id=IdPool.of(case).numbered(PREFIX["ties"]), a=case.client, b=person_id)
-    if quality is not None:
-        tie = dataclasses.replace(tie, quality=new_quality or Quality.POSITIVE)
-    if reciprocal is not None:
-        tie = dataclasses.replace(tie, reciprocal=new_reciprocal)
-    if support is not None:
-        tie = dataclasses.replace(tie, support=support)
-    if support is not None or reciprocal is not None:
-        direction = _direction(tie.a == case.client, bool(tie.support), tie.reciprocal)
-        tie = dataclasses.replace(tie, direction=direction)
-    tie = dataclasses.replace(tie, **tie_changes)
-    if old_tie is None:
-        operations += _new_tie(tie)
-    else:
-        changes = _changed_fields(old_tie, tie)
-        if changes:
-            operations.append({"op": "update_tie", "id": tie.id, "changes": changes})
-    return operations
-
-
-def set_interpreters(case: Case, person_id: str, answers: Mapping[str, Sequence[str]]) -> Case:
-    """The case with the interpreters recorded (:func:`interpreter_operations` applied to a
-    copy)."""
-    return apply_operations(case, interpreter_operations(case, person_id, answers))
 
 
 def acquaintance_operations(case: Case, pairs: Iterable[str]) -> list[Json]:
@@ -513,16 +323,6 @@ def set_acquaintances(case: Case, pairs: Iterable[str]) -> Case:
     return apply_operations(case, acquaintance_operations(case, pairs))
 
 
-def batch(operations: Sequence[Json]) -> Json:
-    """One edit operation made of ``operations``: applied in order, all or nothing."""
-    return {"op": "batch", "operations": list(operations)}
-
-
-def apply_operations(case: Case, operations: Sequence[Json]) -> Case:
-    """A copy of ``case`` with ``operations`` applied (as :func:`save_answer` saves it)."""
-    return apply_edit(case, batch(operations)).case
-
-
 def save_answer(
     cases: CaseService,
     actor: Actor,
@@ -542,150 +342,3 @@ def save_answer(
 def all_pairs(case: Case) -> list[tuple[Person, Person]]:
     """Every pair of members, in member order (the upper half of the who-knows-whom matrix)."""
     return list(itertools.combinations(case.members(), 2))
-
-
-# --- helpers --------------------------------------------------------------------------------
-E = TypeVar("E", bound=Enum)
-
-
-def _choice(
-    kind: type[E],
-    raw: str,
-    field: str,
-    problems: list[Problem],
-    *,
-    allowed: Sequence[E] | None = None,
-) -> E | None:
-    value = raw.strip()
-    if not value:
-        return None
-    options = list(allowed) if allowed is not None else list(kind)
-    for option in options:
-        if option.value == value:
-            return option
-    codes = ", ".join(str(o.value) for o in options)
-    problems.append(
-        Problem(
-            field,
-            f"{value!r} is geen keuze hier; kies uit {codes}",
-            f"{value!r} is not a choice here; choose from {codes}",
-            "enum",
-        )
-    )
-    return None
-
-
-def _relation(step: NameStep, raw: str, problems: list[Problem]) -> tuple[Role, Gender | None]:
-    """The role (and the gender its word says) chosen at ``step``: a role code of the step or
-    a word of :data:`~zorgkracht.services.interview_steps.KIN` for one of its roles."""
-    value = raw.strip()
-    kin = KIN_BY_KEY.get(value)
-    if kin is not None and kin.role in step.roles:
-        return kin.role, kin.gender
-    chosen = _choice(Role, value, "role", problems, allowed=step.roles)
-    return chosen or step.roles[0], None
-
-
-def _support(letters: Iterable[str], problems: list[Problem]) -> set[Support]:
-    out: set[Support] = set()
-    for letter in letters:
-        value = letter.strip().upper()
-        if not value:
-            continue
-        try:
-            out.add(Support(value))
-        except ValueError:
-            problems.append(
-                Problem(
-                    "support",
-                    f"{letter!r} is geen steunsoort; kies uit P, G, A, E, W",
-                    f"{letter!r} is not a kind of support; choose from P, G, A, E, W",
-                    "enum",
-                )
-            )
-    return out
-
-
-def _circle(raw: str, problems: list[Problem]) -> Circle | None:
-    value = raw.strip()
-    if value.isdigit() and len(value) == 1 and 1 <= int(value) <= 4:
-        return Circle.from_number(int(value))
-    return _choice(Circle, value, "circle", problems)
-
-
-_ADD_TIE_FIELDS: tuple[str, ...] = (
-    *("id", "a", "b", "strength", "quality", "direction", "support", "reciprocal"),
-    *("care_hours_per_week", "care_months", "care_since", "sensitive", "note"),
-)
-
-
-def _new_tie(tie: Tie) -> list[Json]:
-    """The operations that add ``tie``: ``add_tie`` with the fields it takes, then
-    ``update_tie`` with any other field that differs from a new tie's."""
-    fields = record_json(tie)
-    plain = record_json(Tie(id=tie.id, a=tie.a, b=tie.b))
-    operations: list[Json] = [{"op": "add_tie", **{k: fields[k] for k in _ADD_TIE_FIELDS}}]
-    rest = {k: v for k, v in fields.items() if k not in _ADD_TIE_FIELDS and v != plain[k]}
-    if rest:
-        operations.append({"op": "update_tie", "id": tie.id, "changes": rest})
-    return operations
-
-
-def _hours(raw: str, field: str, problems: list[Problem]) -> float | None:
-    value = raw.strip().replace(",", ".")
-    if not value:
-        return None
-    try:
-        hours = float(value)
-    except ValueError:
-        hours = -1.0
-    if hours != hours or not CARE_HOURS.holds(hours):
-        problems.append(
-            Problem(
-                field,
-                f"{raw!r} is geen aantal uren per week (0 tot {CARE_HOURS.high})",
-                f"{raw!r} is not a number of hours a week (0 to {CARE_HOURS.high})",
-                "out_of_range",
-            )
-        )
-        return None
-    return int(hours) if hours.is_integer() else hours
-
-
-def _yes_no(raw: str, problems: list[Problem], field: str = "reciprocal") -> bool | None:
-    value = raw.strip().lower()
-    if value in ("", "unknown"):
-        return None
-    if value in ("yes", "true", "1"):
-        return True
-    if value in ("no", "false", "0"):
-        return False
-    problems.append(
-        Problem(
-            field,
-            f"{raw!r} is geen antwoord; kies ja, nee of weet niet",
-            f"{raw!r} is not an answer; choose yes, no or don't know",
-            "enum",
-        )
-    )
-    return None
-
-
-def _direction(client_is_a: bool, gives: bool, gets_back: bool | None) -> Direction:
-    if gives and gets_back:
-        return Direction.BOTH
-    if gives:
-        return Direction.TO_CLIENT if client_is_a else Direction.FROM_CLIENT
-    if gets_back:
-        return Direction.FROM_CLIENT if client_is_a else Direction.TO_CLIENT
-    return Direction.NONE
-
-
-def _changed_fields(before: Any, after: Any) -> Json:
-    """The fields of record ``after`` that differ from ``before``, as in the case file."""
-    old, new = record_json(before), record_json(after)
-    return {k: v for k, v in new.items() if old[k] != v}
-
-
-def _norm(name: str) -> str:
-    return " ".join(name.split()).casefold()
