@@ -59,7 +59,7 @@ _INFERRED = "afgeleid; het boek noemt dit niet"
 # eight": the book's counts do not quite add up (see docs/demo-cases.md).
 _CHILDREN: tuple[tuple[str, str, Gender, int, str, bool, Zone, str], ...] = (
     ("zoon_oudste", "Oudste zoon", Gender.MALE, 1989, "vader1", False, Zone.TOWN, ""),
-    ("dochter_buurt", "Dochter", Gender.FEMALE, 1991, "vader1", False, Zone.NEIGHBOURHOOD, ""),
+    ("dochter_buurt", "Oudste dochter", Gender.FEMALE, 1991, "vader1", False, Zone.NEIGHBOURHOOD, ""),
     (
         "zoon_buitenland",
         "Zoon in het buitenland",
@@ -91,11 +91,11 @@ _CHILDREN: tuple[tuple[str, str, Gender, int, str, bool, Zone, str], ...] = (
         "Kwam op zijn tiende, twee jaar na Fatima, naar Nederland; probleemgedrag op school en "
         "straat; na een uithuisplaatsing weer thuis; OTS.",
     ),
-    ("kind6", "Dochter (8)", Gender.FEMALE, 2003, "vader3", True, Zone.NEIGHBOURHOOD, "OTS."),
-    ("kind7", "Zoon (6)", Gender.MALE, 2005, "vader3", True, Zone.NEIGHBOURHOOD, "OTS."),
-    ("kind8", "Dochter (4)", Gender.FEMALE, 2007, "vader4", True, Zone.NEIGHBOURHOOD, ""),
-    ("kind9", "Zoon (3)", Gender.MALE, 2008, "vader4", True, Zone.NEIGHBOURHOOD, ""),
-    ("kind10", "Dochter (1)", Gender.FEMALE, 2010, "vader4", True, Zone.NEIGHBOURHOOD, ""),
+    ("kind6", "Dochter", Gender.FEMALE, 2003, "vader3", True, Zone.NEIGHBOURHOOD, "OTS."),
+    ("kind7", "Zoon", Gender.MALE, 2005, "vader3", True, Zone.NEIGHBOURHOOD, "OTS."),
+    ("kind8", "Jonge dochter", Gender.FEMALE, 2007, "vader4", True, Zone.NEIGHBOURHOOD, ""),
+    ("kind9", "Jonge zoon", Gender.MALE, 2008, "vader4", True, Zone.NEIGHBOURHOOD, ""),
+    ("kind10", "Jongste dochter", Gender.FEMALE, 2010, "vader4", True, Zone.NEIGHBOURHOOD, ""),
 )
 AT_HOME = tuple(c[0] for c in _CHILDREN if c[5])
 
