@@ -5,8 +5,8 @@ Somalia four years ago; ten children of four fathers and a foster child; seven c
 home, four under supervision (OTS); Julia comes two or three times a week. At the start of the
 guidance the oldest son living in the Netherlands was much involved and carried too much: care
 for his mother, building his own life and finishing school (l. 2492-2502). The snapshot
-``begin`` is that start; the current network is the one the book describes now. What the book
-does not say is marked in the notes and listed in ``docs/demo-cases.md``.
+``begin`` is that start; the current network (and snapshot ``nu``) the one the book describes.
+What the book does not say is marked in the notes and listed in ``docs/demo-cases.md``.
 """
 
 from __future__ import annotations
@@ -47,6 +47,9 @@ CASE_ID = "fatima"
 FATIMA = "fatima"
 CASE_YEAR = 2011
 """The year of the book's account: not in the book (published 2012), inferred."""
+NOW_DATE = dt.date(2011, 7, 1)
+"""The day of the book's account (inferred): the snapshot ``nu`` is the network of now, so that
+ages are counted in the book's year."""
 BEGIN_DATE = dt.date(2010, 1, 15)
 """The start of Julia's guidance, "sinds anderhalf jaar" before the account (inferred date)."""
 
@@ -59,7 +62,16 @@ _INFERRED = "afgeleid; het boek noemt dit niet"
 # eight": the book's counts do not quite add up (see docs/demo-cases.md).
 _CHILDREN: tuple[tuple[str, str, Gender, int, str, bool, Zone, str], ...] = (
     ("zoon_oudste", "Oudste zoon", Gender.MALE, 1989, "vader1", False, Zone.TOWN, ""),
-    ("dochter_buurt", "Dochter", Gender.FEMALE, 1991, "vader1", False, Zone.NEIGHBOURHOOD, ""),
+    (
+        "dochter_buurt",
+        "Oudste dochter",
+        Gender.FEMALE,
+        1991,
+        "vader1",
+        False,
+        Zone.NEIGHBOURHOOD,
+        "",
+    ),
     (
         "zoon_buitenland",
         "Zoon in het buitenland",
@@ -91,11 +103,11 @@ _CHILDREN: tuple[tuple[str, str, Gender, int, str, bool, Zone, str], ...] = (
         "Kwam op zijn tiende, twee jaar na Fatima, naar Nederland; probleemgedrag op school en "
         "straat; na een uithuisplaatsing weer thuis; OTS.",
     ),
-    ("kind6", "Dochter (8)", Gender.FEMALE, 2003, "vader3", True, Zone.NEIGHBOURHOOD, "OTS."),
-    ("kind7", "Zoon (6)", Gender.MALE, 2005, "vader3", True, Zone.NEIGHBOURHOOD, "OTS."),
-    ("kind8", "Dochter (4)", Gender.FEMALE, 2007, "vader4", True, Zone.NEIGHBOURHOOD, ""),
-    ("kind9", "Zoon (3)", Gender.MALE, 2008, "vader4", True, Zone.NEIGHBOURHOOD, ""),
-    ("kind10", "Dochter (1)", Gender.FEMALE, 2010, "vader4", True, Zone.NEIGHBOURHOOD, ""),
+    ("kind6", "Dochter", Gender.FEMALE, 2003, "vader3", True, Zone.NEIGHBOURHOOD, "OTS."),
+    ("kind7", "Zoon", Gender.MALE, 2005, "vader3", True, Zone.NEIGHBOURHOOD, "OTS."),
+    ("kind8", "Jonge dochter", Gender.FEMALE, 2007, "vader4", True, Zone.NEIGHBOURHOOD, ""),
+    ("kind9", "Jonge zoon", Gender.MALE, 2008, "vader4", True, Zone.NEIGHBOURHOOD, ""),
+    ("kind10", "Jongste dochter", Gender.FEMALE, 2010, "vader4", True, Zone.NEIGHBOURHOOD, ""),
 )
 AT_HOME = tuple(c[0] for c in _CHILDREN if c[5])
 
@@ -570,7 +582,14 @@ def build() -> Case:
                     "De oudste zoon is veelvuldig betrokken en draagt te veel (l. 2492-2502); "
                     "twee zoons zijn nog uit huis geplaatst."
                 ),
-            )
+            ),
+            Snapshot(
+                id="nu",
+                label="Anderhalf jaar later",
+                taken_on=NOW_DATE,
+                network=network("now"),
+                note="Het netwerk zoals het boek het beschrijft; de zoons zijn weer thuis.",
+            ),
         ],
         note=(
             "Casus na hoofdstuk 4 van 'De zorgkracht van sociale netwerken' (2012): Fatima Tahir "

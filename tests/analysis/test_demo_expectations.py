@@ -123,4 +123,6 @@ def test_tavenier_signals(demos: dict[str, Case]) -> None:
     # the family gives and takes; paid help is not a one-way tie in the reciprocity sense
     assert "LOW_RECIPROCITY" not in codes(now)
     assert now["reciprocity"]["share"] == 1.0
-    assert now["reciprocity"]["formal"] == 5  # Michel, teacher, debt and family workers, HR
+    # Michel, teacher, debt and family workers, HR, and, for Lina in the client system, her
+    # therapist, internist and pulmonologist
+    assert now["reciprocity"]["formal"] == 8

@@ -1,4 +1,4 @@
-"""Golden files of the demo genograms (Tavenier, Karel) in Dutch and English.
+"""Golden files of the demo genograms (Tavenier, Karel, Fatima, Ada, Pauline) in Dutch and English.
 
 After an intended change to the pictures: ``ZORGKRACHT_UPDATE_GOLDEN=1 .venv/bin/pytest -q
 tests/render``, then look at the new pictures before committing them (docs/genogram.md).
@@ -23,7 +23,7 @@ def demo(case_id: str) -> Case:
     return next(c for c in load_demo_cases() if c.id == case_id)
 
 
-@pytest.mark.parametrize("case_id", ["tavenier", "karel"])
+@pytest.mark.parametrize("case_id", ["tavenier", "karel", "fatima", "ada", "pauline"])
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_demo_genogram_matches_the_golden_file(case_id: str, lang: str) -> None:
     case = demo(case_id)

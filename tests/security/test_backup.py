@@ -31,6 +31,7 @@ from tests.security.ops_support import (
     version_mismatches,
     zorgkracht,
 )
+from zorgkracht.demo import DEMO_IDS
 from zorgkracht.domain import InvalidInput
 from zorgkracht.domain.errors import Conflict
 from zorgkracht.domain.invariants import validate_case
@@ -102,7 +103,7 @@ def test_archive_restores_everything_on_either_backend(
     archive = tmp_path / "backup.zip"
     made = make_backup(src, archive)
     assert stat.S_IMODE(archive.stat().st_mode) == 0o600
-    assert made.cases == 6 and made.users == 2
+    assert made.cases == len(DEMO_IDS) + 3 and made.users == 2  # the demo cases, three generated
     restored = restore_backup(dst, archive)
     assert restored.rows == made.rows
     if target == "sqlite":  # a new SQLite file is made for its owner only
@@ -303,11 +304,11 @@ def test_the_command_line(databases: Databases, tmp_path: Path) -> None:
     run = zorgkracht("backup", "-o", str(archive), "--db", src)
     out, err = run.communicate(timeout=120)
     assert run.returncode == 0, err
-    assert "6 casussen, 2 accounts" in out
+    assert f"{len(DEMO_IDS) + 3} casussen, 2 accounts" in out
     run = zorgkracht("restore", str(archive), "--db", dst, "--yes", "--lang", "en")
     out, err = run.communicate(timeout=120)
     assert run.returncode == 0, err
-    assert "Restored: 6 cases, 2 accounts" in out
+    assert f"Restored: {len(DEMO_IDS) + 3} cases, 2 accounts" in out
     run = zorgkracht("restore", str(archive), "--db", dst, "--yes")
     out, err = run.communicate(timeout=120)
     assert run.returncode == 4 and "niet leeg" in err and "Traceback" not in err
