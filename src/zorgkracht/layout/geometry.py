@@ -404,3 +404,52 @@ def zigzag_xy(
         xs.append(x + uy * side)
         ys.append(y - ux * side)
     return xs, ys
+
+
+def _span(a: XY, b: XY, r: Rect) -> tuple[float, float] | None:
+    """The part ``(t0, t1)`` of the segment a-b (t from 0 to 1) inside ``r``, if any."""
+    dx, dy = b.x - a.x, b.y - a.y
+    t0, t1 = 0.0, 1.0
+    for p, q in ((-dx, a.x - r.x), (dx, r.right - a.x), (-dy, a.y - r.y), (dy, r.bottom - a.y)):
+        if p == 0:
+            if q < 0:
+                return None
+            continue
+        ratio = q / p
+        if p < 0:
+            t0 = max(t0, ratio)
+        else:
+            t1 = min(t1, ratio)
+        if t0 > t1:
+            return None
+    return t0, t1
+
+
+def trimmed(
+    a: XY, b: XY, around_a: Sequence[Rect], around_b: Sequence[Rect]
+) -> tuple[XY, XY] | None:
+    """The segment a-b without the parts inside ``around_a`` (the symbol and name of the
+    person at ``a``) and ``around_b``: a line from person to person that stops at the edge of
+    each one's symbol and name instead of running through the name. None when nothing is
+    left (the two persons overlap)."""
+    t0, t1 = 0.0, 1.0
+    for r in around_a:
+        span = _span(a, b, r)
+        if span is not None:
+            t0 = max(t0, span[1])
+    for r in around_b:
+        span = _span(a, b, r)
+        if span is not None:
+            t1 = min(t1, span[0])
+    if t1 - t0 <= 1e-9:
+        return None
+    dx, dy = b.x - a.x, b.y - a.y
+    return XY(a.x + dx * t0, a.y + dy * t0), XY(a.x + dx * t1, a.y + dy * t1)
+
+
+def person_rects(symbol: Rect, label: Rect, pad: float = 3.0) -> tuple[Rect, Rect]:
+    """A person's symbol and name, each grown by ``pad``: what a line stops at."""
+    return (
+        Rect(symbol.x - pad, symbol.y - pad, symbol.width + 2 * pad, symbol.height + 2 * pad),
+        Rect(label.x - pad, label.y - pad, label.width + 2 * pad, label.height + 2 * pad),
+    )

@@ -25,7 +25,11 @@ from .svg import SVG_NS, AttrValue, Element, num
 
 LEGEND_W = 270.0
 ITEM_H = 26.0
-NAME_CHARS = 14
+NAME_CHARS = 15
+"""Characters of a name line in a slot 110 wide (about 0.6 em each at 12)."""
+NAME_LINES = 3
+NAME_SIZE = 12.0
+NAME_LINE = 14.0
 CLIENT_WORDS = ("cliënt", "client")
 
 
@@ -118,9 +122,9 @@ def person_group(
             stroke_dasharray="3 2",
         )
     cx = slot.anchor.x
-    for n, text in enumerate(wrap(person.name, NAME_CHARS, 2)):
-        y = r.bottom + 4 + 11 + 13 * n
-        g.extend(halo_text(text, x=cx, y=y, font_size=11, text_anchor="middle"))
+    for n, text in enumerate(wrap(person.name, NAME_CHARS, NAME_LINES)):
+        y = r.bottom + 4 + NAME_SIZE + NAME_LINE * n
+        g.extend(halo_text(text, x=cx, y=y, font_size=NAME_SIZE, text_anchor="middle"))
     return g
 
 

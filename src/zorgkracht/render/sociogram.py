@@ -14,7 +14,7 @@ from functools import partial
 
 from zorgkracht.domain import Case, Tie
 from zorgkracht.domain.codes import Quality
-from zorgkracht.layout.geometry import XY, Rect, zigzag
+from zorgkracht.layout.geometry import XY, Rect, person_rects, trimmed, zigzag
 from zorgkracht.layout.sociogram import Edge, SociogramLayout, layout_sociogram
 
 from . import symbols as sym
@@ -194,16 +194,24 @@ def draw(case: Case, layout: SociogramLayout, *, lang: str, show_legend: bool) -
     # layout.slot(id).anchor for every drawn person, looked up once (persons before the client)
     anchors = {layout.client.id: layout.client.anchor} if layout.client is not None else {}
     anchors.update((s.id, s.anchor) for s in layout.persons)
+    # a line stops at the edge of each end's symbol and name, never running through a name
+    around = {s.id: person_rects(s.symbol, s.label, 3.0) for s in layout.persons}
+    if layout.client is not None:
+        around[layout.client.id] = person_rects(layout.client.symbol, layout.client.label, 7.0)
     client_lines = svg.add("g", class_="client-ties")
     for edge in layout.client_edges:
-        a, b = anchors[edge.a], anchors[edge.b]
+        ends = trimmed(anchors[edge.a], anchors[edge.b], around[edge.a], around[edge.b])
+        if ends is None:
+            continue
         line = client_lines.add(
-            "path", d=path_d([a, b]), stroke=CLIENT_INK, stroke_width=1, fill="none"
+            "path", d=path_d(list(ends)), stroke=CLIENT_INK, stroke_width=1, fill="none"
         )
         line.set_raw("data-tie-id", edge.tie)
     lines = svg.add("g", class_="ties")
     for edge in layout.edges:
-        lines.append(_edge(edge, anchors[edge.a], anchors[edge.b], ties[edge.tie]))
+        ends = trimmed(anchors[edge.a], anchors[edge.b], around[edge.a], around[edge.b])
+        if ends is not None:
+            lines.append(_edge(edge, ends[0], ends[1], ties[edge.tie]))
     people = svg.add("g", class_="persons")
     if layout.client is not None:
         people.append(person_group(persons[layout.client.id], layout.client, client=True))
