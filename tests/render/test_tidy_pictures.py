@@ -10,13 +10,15 @@ cut short with "…" when they fit.
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 
 from tests.layout.interview_cases import interview_cases, pauline
 from tests.layout.tidy_picture import Picture, problems, read_picture
 from zorgkracht.domain import Case
-from zorgkracht.render.views import VIEWS, render_svg
+from zorgkracht.render.views import VIEWS, export, render_svg
 
 SETTINGS = settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 LINES_THROUGH_NAMES = ("ecogram", "sociogram")
@@ -64,3 +66,31 @@ def test_the_ecogram_has_no_catch_all_circle_for_family_and_friends() -> None:
 @given(case=interview_cases())
 def test_interview_built_cases_are_tidy(view: str, case: Case) -> None:
     assert_tidy(case, view, lines=view not in LINES_THROUGH_NAMES)
+
+
+def _size(svg: str) -> tuple[float, float, str]:
+    root = ET.fromstring(svg.encode("utf-8"))
+    return float(root.attrib["width"]), float(root.attrib["height"]), root.attrib["viewBox"]
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_large_print_draws_the_same_picture_larger_with_names_of_at_least_18(view: str) -> None:
+    case = pauline()
+    normal = render_svg(case, view)
+    large = render_svg(case, view, large_print=True)
+    width, height, box = _size(normal)
+    big_w, big_h, big_box = _size(large)
+    assert big_box == box  # the same drawing ...
+    assert big_w == pytest.approx(width * 1.5, abs=0.01)  # ... one and a half times as large
+    assert big_h == pytest.approx(height * 1.5, abs=0.01)
+    assert 'data-large-print="true"' in large and "data-large-print" not in normal
+    sizes = [s for ss in read_picture(large).name_sizes.values() for s in ss]
+    assert all(s * big_w / width >= 18 - 0.01 for s in sizes)  # sizes rounded to 0.01
+    # the exports share the option: a PNG of the large print is 1.5 times as wide
+    png_normal = export(case, view, "png")
+    png_large = export(case, view, "png", large_print=True)
+    assert _png_width(png_large) == pytest.approx(_png_width(png_normal) * 1.5, rel=0.01)
+
+
+def _png_width(png: bytes) -> int:
+    return int.from_bytes(png[16:20], "big")
