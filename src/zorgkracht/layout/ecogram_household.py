@@ -40,6 +40,9 @@ TITLE_LINE = 19.0
 TITLE_CHARS = 18
 TITLE_GAP = 8.0
 MIN_RADIUS = 60.0
+FACING_MAX = 10
+"""A circle of at most this many persons has them all in one row or column facing the client
+system; a larger one a grid (where a line may pass a name in front)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -308,6 +311,10 @@ def pack(
     title_h = title_lines * TITLE_LINE
     count = len(persons)
     options = [cols] if cols is not None else list(range(1, max(count, 1) + 1))
+    if cols is None and towards is not None and 1 < count <= FACING_MAX:
+        # one row (above or below the client system) or one column (beside it), so that no
+        # member stands in front of another and every line reaches its person unhindered
+        options = [count] if abs(towards.y) >= 0.6 else [1]
     if cell is None:
         cell = max((box_width(p) for p in persons), default=MIN_BOX_W)
     best: tuple[float, int, float, float, float] | None = None

@@ -37,7 +37,10 @@ _OWN: dict[str, tuple[str, str]] = {
         "client system: the household, as a small genogram",
     ),
     "circle:domain": ("domein, met de personen erin", "domain, with its persons inside"),
-    "circle:other": ("overig: personen zonder domein", "other: persons in no domain"),
+    "circle:other": (
+        "gestreept: zonder domein, naar soort relatie",
+        "dashed: in no domain, by kind of relation",
+    ),
     "person:client": ("cliënt (dubbele rand)", "client (double outline)"),
     "tie:reciprocal": ("⇄ de cliënt geeft ook iets terug", "⇄ the client gives something back"),
     "strength:1": ("dunne lijn: minder sterke band", "thin line: weaker tie"),
