@@ -155,3 +155,38 @@ def interview_cases(draw: st.DrawFn, max_persons: int = 40) -> Case:
     if not draw(st.booleans()):  # the interview without domains (helper E2's choice)
         network = dataclasses.replace(network, domains=[])
     return dataclasses.replace(case, network=network)
+
+
+FORTY_ANSWERS: tuple[tuple[str, str, str], ...] = tuple(
+    (step, f"{first} {last}", role)
+    for (step, role), first, last in zip(
+        [("household", "child")] * 2
+        + [("family", "other_family")] * 8
+        + [("friends", "friend")] * 8
+        + [("neighbours", "neighbour")] * 5
+        + [("work", "colleague")] * 4
+        + [("clubs", "acquaintance")] * 4
+        + [("professionals", "professional")] * 4
+        + [("birthday", "acquaintance")] * 2
+        + [("moving", "friend")] * 2,
+        (
+            "Anna Bram Cor Dirk Els Fatima Gijs Hanna Ilse Jan Karim Lotte Mo Noor Olga Piet "
+            "Quinten Rosa Sem Tess Umar Vera Wim Xander Yara Zoë Ahmed Bea Chris Daan Eva Frank "
+            "Gerrit Hilde Ivo Joost Kees Lina Maud"
+        ).split(),
+        (
+            "Jansen de Vries van den Berg Bakker El Amrani Visser Smit Meijer de Boer Mulder "
+            "Bos Vos Peters Hendriks van Leeuwen Dekker Brouwer de Wit Dijkstra Smits de Graaf "
+            "van der Meer Kok Jacobs de Haan Vermeulen van Dijk Schouten van Beek Willems Hoekstra "
+            "Maas Verhoeven Koster Prins"
+        ).split(),
+        strict=False,
+    )
+)
+"""A larger network through the interview: 39 persons with the client, 40."""
+
+
+def forty() -> Case:
+    case = answered(new_case("Marianne Hoekstra-de Groot"), FORTY_ANSWERS)
+    assert len(case.network.persons) == 40, len(case.network.persons)
+    return case
