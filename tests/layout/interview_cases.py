@@ -157,22 +157,61 @@ def interview_cases(draw: st.DrawFn, max_persons: int = 40) -> Case:
     return dataclasses.replace(case, network=network)
 
 
+_FORTY_NAMES = [
+    "Anna Jansen",
+    "Bram de Vries",
+    "Cor van den Berg",
+    "Dirk Bakker",
+    "Els El Amrani",
+    "Fatima Visser",
+    "Gijs Smit",
+    "Hanna Meijer",
+    "Ilse de Boer",
+    "Jan Mulder",
+    "Karim Bos",
+    "Lotte Vos",
+    "Mo Peters",
+    "Noor Hendriks",
+    "Olga van Leeuwen",
+    "Piet Dekker",
+    "Quinten Brouwer",
+    "Rosa de Wit",
+    "Sem Dijkstra",
+    "Tess Smits",
+    "Umar de Graaf",
+    "Vera van der Meer",
+    "Wim Kok",
+    "Xander Jacobs",
+    "Yara de Haan",
+    "Zoë Vermeulen",
+    "Ahmed van Dijk",
+    "Bea Schouten",
+    "Chris van Beek",
+    "Daan Willems",
+    "Eva Hoekstra",
+    "Frank Maas",
+    "Gerrit Verhoeven",
+    "Hilde Koster",
+    "Ivo Prins",
+    "Joost Kuipers",
+    "Kees Post",
+    "Lina Bosman",
+    "Winkel zorgcentrum De Hoge Weide",
+]
+_FORTY_STEPS = (
+    [("household", "child")] * 2
+    + [("family", "other_family")] * 8
+    + [("friends", "friend")] * 8
+    + [("neighbours", "neighbour")] * 5
+    + [("work", "colleague")] * 4
+    + [("clubs", "acquaintance")] * 4
+    + [("professionals", "professional")] * 3
+    + [("birthday", "acquaintance")] * 2
+    + [("moving", "friend")] * 2
+    + [("professionals", "service")]
+)
 FORTY_ANSWERS: tuple[tuple[str, str, str], ...] = tuple(
-    (step, f"{first} {last}", role)
-    for (step, role), first, last in zip(
-        [("household", "child")] * 2
-        + [("family", "other_family")] * 8
-        + [("friends", "friend")] * 8
-        + [("neighbours", "neighbour")] * 5
-        + [("work", "colleague")] * 4
-        + [("clubs", "acquaintance")] * 4
-        + [("professionals", "professional")] * 4
-        + [("birthday", "acquaintance")] * 2
-        + [("moving", "friend")] * 2,
-        ["Anna", "Bram", "Cor", "Dirk", "Els", "Fatima", "Gijs", "Hanna", "Ilse", "Jan", "Karim", "Lotte", "Mo", "Noor", "Olga", "Piet", "Quinten", "Rosa", "Sem", "Tess", "Umar", "Vera", "Wim", "Xander", "Yara", "Zoë", "Ahmed", "Bea", "Chris", "Daan", "Eva", "Frank", "Gerrit", "Hilde", "Ivo", "Joost", "Kees", "Lina", "Maud"],
-        ["Jansen", "de", "Vries", "van", "den", "Berg", "Bakker", "El", "Amrani", "Visser", "Smit", "Meijer", "de", "Boer", "Mulder", "Bos", "Vos", "Peters", "Hendriks", "van", "Leeuwen", "Dekker", "Brouwer", "de", "Wit", "Dijkstra", "Smits", "de", "Graaf", "van", "der", "Meer", "Kok", "Jacobs", "de", "Haan", "Vermeulen", "van", "Dijk", "Schouten", "van", "Beek", "Willems", "Hoekstra", "Maas", "Verhoeven", "Koster", "Prins"],
-        strict=False,
-    )
+    (step, name, role) for (step, role), name in zip(_FORTY_STEPS, _FORTY_NAMES, strict=True)
 )
 """A larger network through the interview: 39 persons with the client, 40."""
 
