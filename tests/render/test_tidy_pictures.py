@@ -15,7 +15,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from tests.layout.interview_cases import interview_cases, pauline
+from tests.layout.interview_cases import forty, interview_cases, pauline
 from tests.layout.tidy_picture import Picture, problems, read_picture
 from zorgkracht.domain import Case
 from zorgkracht.render.views import VIEWS, export, render_svg
@@ -53,6 +53,12 @@ def test_pauline_bloem_is_tidy_in_every_view(view: str) -> None:
     assert "…" not in texts
     if view in ("ecogram", "netwerkkaart", "netwerkschema", "sociogram"):
         assert "De Hoge Weide" in texts or "Hoge Weide" in texts
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_a_forty_person_interview_case_is_tidy_in_every_view(view: str) -> None:
+    picture = assert_tidy(forty(), view)
+    assert "…" not in " ".join(picture.texts)
 
 
 def test_the_ecogram_has_no_catch_all_circle_for_family_and_friends() -> None:

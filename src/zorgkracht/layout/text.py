@@ -1,4 +1,5 @@
-"""Names and titles in lines: broken at spaces, never cut short when they fit (issue 13).
+"""Names and titles in lines: broken at spaces (and after the hyphen of a double name), never
+cut short when they fit (issue 13).
 
 :func:`wrap_words` is shared by every view that writes a name under a symbol or a title in a
 box, so that a long name ("Winkel zorgcentrum De Hoge Weide") reads the same everywhere: in as
@@ -10,19 +11,36 @@ characters is broken inside a word (with a hyphen) and ended with "…".
 from __future__ import annotations
 
 
+def _pieces(words: list[str]) -> list[tuple[str, str]]:
+    """The words as pieces that a line may end after, each with what joins it to the piece
+    before on one line: a space, or nothing after a hyphen of a double name
+    ("Hoekstra-" "de")."""
+    out: list[tuple[str, str]] = []
+    for word in words:
+        parts = word.split("-")
+        for n, part in enumerate(parts):
+            text = part + ("-" if n < len(parts) - 1 else "")
+            if n and not text.strip("-"):  # "--" or a trailing hyphen: keep with the one before
+                previous, joiner = out[-1]
+                out[-1] = (previous + text, joiner)
+                continue
+            out.append((text, " " if n == 0 else ""))
+    return out
+
+
 def _greedy(words: list[str], width: int) -> list[str] | None:
-    """The words in lines of at most ``width`` characters, broken at spaces only; None when a
-    word is longer than ``width``."""
+    """The words in lines of at most ``width`` characters, broken at spaces and after the
+    hyphen of a double name; None when a piece is longer than ``width``."""
     out: list[str] = []
     current = ""
-    for word in words:
-        if len(word) > width:
+    for piece, joiner in _pieces(words):
+        if len(piece) > width:
             return None
-        if current and len(current) + 1 + len(word) > width:
+        if current and len(current) + len(joiner) + len(piece) > width:
             out.append(current)
-            current = word
+            current = piece
         else:
-            current = f"{current} {word}" if current else word
+            current = f"{current}{joiner}{piece}" if current else piece
     if current:
         out.append(current)
     return out

@@ -177,13 +177,16 @@ NAME_SIZE = 12.0
 NAME_LINE = 13.0
 NAME_CHARS = 16
 """Characters of a name line in a 120 wide box (about 0.6 em each)."""
+NAME_WIDEST = 19
+"""A name line may grow to this many characters (about 137 units: the boxes stand at least 24
+apart) rather than cut the name short."""
 NAME_CHARS_PET = 11
 
 
-def wrap(text: str, width: int = 19, lines: int = 2) -> list[str]:
-    """Break a name into at most ``lines`` lines of about ``width`` characters, at spaces
-    (:func:`zorgkracht.layout.text.wrap_words`)."""
-    return wrap_words(text, width, lines)
+def wrap(text: str, width: int = 19, lines: int = 2, widest: int | None = None) -> list[str]:
+    """Break a name into at most ``lines`` lines of about ``width`` characters (up to
+    ``widest`` rather than cut it short), at spaces (:func:`zorgkracht.layout.text.wrap_words`)."""
+    return wrap_words(text, width, lines, widest=widest)
 
 
 def _person(
@@ -233,8 +236,10 @@ def _person(
     clear = INDEX_CLEAR if person.id == index and birth is None else 0.0
     for text, x, anchor in years:
         g.extend(_halo_written(text, x, box.y + 10 - clear, 9, anchor))
-    lines = wrap(
-        person.name, NAME_CHARS_PET if person.is_pet else NAME_CHARS, 1 if person.is_pet else 2
+    lines = (
+        wrap(person.name, NAME_CHARS_PET, 1)
+        if person.is_pet
+        else wrap(person.name, NAME_CHARS, 2, NAME_WIDEST)
     )
     if person.pet is not None:
         lines.append(f"({person.pet})")
