@@ -453,3 +453,41 @@ def person_rects(symbol: Rect, label: Rect, pad: float = 3.0) -> tuple[Rect, Rec
         Rect(symbol.x - pad, symbol.y - pad, symbol.width + 2 * pad, symbol.height + 2 * pad),
         Rect(label.x - pad, label.y - pad, label.width + 2 * pad, label.height + 2 * pad),
     )
+
+
+def trimmed_polyline(
+    points: Sequence[XY], around_a: Sequence[Rect], around_b: Sequence[Rect]
+) -> list[XY] | None:
+    """:func:`trimmed` for a polyline (a bowed line): from where it last leaves ``around_a`` to
+    where it first enters ``around_b``, cut exactly at their edges, so that no part of it
+    passes through either. None when nothing is left."""
+    n = len(points)
+    if n < 2:
+        return None
+    # the last exit from around_a: segment index and the fraction along it
+    first, t_first = 0, 0.0
+    for i in range(n - 1):
+        for r in around_a:
+            span = _span(points[i], points[i + 1], r)
+            if span is not None and (i > first or span[1] > t_first):
+                first, t_first = i, max(span[1], t_first if i == first else 0.0)
+    # the first entry into around_b at or after that point
+    last, t_last = n - 2, 1.0
+    found = False
+    for i in range(first, n - 1):
+        for r in around_b:
+            span = _span(points[i], points[i + 1], r)
+            if span is None or (i == first and span[0] <= t_first):
+                continue
+            if not found or span[0] < t_last:
+                last, t_last, found = i, span[0], True
+        if found:
+            break
+
+    def at(i: int, t: float) -> XY:
+        a, b = points[i], points[i + 1]
+        return XY(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t)
+
+    if last < first or (last == first and t_last - t_first <= 1e-9):
+        return None
+    return [at(first, t_first), *points[first + 1 : last + 1], at(last, t_last)]
