@@ -26,7 +26,8 @@ from zorgkracht.domain import (
     Tie,
 )
 from zorgkracht.domain.codes import Gender, Role
-from zorgkracht.layout.ecogram import HOUSEHOLD, OTHER, EcoCircle, EcogramLayout, layout_ecogram
+from zorgkracht.layout.ecogram import HOUSEHOLD, EcoCircle, EcogramLayout, layout_ecogram
+from zorgkracht.layout.ecogram_types import FRIENDS, OTHER
 from zorgkracht.layout.geometry import Rect
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -112,12 +113,13 @@ def test_family_case_is_laid_out_as_the_book_draws_an_ecogram() -> None:
     case = family_case()
     layout = layout_ecogram(case)
     assert_invariants(case, layout)
-    assert [c.id for c in layout.circles] == [HOUSEHOLD, "werk", "school", OTHER]
+    # the friend in no domain gets the circle of friends (book ch. 4), not a catch-all circle
+    assert [c.id for c in layout.circles] == [HOUSEHOLD, "werk", "school", FRIENDS]
     hub = layout.circle(HOUSEHOLD)
     assert (hub.cx, hub.cy) == (0.0, 0.0)
     # the ex-partner is only in the family tree: genogram, not ecogram
     assert "ex" not in layout.ids()
-    assert layout.person("friend").group == OTHER
+    assert layout.person("friend").group == FRIENDS
     # the first domain sits straight above the client system, the others clockwise
     werk, school = layout.circle("werk"), layout.circle("school")
     assert abs(werk.cx) < 1e-9 and werk.cy < 0
@@ -252,3 +254,30 @@ def test_remembered_bows_give_the_same_layout_after_an_edit() -> None:
     forget()
     assert layout_ecogram(case) == moved
     assert moved != remembered
+
+
+def test_persons_in_no_domain_are_grouped_by_their_role() -> None:
+    """Family, friends, neighbours, work, help and acquaintances each get their own circle;
+    only a person without a role goes to *anderen / others*."""
+    case = family_case()
+    case.network.persons += [
+        Person(id="aunt", name="Tante Jo", role=Role.OTHER_FAMILY),
+        Person(id="nb", name="Buurman Piet", role=Role.NEIGHBOUR),
+        Person(id="gp", name="Huisarts", role=Role.PROFESSIONAL),
+        Person(id="who", name="Iemand"),
+    ]
+    case.network.ties += [
+        Tie(id=f"x{n}", a="anna", b=pid) for n, pid in enumerate(["aunt", "nb", "gp", "who"])
+    ]
+    layout = layout_ecogram(case)
+    assert_invariants(case, layout)
+    groups = {pid: layout.person(pid).group for pid in ("aunt", "nb", "gp", "who", "friend")}
+    assert groups == {
+        "aunt": "_family",
+        "nb": "_neighbours",
+        "gp": "_help",
+        "who": OTHER,
+        "friend": FRIENDS,
+    }
+    titles = {c.id: c.title for c in layout.circles if c.kind == "other"}
+    assert titles["_family"] == ("Familie", "Family") and titles[OTHER] == ("Anderen", "Others")

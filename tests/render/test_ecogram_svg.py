@@ -189,11 +189,12 @@ def test_english_labels_with_lang_en() -> None:
     layout = layout_ecogram(case)
     nl = render_ecogram_svg(case, layout, year=2020)
     en = render_ecogram_svg(case, layout, lang="en", year=2020)
-    assert "Legenda" in nl and "Overig" in nl and "gekartelde lijn: conflictvolle relatie" in nl
+    # the friend in no domain is in the circle of friends, titled in the page's language
+    assert "Legenda" in nl and ">Vrienden<" in nl and "gekartelde lijn: conflictvolle relatie" in nl
     assert "stippellijn: gespannen relatie" in nl and "middeldikke lijn: belangrijk" in nl
-    assert "Legend" in en and ">Other<" in en and "zigzag line: tie in conflict" in en
+    assert "Legend" in en and ">Friends<" in en and "zigzag line: tie in conflict" in en
     assert "dotted line: tense tie" in en and "medium line: important" in en
-    assert "Overig" not in en and "Legenda" not in en
+    assert ">Vrienden<" not in en and "Legenda" not in en
     assert legend_keys(nl) == legend_keys(en)
     rows = ecogram_table(case, "en", layout=layout, year=2020)
     assert {

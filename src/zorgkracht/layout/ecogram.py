@@ -8,9 +8,11 @@ into an :class:`EcogramLayout` of frozen dataclasses. The rules (``docs/ecogram.
 - every domain is a circle round it, in input order clockwise from the top, each just far
   enough out that no two circles meet; a domain's persons are packed inside its circle, the
   ones with a tie to the client system on the side nearest the centre;
-- persons in no domain who are on a tie, or who have no family line at all, go into one more
-  circle, *overig / other*; persons who are only in the family tree (the Flodders' five
-  ex-husbands) belong to the genogram, not to the ecogram;
+- persons in no domain who are on a tie, or who have no family line at all, go into a circle
+  by their role, as the book's clusters round the client system (ch. 4): family, friends,
+  neighbours, work and school, help and services, acquaintances, and *anderen / others* for
+  those without a role (:data:`GROUP_TITLES`); persons who are only in the family tree (the
+  Flodders' five ex-husbands) belong to the genogram, not to the ecogram;
 - a person listed in several domains is drawn once, in the first; a household member listed in
   a domain is drawn in the centre;
 - manual positions ``case.positions["ecogram"][id]`` (the centre of a person's symbol or of a
@@ -31,6 +33,7 @@ import math
 from dataclasses import dataclass
 
 from zorgkracht.domain import Case, Person, Point
+from zorgkracht.domain.codes import Role
 
 from .ecogram_household import (
     MIN_BOX_W,
@@ -45,8 +48,15 @@ from .ecogram_household import (
 )
 from .ecogram_ties import label_key, route_lines, spread_labels
 from .ecogram_types import (
+    ACQUAINTANCES,
+    FAMILY,
+    FRIENDS,
+    GROUP_TITLES,
+    HELP,
     HOUSEHOLD,
+    NEIGHBOURS,
     OTHER,
+    WORK,
     CoupleLink,
     DescentLink,
     EcoCircle,
@@ -62,6 +72,31 @@ GAP = 100.0
 """Room between the central circle and a domain circle, for the tie line and its letters."""
 SIDE_GAP = 28.0
 MARGIN = 24.0
+
+
+_GROUP_OF_ROLE: dict[Role, str] = {
+    Role.PARTNER: FAMILY,
+    Role.PARENT: FAMILY,
+    Role.CHILD: FAMILY,
+    Role.SIBLING: FAMILY,
+    Role.GRANDPARENT: FAMILY,
+    Role.GRANDCHILD: FAMILY,
+    Role.OTHER_FAMILY: FAMILY,
+    Role.FRIEND: FRIENDS,
+    Role.NEIGHBOUR: NEIGHBOURS,
+    Role.COLLEAGUE: WORK,
+    Role.FELLOW_CLIENT: ACQUAINTANCES,
+    Role.ACQUAINTANCE: ACQUAINTANCES,
+    Role.VOLUNTEER: HELP,
+    Role.PROFESSIONAL: HELP,
+    Role.SERVICE: HELP,
+}
+
+
+def group_of(person: Person) -> str:
+    """The circle of a person in no domain: by their role (family, friends, neighbours, work
+    and school, help and services, acquaintances), :data:`OTHER` without a role."""
+    return _GROUP_OF_ROLE.get(person.role, OTHER) if person.role is not None else OTHER
 
 
 def drawn_outside(case: Case, household: list[str]) -> list[Person]:
@@ -136,15 +171,25 @@ def _place(case: Case) -> _Placed:
         members = [p for m in d.members for p in outside if p.id == m and p.id not in taken]
         taken.update(p.id for p in members)
         groups.append((d.id, "domain", wrap_title(d.name), members))
-    rest = [p for p in outside if p.id not in taken]
-    if rest:
-        groups.append((OTHER, "other", ("Overig / Other",), rest))
+    rest: dict[str, list[Person]] = {}
+    for loose in outside:
+        if loose.id not in taken:
+            rest.setdefault(group_of(loose), []).append(loose)
+    for gid, (nl, en) in GROUP_TITLES.items():
+        if gid in rest:
+            # measured by the longer of the two titles, so either language fits
+            groups.append((gid, "other", (nl, en), rest[gid]))
     near = {e for t in net.ties for e in (t.a, t.b) if t.a in inside or t.b in inside}
     nearest_first = [
         [p for p in members if p.id in near] + [p for p in members if p.id not in near]
         for _gid, _kind, _title, members in groups
     ]
-    titles = [(len(title), title_width(title)) for _g, _k, title, _m in groups]
+    titles = [
+        (1, max(title_width((t,)) for t in title))
+        if kind == "other"
+        else (len(title), title_width(title))
+        for _g, kind, title, _m in groups
+    ]
     # the cell width of each group once; the first two passes only measure: no boxes made
     cells = [max((box_width(p) for p in people), default=MIN_BOX_W) for people in nearest_first]
     first = [
@@ -339,6 +384,7 @@ def _framed(placed: _Placed, ties: tuple[TieLine, ...], client: str) -> EcogramL
 
 
 __all__ = [
+    "GROUP_TITLES",
     "HOUSEHOLD",
     "OTHER",
     "VIEW",

@@ -15,12 +15,15 @@ from zorgkracht.domain import Case, Person
 from zorgkracht.domain.codes import ChildType
 
 from .geometry import XY, Rect
+from .text import wrap_words
 
 SYMBOL = 32.0
 PET_SYMBOL = 24.0
 NAME_SIZE = 13.0
 NAME_LINE = 16.0
 NAME_CHARS = 18
+NAME_WIDEST = 26
+"""A name's lines grow up to this many characters rather than cut it (``layout/text.py``)."""
 CHAR_W = 0.6
 """Estimated width of a character in em (DejaVu Sans averages a little under 0.6 em)."""
 NAME_TOP = SYMBOL + 4.0
@@ -37,6 +40,9 @@ TITLE_LINE = 19.0
 TITLE_CHARS = 18
 TITLE_GAP = 8.0
 MIN_RADIUS = 60.0
+FACING_MAX = 10
+"""A circle of at most this many persons has them all in one row or column facing the client
+system; a larger one a grid (where a line may pass a name in front)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,38 +84,11 @@ class Household:
     radius: float
 
 
-def wrap_words(text: str, width: int, lines: int, longest_word: int | None = None) -> list[str]:
-    """``text`` in at most ``lines`` lines of about ``width`` characters; words longer than
-    ``longest_word`` (default ``width``) are broken with a hyphen, the last line gets … when
-    the text does not fit."""
-    limit = longest_word if longest_word is not None else width
-    out: list[str] = []
-    current = ""
-    for word in text.split():
-        while len(word) > limit:
-            if current:
-                out.append(current)
-                current = ""
-            out.append(word[: limit - 1] + "-")
-            word = word[limit - 1 :]
-        if current and len(current) + 1 + len(word) > width:
-            out.append(current)
-            current = word
-        else:
-            current = f"{current} {word}" if current else word
-    if current:
-        out.append(current)
-    if len(out) > lines:
-        out = out[:lines]
-        out[-1] = out[-1][: max(width, limit) - 1].rstrip() + "…"
-    return out
-
-
 def name_lines(person: Person) -> list[str]:
     """The name as drawn under the symbol: two lines, or one line and the kind for a pet."""
     if person.pet is not None:
-        return [*wrap_words(person.name, NAME_CHARS, 1), f"({person.pet})"]
-    return wrap_words(person.name, NAME_CHARS, 2)
+        return [*wrap_words(person.name, NAME_CHARS, 1, widest=NAME_WIDEST), f"({person.pet})"]
+    return wrap_words(person.name, NAME_CHARS, 2, widest=NAME_WIDEST)
 
 
 def text_width(lines: list[str], size: float = NAME_SIZE) -> float:
@@ -290,7 +269,7 @@ def _implicit_couples(
 
 def wrap_title(text: str) -> tuple[str, ...]:
     """A domain name in at most three lines; only words over 24 characters are broken."""
-    return tuple(wrap_words(text, TITLE_CHARS, 3, 24)) or ("",)
+    return tuple(wrap_words(text, TITLE_CHARS, 3, 24, widest=24)) or ("",)
 
 
 def title_width(lines: tuple[str, ...]) -> float:
@@ -332,6 +311,10 @@ def pack(
     title_h = title_lines * TITLE_LINE
     count = len(persons)
     options = [cols] if cols is not None else list(range(1, max(count, 1) + 1))
+    if cols is None and towards is not None and 1 < count <= FACING_MAX:
+        # one row (above or below the client system) or one column (beside it), so that no
+        # member stands in front of another and every line reaches its person unhindered
+        options = [count] if abs(towards.y) >= 0.6 else [1]
     if cell is None:
         cell = max((box_width(p) for p in persons), default=MIN_BOX_W)
     best: tuple[float, int, float, float, float] | None = None

@@ -165,7 +165,7 @@ def route_lines(
     # every possible obstacle once: people's boxes, then circles' cores
     keys: list[tuple[str, str, str | None]] = [("person", p.id, p.group) for p in boxes.values()]
     keys += [("circle", c.id, None) for c in circles.values()]
-    rects = [p.rect for p in boxes.values()] + [_core(c) for c in circles.values()]
+    rects = [_drawn(p) for p in boxes.values()] + [_core(c) for c in circles.values()]
     index = RectIndex(rects)
     bows = _bow_memo(keys, rects, circles)
     rings = [(c.cx, c.cy, c.r + 4) for c in circles.values()]
@@ -373,6 +373,15 @@ def _keep(
 
 def _inside(r: Rect, c: EcoCircle) -> bool:
     return math.hypot(r.x + r.width / 2 - c.cx, r.y + r.height / 2 - c.cy) < c.r
+
+
+def _drawn(p: EcoPerson) -> Rect:
+    """What is drawn of a person (the symbol and the name below it, a little grown): the room a
+    line must keep clear of, narrower than the person's cell so lines pass between names."""
+    s, lab = p.symbol, p.label
+    left = min(s.x, lab.x) - 3.0
+    top = s.y - 3.0
+    return Rect(left, top, max(s.right, lab.right) + 3.0 - left, lab.bottom + 3.0 - top)
 
 
 def _core(c: EcoCircle) -> Rect:

@@ -31,7 +31,26 @@ def curve(start: XY, control: XY, end: XY) -> tuple[XY, ...]:
 HOUSEHOLD = "_household"
 """Group and circle id of the client system (the central circle)."""
 OTHER = "_other"
-"""Group and circle id of the persons in no domain (*overig / other*)."""
+"""Group and circle id of the persons in no domain whose role says nothing of where they
+belong (*anderen / others*)."""
+FAMILY = "_family"
+FRIENDS = "_friends"
+NEIGHBOURS = "_neighbours"
+WORK = "_work"
+HELP = "_help"
+ACQUAINTANCES = "_acquaintances"
+GROUP_TITLES: dict[str, tuple[str, str]] = {
+    FAMILY: ("Familie", "Family"),
+    FRIENDS: ("Vrienden", "Friends"),
+    NEIGHBOURS: ("Buren", "Neighbours"),
+    WORK: ("Werk en school", "Work and school"),
+    HELP: ("Hulp en diensten", "Help and services"),
+    ACQUAINTANCES: ("Kennissen", "Acquaintances"),
+    OTHER: ("Anderen", "Others"),
+}
+"""The circles of the persons in no domain, by their role (book ch. 4: the clusters round the
+client system such as friends, work, church; family outside the household is one of them), in
+the order they follow the domains; the title in Dutch and English."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +66,7 @@ class EcoPerson:
     label: Rect
     """Where the name is written, below the symbol."""
     group: str
-    """:data:`HOUSEHOLD`, a domain id, or :data:`OTHER`."""
+    """:data:`HOUSEHOLD`, a domain id, or a key of :data:`GROUP_TITLES`."""
     pinned: bool = False
 
     @property
@@ -61,16 +80,17 @@ class EcoPerson:
 
 @dataclass(frozen=True, slots=True)
 class EcoCircle:
-    """The central circle, a domain circle, or the circle of persons in no domain."""
+    """The central circle, a domain circle, or a circle of persons in no domain."""
 
     id: str
     kind: str
-    """``household``, ``domain`` or ``other``."""
+    """``household``, ``domain`` or ``other`` (a circle of :data:`GROUP_TITLES`)."""
     cx: float
     cy: float
     r: float
     title: tuple[str, ...]
-    """The domain name in lines (empty for the central circle; one line for *overig*)."""
+    """The domain name in lines (empty for the central circle; for a circle of persons in no
+    domain the Dutch and the English title, :data:`GROUP_TITLES`)."""
     title_top: float
     members: tuple[str, ...]
     """Ids of the persons drawn inside, in drawing order."""
@@ -135,7 +155,8 @@ class TieLine:
 class EcogramLayout:
     persons: tuple[EcoPerson, ...]
     circles: tuple[EcoCircle, ...]
-    """The central circle first, then the domains in input order, then *overig*."""
+    """The central circle first, then the domains in input order, then the circles of the
+    persons in no domain (:data:`GROUP_TITLES` order)."""
     couples: tuple[CoupleLink, ...]
     descents: tuple[DescentLink, ...]
     ties: tuple[TieLine, ...]

@@ -404,3 +404,90 @@ def zigzag_xy(
         xs.append(x + uy * side)
         ys.append(y - ux * side)
     return xs, ys
+
+
+def _span(a: XY, b: XY, r: Rect) -> tuple[float, float] | None:
+    """The part ``(t0, t1)`` of the segment a-b (t from 0 to 1) inside ``r``, if any."""
+    dx, dy = b.x - a.x, b.y - a.y
+    t0, t1 = 0.0, 1.0
+    for p, q in ((-dx, a.x - r.x), (dx, r.right - a.x), (-dy, a.y - r.y), (dy, r.bottom - a.y)):
+        if p == 0:
+            if q < 0:
+                return None
+            continue
+        ratio = q / p
+        if p < 0:
+            t0 = max(t0, ratio)
+        else:
+            t1 = min(t1, ratio)
+        if t0 > t1:
+            return None
+    return t0, t1
+
+
+def trimmed(
+    a: XY, b: XY, around_a: Sequence[Rect], around_b: Sequence[Rect]
+) -> tuple[XY, XY] | None:
+    """The segment a-b without the parts inside ``around_a`` (the symbol and name of the
+    person at ``a``) and ``around_b``: a line from person to person that stops at the edge of
+    each one's symbol and name instead of running through the name. None when nothing is
+    left (the two persons overlap)."""
+    t0, t1 = 0.0, 1.0
+    for r in around_a:
+        span = _span(a, b, r)
+        if span is not None:
+            t0 = max(t0, span[1])
+    for r in around_b:
+        span = _span(a, b, r)
+        if span is not None:
+            t1 = min(t1, span[0])
+    if t1 - t0 <= 1e-9:
+        return None
+    dx, dy = b.x - a.x, b.y - a.y
+    return XY(a.x + dx * t0, a.y + dy * t0), XY(a.x + dx * t1, a.y + dy * t1)
+
+
+def person_rects(symbol: Rect, label: Rect, pad: float = 3.0) -> tuple[Rect, Rect]:
+    """A person's symbol and name, each grown by ``pad``: what a line stops at."""
+    return (
+        Rect(symbol.x - pad, symbol.y - pad, symbol.width + 2 * pad, symbol.height + 2 * pad),
+        Rect(label.x - pad, label.y - pad, label.width + 2 * pad, label.height + 2 * pad),
+    )
+
+
+def trimmed_polyline(
+    points: Sequence[XY], around_a: Sequence[Rect], around_b: Sequence[Rect]
+) -> list[XY] | None:
+    """:func:`trimmed` for a polyline (a bowed line): from where it last leaves ``around_a`` to
+    where it first enters ``around_b``, cut exactly at their edges, so that no part of it
+    passes through either. None when nothing is left."""
+    n = len(points)
+    if n < 2:
+        return None
+    # the last exit from around_a: segment index and the fraction along it
+    first, t_first = 0, 0.0
+    for i in range(n - 1):
+        for r in around_a:
+            span = _span(points[i], points[i + 1], r)
+            if span is not None and (i > first or span[1] > t_first):
+                first, t_first = i, max(span[1], t_first if i == first else 0.0)
+    # the first entry into around_b at or after that point
+    last, t_last = n - 2, 1.0
+    found = False
+    for i in range(first, n - 1):
+        for r in around_b:
+            span = _span(points[i], points[i + 1], r)
+            if span is None or (i == first and span[0] <= t_first):
+                continue
+            if not found or span[0] < t_last:
+                last, t_last, found = i, span[0], True
+        if found:
+            break
+
+    def at(i: int, t: float) -> XY:
+        a, b = points[i], points[i + 1]
+        return XY(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t)
+
+    if last < first or (last == first and t_last - t_first <= 1e-9):
+        return None
+    return [at(first, t_first), *points[first + 1 : last + 1], at(last, t_last)]

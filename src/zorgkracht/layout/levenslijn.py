@@ -20,6 +20,7 @@ from zorgkracht.domain import Case, LifeEvent
 
 from .geometry import XY, Rect
 from .radial import frame, pinned_points
+from .text import wrap_words
 
 log = logging.getLogger(__name__)
 VIEW = "levenslijn"
@@ -86,27 +87,9 @@ class LevenslijnLayout:
 
 
 def wrap_title(text: str, width: int = TITLE_CHARS, lines: int = TITLE_LINES) -> list[str]:
-    """Break a title into at most ``lines`` lines of about ``width`` characters."""
-    out: list[str] = []
-    current = ""
-    for word in text.split():
-        while len(word) > width:
-            if current:
-                out.append(current)
-                current = ""
-            out.append(word[: width - 1] + "-")
-            word = word[width - 1 :]
-        if current and len(current) + 1 + len(word) > width:
-            out.append(current)
-            current = word
-        else:
-            current = f"{current} {word}" if current else word
-    if current:
-        out.append(current)
-    if len(out) > lines:
-        out = out[:lines]
-        out[-1] = out[-1][: width - 1].rstrip() + "…"
-    return out or [""]
+    """Break a title into at most ``lines`` lines of about ``width`` characters, at spaces
+    (:func:`zorgkracht.layout.text.wrap_words`)."""
+    return wrap_words(text, width, lines) or [""]
 
 
 def others(event: LifeEvent, client: str) -> list[str]:

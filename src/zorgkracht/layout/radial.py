@@ -20,8 +20,9 @@ from zorgkracht.domain import Case, Person
 from .geometry import XY, Rect, segment_hits_rect
 
 SYMBOL = 30.0
-BOX_W = 92.0
-NAME_H = 30.0
+BOX_W = 110.0
+NAME_H = 44.0
+"""Room for a name in three lines of 12 user units (``render/chart.py``)."""
 BOX_H = SYMBOL + 4.0 + NAME_H
 ABOVE = SYMBOL / 2
 """How far the box reaches above its anchor (the symbol's centre)."""
@@ -46,6 +47,12 @@ class Slot:
     @property
     def rect(self) -> Rect:
         return Rect(self.x, self.y, self.width, self.height)
+
+    @property
+    def label(self) -> Rect:
+        """The room of the name, below the symbol (the full width of the box)."""
+        top = self.symbol.y + self.symbol.height + 2.0
+        return Rect(self.x, top, self.width, self.y + self.height - top)
 
     @property
     def anchor(self) -> XY:

@@ -25,7 +25,14 @@ from .svg import SVG_NS, AttrValue, Element, num
 
 LEGEND_W = 270.0
 ITEM_H = 26.0
-NAME_CHARS = 14
+NAME_CHARS = 15
+"""Characters of a name line in a slot 110 wide (about 0.6 em each at 12)."""
+NAME_LINES = 3
+NAME_WIDEST = NAME_CHARS
+"""Lines do not grow past the slot's width (a wider name could meet its neighbour's): a single
+word longer than a line is still broken with a hyphen here."""
+NAME_SIZE = 12.0
+NAME_LINE = 14.0
 CLIENT_WORDS = ("cliënt", "client")
 
 
@@ -121,10 +128,20 @@ def person_group(
             stroke_dasharray="3 2",
         )
     cx = slot.anchor.x
-    for n, text in enumerate(wrap(person.name, NAME_CHARS, 2)):
-        y = r.bottom + 4 + 11 + 13 * n
-        g.extend(halo_text(text, x=cx, y=y, font_size=11, text_anchor="middle"))
+    for n, text in enumerate(wrap(person.name, NAME_CHARS, NAME_LINES, NAME_WIDEST)):
+        y = r.bottom + 4 + NAME_SIZE + NAME_LINE * n
+        g.extend(halo_text(text, x=cx, y=y, font_size=NAME_SIZE, text_anchor="middle"))
     return g
+
+
+def name_box(person: Person, slot: Slot) -> Rect:
+    """Where :func:`person_group` writes the name: the lines' box (about 0.6 em a character),
+    for the lines that must keep clear of it."""
+    lines = wrap(person.name, NAME_CHARS, NAME_LINES, NAME_WIDEST)
+    width = max((len(line) for line in lines), default=0) * NAME_SIZE * 0.6 + 4.0
+    top = slot.symbol.y + slot.symbol.height + 4.0 + NAME_SIZE * 0.25 - 2.0
+    height = NAME_LINE * max(len(lines) - 1, 0) + NAME_SIZE * 0.95 + 4.0
+    return Rect(slot.anchor.x - width / 2, top, width, height)
 
 
 @dataclass(slots=True)

@@ -51,7 +51,6 @@ log = logging.getLogger(__name__)
 
 FONT = "DejaVu Sans, Verdana, Arial, sans-serif"
 DOMAIN_FILL = "#f2f2f2"
-_OTHER = ("Overig", "Other")
 _TITLE = ("Ecogram", "Ecogram")
 _NAME_ATTRS = attrs_markup([("font_size", NAME_SIZE), ("text_anchor", "middle")])
 _NAME_HALO = attrs_markup([("stroke", "#fff"), ("stroke_width", 4.0), ("stroke_linejoin", "round")])
@@ -169,7 +168,7 @@ def _titles(layout: EcogramLayout, lang: str) -> Element:
 
 def _title_lines(c: EcoCircle, lang: str) -> tuple[str, ...]:
     if c.kind == "other":
-        return (in_language(Text(*_OTHER), lang),)
+        return (in_language(Text(*c.title[:2]), lang),)
     return c.title
 
 

@@ -41,7 +41,10 @@ _OWN: dict[str, tuple[str, str]] = {
         "leefgebied (domein), met de personen erin",
         "life domain, with its persons inside",
     ),
-    "circle:other": ("overig: personen in geen leefgebied", "other: persons in no life domain"),
+    "circle:other": (
+        "gestreept: in geen leefgebied, naar soort relatie",
+        "dashed: in no life domain, by kind of relation",
+    ),
     "person:client": ("cliënt (dubbele rand)", "client (double outline)"),
     "tie:reciprocal": ("⇄ de cliënt geeft ook iets terug", "⇄ the client gives something back"),
     **{

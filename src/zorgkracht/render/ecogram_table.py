@@ -9,7 +9,7 @@ from enum import Enum
 from zorgkracht.domain import Case, Person, Tie
 from zorgkracht.domain.codes import Direction, Support
 from zorgkracht.i18n import Text, in_language
-from zorgkracht.layout.ecogram import HOUSEHOLD, OTHER, EcogramLayout, layout_ecogram
+from zorgkracht.layout.ecogram import EcogramLayout, layout_ecogram
 
 from . import words
 from .content import gender_kind, reference_year
@@ -157,11 +157,11 @@ def ecogram_table(
                 kind = "organisation" if person.organisation else "person"
                 where = (
                     _w("no_domain", lang)
-                    if circle.id == OTHER
+                    if circle.kind == "other"
                     else f"{_w('in', lang)} {domains[circle.id].name}"
                 )
                 parts.insert(0, where)
-            also = listed_in(pid, circle.id if circle.id not in (HOUSEHOLD, OTHER) else "")
+            also = listed_in(pid, circle.id if circle.kind == "domain" else "")
             if also:
                 parts.append(f"{_w('also', lang)}: {', '.join(also)}")
             add(kind, pid, person.name, ", ".join(parts))

@@ -11,6 +11,7 @@ from zorgkracht.domain import Case, ChildRelation, Person
 from zorgkracht.domain.codes import ChildType, ConditionState, Identity, TwinType
 from zorgkracht.layout.genogram import ChildLine, GenogramLayout, PersonBox
 from zorgkracht.layout.geometry import XY, quadratic
+from zorgkracht.layout.text import wrap_words
 
 from . import symbols as sym
 from .content import GENDERS, Drawn, drawn, gender_kind, reference_year
@@ -171,29 +172,21 @@ def _emotion_lines(case: Case, layout: GenogramLayout, d: Drawn, hide: bool) -> 
     return g
 
 
-def wrap(text: str, width: int = 19, lines: int = 2) -> list[str]:
-    """Break a name into at most ``lines`` lines of about ``width`` characters."""
-    words = text.split()
-    out: list[str] = []
-    current = ""
-    for word in words:
-        while len(word) > width:
-            if current:
-                out.append(current)
-                current = ""
-            out.append(word[: width - 1] + "-")
-            word = word[width - 1 :]
-        if current and len(current) + 1 + len(word) > width:
-            out.append(current)
-            current = word
-        else:
-            current = f"{current} {word}" if current else word
-    if current:
-        out.append(current)
-    if len(out) > lines:
-        out = out[:lines]
-        out[-1] = out[-1][: width - 1].rstrip() + "…"
-    return out
+NAME_SIZE = 12.0
+"""Names are written at least 12 user units high: 12 CSS pixels on a page at scale 1."""
+NAME_LINE = 13.0
+NAME_CHARS = 16
+"""Characters of a name line in a 120 wide box (about 0.6 em each)."""
+NAME_WIDEST = 19
+"""A name line may grow to this many characters (about 137 units: the boxes stand at least 24
+apart) rather than cut the name short."""
+NAME_CHARS_PET = 11
+
+
+def wrap(text: str, width: int = 19, lines: int = 2, widest: int | None = None) -> list[str]:
+    """Break a name into at most ``lines`` lines of about ``width`` characters (up to
+    ``widest`` rather than cut it short), at spaces (:func:`zorgkracht.layout.text.wrap_words`)."""
+    return wrap_words(text, width, lines, widest=widest)
 
 
 def _person(
@@ -243,12 +236,16 @@ def _person(
     clear = INDEX_CLEAR if person.id == index and birth is None else 0.0
     for text, x, anchor in years:
         g.extend(_halo_written(text, x, box.y + 10 - clear, 9, anchor))
-    lines = wrap(person.name, 14 if person.is_pet else 19, 1 if person.is_pet else 2)
+    lines = (
+        wrap(person.name, NAME_CHARS_PET, 1)
+        if person.is_pet
+        else wrap(person.name, NAME_CHARS, 2, NAME_WIDEST)
+    )
     if person.pet is not None:
         lines.append(f"({person.pet})")
     for n, text in enumerate(lines):
-        y = box.y + 14 + 40 + 12 + 12 * n + clear
-        g.extend(_halo_written(text, cx, y, 10.5, "middle"))
+        y = box.y + 14 + 40 + 12 + NAME_LINE * n + clear
+        g.extend(_halo_written(text, cx, y, NAME_SIZE, "middle"))
     # Element("g", class_="person") with data-person-id, data-bbox and the parts as children;
     # written out at once when no part has children of its own (everyone but the ill)
     head = [("class", "person"), ("data-person-id", person.id), ("data-bbox", bbox)]

@@ -10,17 +10,39 @@ light hull with its number.
 
 from __future__ import annotations
 
+import math
 import pickle
 from functools import partial
 
 from zorgkracht.domain import Case, Tie
 from zorgkracht.domain.codes import Quality
-from zorgkracht.layout.geometry import XY, Rect, zigzag
+from zorgkracht.layout.geometry import (
+    XY,
+    BoxIndex,
+    Rect,
+    length,
+    person_rects,
+    point_at,
+    polyline_hits,
+    quadratic,
+    trimmed_polyline,
+    zigzag,
+)
 from zorgkracht.layout.sociogram import Edge, SociogramLayout, layout_sociogram
 
 from . import symbols as sym
 from . import words
-from .chart import Legend, client_rows, line_sample, person_group, private, root, text_lines, tr
+from .chart import (
+    Legend,
+    client_rows,
+    line_sample,
+    name_box,
+    person_group,
+    private,
+    root,
+    text_lines,
+    tr,
+)
 from .ecogram_lines import dash as dots
 from .svg import AttrValue, Blocks, Element, document, path_d, points
 
@@ -39,13 +61,13 @@ def render_svg(case: Case, *, lang: str = "nl", show_legend: bool = True) -> str
     return document(draw(case, layout, lang=lang, show_legend=show_legend))
 
 
-def _tie_line(tie: Tie, a: XY, b: XY, ink: str = sym.INK) -> list[Element]:
+def _tie_line(tie: Tie, route: list[XY], ink: str = sym.INK) -> list[Element]:
     width = WIDTH.get(tie.strength, 2.2)
     attrs: dict[str, AttrValue] = {"fill": "none", "stroke": ink, "stroke_width": width}
     if tie.quality is Quality.CONFLICT:
-        return [Element("path", d=path_d(zigzag([a, b], 4.5, 10.0)), **attrs)]
+        return [Element("path", d=path_d(zigzag(route, 4.5, 10.0)), **attrs)]
     dash = dots(width) if tie.quality is Quality.TENSE else None
-    return [Element("path", d=path_d([a, b]), stroke_dasharray=dash, **attrs)]
+    return [Element("path", d=path_d(route), stroke_dasharray=dash, **attrs)]
 
 
 def _diamond(at: XY, size: float = 6.0) -> Element:
@@ -58,10 +80,10 @@ def _diamond(at: XY, size: float = 6.0) -> Element:
     return Element("polygon", points=points(pts), fill="#fff", stroke=sym.INK, stroke_width=1.5)
 
 
-def _bridge_under(a: XY, b: XY) -> Element:
+def _bridge_under(route: list[XY]) -> Element:
     return Element(
         "path",
-        d=path_d([a, b]),
+        d=path_d(route),
         stroke=BRIDGE_CASING,
         stroke_width=11,
         stroke_linecap="round",
@@ -82,7 +104,7 @@ def _legend(case: Case, layout: SociogramLayout, lang: str) -> Legend:
     member_ties = [ties[e.tie] for e in layout.edges]
     for quality in Quality:
         if any(t.quality is quality for t in member_ties):
-            sample = _tie_line(Tie(id="", a="", b="", quality=quality), XY(1, 10), XY(39, 10))
+            sample = _tie_line(Tie(id="", a="", b="", quality=quality), [XY(1, 10), XY(39, 10)])
             legend.add(
                 f"tie:{quality.value}",
                 words.line_legend(quality, lang, among=True),
@@ -110,7 +132,7 @@ def _legend(case: Case, layout: SociogramLayout, lang: str) -> Legend:
                 lang,
             ),
             [
-                _bridge_under(XY(4, 10), XY(36, 10)),
+                _bridge_under([XY(4, 10), XY(36, 10)]),
                 *line_sample(stroke=sym.INK, stroke_width=1.5),
                 _diamond(XY(20, 10), 5),
             ],
@@ -197,16 +219,30 @@ def draw(case: Case, layout: SociogramLayout, *, lang: str, show_legend: bool) -
     # layout.slot(id).anchor for every drawn person, looked up once (persons before the client)
     anchors = {layout.client.id: layout.client.anchor} if layout.client is not None else {}
     anchors.update((s.id, s.anchor) for s in layout.persons)
+    # a line stops at the edge of each end's symbol and name, and bows round the names (and
+    # symbols) of others in its way
+    slots = list(layout.persons) + ([layout.client] if layout.client is not None else [])
+    names = {sl.id: name_box(persons[sl.id], sl) for sl in slots}
+    around = {sl.id: person_rects(sl.symbol, names[sl.id], 3.0) for sl in layout.persons}
+    if layout.client is not None:
+        client = layout.client
+        around[client.id] = person_rects(client.symbol, names[client.id], 7.0)
+    # what a line must not cross: the names of others (their symbols are drawn over the lines)
+    index = BoxIndex([(pid, rs[1]) for pid, rs in around.items()])
     client_lines = svg.add("g", class_="client-ties")
     for edge in layout.client_edges:
-        a, b = anchors[edge.a], anchors[edge.b]
+        route = _route(anchors[edge.a], anchors[edge.b], edge, around, index)
+        if route is None:
+            continue
         line = client_lines.add(
-            "path", d=path_d([a, b]), stroke=CLIENT_INK, stroke_width=1, fill="none"
+            "path", d=path_d(route), stroke=CLIENT_INK, stroke_width=1, fill="none"
         )
         line.set_raw("data-tie-id", edge.tie)
     lines = svg.add("g", class_="ties")
     for edge in layout.edges:
-        lines.append(_edge(edge, anchors[edge.a], anchors[edge.b], ties[edge.tie]))
+        route = _route(anchors[edge.a], anchors[edge.b], edge, around, index)
+        if route is not None:
+            lines.append(_edge(edge, route, ties[edge.tie]))
     people = svg.add("g", class_="persons")
     if layout.client is not None:
         people.append(person_group(persons[layout.client.id], layout.client, client=True))
@@ -224,16 +260,46 @@ def draw(case: Case, layout: SociogramLayout, *, lang: str, show_legend: bool) -
     return svg
 
 
-def _edge(edge: Edge, a: XY, b: XY, tie: Tie) -> Element:
+BOWS = (0.0, 40.0, -40.0, 80.0, -80.0, 140.0, -140.0, 220.0, -220.0)
+
+
+def _route(
+    a: XY, b: XY, edge: Edge, around: dict[str, tuple[Rect, Rect]], index: BoxIndex
+) -> list[XY] | None:
+    """The line of ``edge`` from ``a`` to ``b``: straight, or the first bow (a quadratic curve)
+    that passes no other person's name, else the one passing fewest; cut at the
+    edges of both ends' symbol and name."""
+    dist = math.dist((a.x, a.y), (b.x, b.y)) or 1.0
+    nx, ny = -(b.y - a.y) / dist, (b.x - a.x) / dist
+    best: tuple[int, list[XY]] | None = None
+    for bow in BOWS:
+        if bow == 0.0:
+            curve: list[XY] = [a, b]
+        else:
+            control = XY((a.x + b.x) / 2 + nx * bow, (a.y + b.y) / 2 + ny * bow)
+            curve = quadratic(a, control, b)
+        route = trimmed_polyline(curve, around[edge.a], around[edge.b])
+        if route is None:
+            continue
+        near = index.near(route, exclude=(edge.a, edge.b))
+        hits = polyline_hits(route, near, stop_at=best[0] if best is not None else None)
+        if best is None or hits < best[0]:
+            best = (hits, route)
+        if hits == 0:
+            break
+    return best[1] if best is not None else None
+
+
+def _edge(edge: Edge, route: list[XY], tie: Tie) -> Element:
     g = Element("g", class_="tie")
     g.set_raw("data-tie-id", edge.tie)
     g.set_raw("data-between", f"{edge.a} {edge.b}")
     if edge.bridge:
         g.set_raw("data-bridge", "true")
-        g.append(_bridge_under(a, b))
-    g.extend(_tie_line(tie, a, b))
+        g.append(_bridge_under(route))
+    g.extend(_tie_line(tie, route))
     if edge.bridge:
-        g.append(_diamond(XY((a.x + b.x) / 2, (a.y + b.y) / 2)))
+        g.append(_diamond(point_at(route, length(route) / 2)[0]))
     return g
 
 

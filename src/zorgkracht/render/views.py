@@ -34,6 +34,7 @@ from zorgkracht.domain.privacy import without_sensitive
 from .domain_names import with_domain_labels
 from .export import svg_to_pdf, svg_to_png
 from .gc_pause import without_collection
+from .svg import enlarged
 
 View = Literal["genogram", "ecogram", "netwerkkaart", "netwerkschema", "levenslijn", "sociogram"]
 VIEWS: tuple[View, ...] = (
@@ -81,8 +82,22 @@ def render_svg(
     generations: int | None = None,
     show_legend: bool = True,
     hide_sensitive: bool = False,
+    large_print: bool = False,
 ) -> str:
-    """The SVG document of ``view`` for ``case``."""
+    """The SVG document of ``view`` for ``case``; ``large_print``: drawn
+    :data:`~zorgkracht.render.svg.LARGE_PRINT` times larger (names at least 18 px)."""
+    if large_print:
+        return enlarged(
+            render_svg(
+                case,
+                view,
+                lang=lang,
+                focus=focus,
+                generations=generations,
+                show_legend=show_legend,
+                hide_sensitive=hide_sensitive,
+            )
+        )
     checked = check_view(view)
     if checked == "genogram":
         from zorgkracht.layout.genogram import layout_genogram
@@ -176,8 +191,10 @@ def export(
     focus: str | None = None,
     generations: int | None = None,
     hide_sensitive: bool = False,
+    large_print: bool = False,
 ) -> bytes:
-    """The picture as bytes in ``fmt`` (``svg``, ``png`` or ``pdf``)."""
+    """The picture as bytes in ``fmt`` (``svg``, ``png`` or ``pdf``); ``large_print`` as for
+    :func:`render_svg`, so that the screen and the exports share it."""
     if fmt not in FORMATS:
         raise InvalidInput(
             [
@@ -190,7 +207,13 @@ def export(
             ]
         )
     svg = render_svg(
-        case, view, lang=lang, focus=focus, generations=generations, hide_sensitive=hide_sensitive
+        case,
+        view,
+        lang=lang,
+        focus=focus,
+        generations=generations,
+        hide_sensitive=hide_sensitive,
+        large_print=large_print,
     )
     if fmt == "png":
         return svg_to_png(svg)

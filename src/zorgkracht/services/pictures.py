@@ -115,10 +115,12 @@ def export_picture(
     snapshot: str | None = None,
     hide_sensitive: bool = False,
     budget: float | None = None,
+    large_print: bool = False,
 ) -> bytes:
     """``view`` of ``case`` (or of its snapshot) as ``fmt``, drawn within ``budget`` seconds;
     ``InvalidInput`` (``too_large_to_draw``) when it does not fit, ``NotFound`` for an unknown
-    snapshot, ``ModuleNotFoundError`` for a view that is still being written."""
+    snapshot, ``ModuleNotFoundError`` for a view that is still being written. ``large_print``:
+    drawn 1.5 times larger (:func:`zorgkracht.render.views.export`)."""
     from zorgkracht.render.views import export
 
     action = Action.EXPORT_PICTURE_WITHOUT_SENSITIVE if hide_sensitive else Action.EXPORT_PICTURE
@@ -130,7 +132,14 @@ def export_picture(
                 return picture_document(
                     shown, [view], lang=lang, snapshot=snapshot, hide_sensitive=hide_sensitive
                 )
-            return export(shown, view, fmt, lang=lang, hide_sensitive=hide_sensitive)
+            return export(
+                shown,
+                view,
+                fmt,
+                lang=lang,
+                hide_sensitive=hide_sensitive,
+                large_print=large_print,
+            )
     except DrawingTooSlow:
         raise InvalidInput(
             [Problem("view", TOO_LARGE[0], TOO_LARGE[1], "too_large_to_draw")]

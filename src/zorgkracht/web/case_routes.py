@@ -403,6 +403,8 @@ def export_picture(
             snapshot=snapshot,
             hide_sensitive=hide_sensitive,
             budget=draw_budget(request),
+            # the browser's large-print choice (static/large_print.js), shared with the screen
+            large_print=request.cookies.get("zk_large_print") == "1",
         )
     except ModuleNotFoundError:  # a view that is still being written
         return _not_found(request, case_id)
