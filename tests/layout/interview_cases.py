@@ -47,7 +47,9 @@ def pauline() -> Case:
     """Pauline Bloem's case as the interview builds it, with some interpreters answered."""
     case = answered(new_case(), PAULINE_ANSWERS)
     letters = ["PE", "GE", "E", "P", "GE", "G", "P", "PA", "G", "A", "P", "AE", "G", ""]
-    for person, support in zip(case.network.persons[1:], letters, strict=True):
+    named = {name for _, name, _ in PAULINE_ANSWERS}  # not the unnamed parents of her sister
+    answered_persons = [p for p in case.network.persons if p.name in named]
+    for person, support in zip(answered_persons, letters, strict=True):
         case = set_interpreters(case, person.id, {"support": list(support)})
     persons = [
         dataclasses.replace(p, organisation=True) if p.name.startswith(("Koor", "Winkel")) else p

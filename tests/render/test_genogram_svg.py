@@ -54,7 +54,7 @@ def test_every_drawn_person_is_addressable_with_its_layout_box(case: Case) -> No
     svg = render_genogram_svg(case, layout, hide_sensitive=True, year=2020)
     assert_boxes_match(svg, layout, hidden)
     table = genogram_table(case, layout=layout, year=2020)
-    assert [r["id"] for r in table if r["kind"] == "persoon"] == layout.ids()
+    assert [r["id"] for r in table if r["kind"] in ("persoon", "organisatie")] == layout.ids()
 
 
 def test_legend_lists_exactly_the_symbols_used() -> None:
