@@ -10,6 +10,7 @@ from zorgkracht.domain.codes import (
     Quality,
     Role,
     Support,
+    Wish,
     Zone,
 )
 from zorgkracht.domain.model import Condition, Domain, Network
@@ -187,6 +188,20 @@ def test_conflict_ties() -> None:
     assert s["severity"] == "attention"
     assert s["persons"] == ["a", "b"]
     assert s["ties"] == ["t-a-b", "t-c-a"]
+
+
+def test_conflict_with_a_contact_the_client_wants_less_of_names_distance_as_a_choice() -> None:
+    # Karel and the café friends (book 2947–2949, 3078–3079): unblocking is not the only way;
+    # the sentence about taking distance comes only when such a wish is in the signal.
+    net = network(person("a"), ties=[tie(CLIENT, "a", quality=Quality.TENSE)])
+    s = _one(net, "CONFLICT_TIES")
+    assert "afstand nemen" not in s["message"]["nl"]
+    net.persons[1].wish = Wish.LESS
+    s = _one(net, "CONFLICT_TIES")
+    assert "afstand nemen ook een keuze" in s["message"]["nl"]
+    assert "taking distance is a choice too" in s["message"]["en"]
+    net.persons[1].wish = Wish.MORE
+    assert "afstand nemen" not in _one(net, "CONFLICT_TIES")["message"]["nl"]
 
 
 def test_low_variety() -> None:

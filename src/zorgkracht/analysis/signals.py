@@ -75,7 +75,7 @@ from __future__ import annotations
 
 from typing import Final, get_args
 
-from zorgkracht.domain.codes import Circle, Quality, Role, Sector, Support, Zone
+from zorgkracht.domain.codes import Circle, Quality, Role, Sector, Support, Wish, Zone
 from zorgkracht.domain.model import Network, Person
 
 from .results import LETTER, CarerReason, ClientCarer, Measures, Severity, Signal, SignalCode
@@ -422,14 +422,28 @@ def _conflict_signal(view: NetworkView, network: Network) -> Signal | None:
     if not ties:
         return None
     one = len(ties) == 1
+    # The client's wish comes first (book 3078–3079; Karel 2947–2949): where the client wants
+    # less or no contact, taking distance is named as a choice beside unblocking.
+    wished_away = any(p.id in persons and p.wish in (Wish.LESS, Wish.NONE) for p in view.members)
+    nl_more = (
+        " Waar u minder of geen contact wilt, is afstand nemen ook een keuze."
+        if wished_away
+        else ""
+    )
+    en_more = (
+        " Where you want less or no contact, taking distance is a choice too."
+        if wished_away
+        else ""
+    )
     signal = _signal(
         "CONFLICT_TIES",
         ATTENTION if conflict else INFO,
         sorted(persons),
         f"{len(ties)} {'relatie is' if one else 'relaties zijn'} gespannen of conflictvol."
-        " Zo'n relatie kan steun blokkeren; deblokkeren kan een eerste stap zijn (RADIO).",
+        " Zo'n relatie kan steun blokkeren; deblokkeren kan een eerste stap zijn (RADIO)."
+        + nl_more,
         f"{len(ties)} {'relation is' if one else 'relations are'} tense or full of conflict."
-        " Such a relation can block support; unblocking it can be a first step (RADIO).",
+        " Such a relation can block support; unblocking it can be a first step (RADIO)." + en_more,
     )
     signal["ties"] = sorted(ties)
     signal["domains"] = sorted(domains)
