@@ -20,6 +20,7 @@ from .geometry import (
     points_along,
     polyline_hits_xy,
     quadratic_xy,
+    segment_span,
 )
 from .memo import on_forget
 
@@ -103,25 +104,6 @@ def _edge(centre: XY, radius: float, towards: XY) -> XY:
     return XY(centre.x + dx / d * radius, centre.y + dy / d * radius)
 
 
-def _clip(a: XY, b: XY, r: Rect) -> tuple[float, float] | None:
-    """The part ``(t0, t1)`` of the segment a-b (t from 0 to 1) inside ``r``, if any."""
-    dx, dy = b.x - a.x, b.y - a.y
-    t0, t1 = 0.0, 1.0
-    for p, q in ((-dx, a.x - r.x), (dx, r.right - a.x), (-dy, a.y - r.y), (dy, r.bottom - a.y)):
-        if p == 0:
-            if q < 0:
-                return None
-            continue
-        ratio = q / p
-        if p < 0:
-            t0 = max(t0, ratio)
-        else:
-            t1 = min(t1, ratio)
-        if t0 > t1:
-            return None
-    return t0, t1
-
-
 def _person_edge(p: EcoPerson, towards: XY) -> XY:
     """Where a line from the person's symbol towards ``towards`` leaves the symbol and the
     name below it, so that a line never runs through a name."""
@@ -132,7 +114,7 @@ def _person_edge(p: EcoPerson, towards: XY) -> XY:
     ux, uy = (towards.x - c.x) / d, (towards.y - c.y) / d
     t = p.symbol.width / 2 + 3.0
     lab = p.label
-    span = _clip(c, towards, Rect(lab.x - 3, lab.y - 3, lab.width + 6, lab.height + 6))
+    span = segment_span(c, towards, Rect(lab.x - 3, lab.y - 3, lab.width + 6, lab.height + 6))
     if span is not None:
         t = max(t, span[1] * d)
     return XY(c.x + ux * t, c.y + uy * t)

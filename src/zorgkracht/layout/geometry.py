@@ -406,7 +406,7 @@ def zigzag_xy(
     return xs, ys
 
 
-def _span(a: XY, b: XY, r: Rect) -> tuple[float, float] | None:
+def segment_span(a: XY, b: XY, r: Rect) -> tuple[float, float] | None:
     """The part ``(t0, t1)`` of the segment a-b (t from 0 to 1) inside ``r``, if any."""
     dx, dy = b.x - a.x, b.y - a.y
     t0, t1 = 0.0, 1.0
@@ -434,11 +434,11 @@ def trimmed(
     left (the two persons overlap)."""
     t0, t1 = 0.0, 1.0
     for r in around_a:
-        span = _span(a, b, r)
+        span = segment_span(a, b, r)
         if span is not None:
             t0 = max(t0, span[1])
     for r in around_b:
-        span = _span(a, b, r)
+        span = segment_span(a, b, r)
         if span is not None:
             t1 = min(t1, span[0])
     if t1 - t0 <= 1e-9:
@@ -468,7 +468,7 @@ def trimmed_polyline(
     first, t_first = 0, 0.0
     for i in range(n - 1):
         for r in around_a:
-            span = _span(points[i], points[i + 1], r)
+            span = segment_span(points[i], points[i + 1], r)
             if span is not None and (i > first or span[1] > t_first):
                 first, t_first = i, max(span[1], t_first if i == first else 0.0)
     # the first entry into around_b at or after that point
@@ -476,7 +476,7 @@ def trimmed_polyline(
     found = False
     for i in range(first, n - 1):
         for r in around_b:
-            span = _span(points[i], points[i + 1], r)
+            span = segment_span(points[i], points[i + 1], r)
             if span is None or (i == first and span[0] <= t_first):
                 continue
             if not found or span[0] < t_last:
