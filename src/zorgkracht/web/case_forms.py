@@ -160,6 +160,7 @@ def _case_data(case: Case, labels: dict[str, str] | None) -> dict[str, Any]:
                 "name": (labels or {}).get(d.id, d.name),
                 "kind": d.kind.value,
                 "members": list(d.members),
+                "note": d.note,
             }
             for d in net.domains
         },
