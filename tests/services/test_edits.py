@@ -542,6 +542,7 @@ def test_every_operation_is_known() -> None:
         "set_household",
         "add_domain",
         "rename_domain",
+        "update_domain",
         "remove_domain",
         "restore_domain",
         "add_to_domain",
@@ -636,6 +637,20 @@ def operation(draw: st.DrawFn, case: Case) -> dict[str, Any]:
             "members": draw(st.lists(st.sampled_from(persons[:-1]), unique=True, max_size=2)),
         },
         "rename_domain": {"id": domain, "name": "Club"},
+        "update_domain": {
+            "id": domain,
+            "changes": draw(
+                st.sampled_from(
+                    [
+                        {"kind": "sports", "note": "elke dinsdag"},
+                        {"name": "Kerk", "kind": "church"},
+                        {"note": ""},
+                        {"kind": "garden"},  # not a kind: refused,
+                        {"members": []},  # read-only: refused
+                    ]
+                )
+            ),
+        },
         "remove_domain": {"id": domain},
         "add_to_domain": {"domain": domain, "person": person},
         "remove_from_domain": {"domain": domain, "person": person},

@@ -138,7 +138,7 @@ def case_data(
     that cannot be edited (a snapshot, a network meeting) gets no notes: no form shows them."""
     data = _case_data(case, labels)
     if not editable:
-        for kind in ("persons", "ties", "events"):
+        for kind in ("persons", "ties", "events", "domains"):
             for record in data[kind].values():
                 record.pop("note", None)
                 for c in record.get("conditions", []):
@@ -160,6 +160,7 @@ def _case_data(case: Case, labels: dict[str, str] | None) -> dict[str, Any]:
                 "name": (labels or {}).get(d.id, d.name),
                 "kind": d.kind.value,
                 "members": list(d.members),
+                "note": d.note,
             }
             for d in net.domains
         },

@@ -22,7 +22,11 @@ The operations, and their inverses:
 ``set_circle``         ``set_circle`` (netwerkschema: dragging to another circle)
 ``set_household``      ``set_household``
 ``add_domain``         ``remove_domain``
-``rename_domain``      ``rename_domain``
+``rename_domain``      ``rename_domain`` (kept for older clients; ``update_domain`` also
+                       renames)
+``update_domain``      ``update_domain`` with the old values: ``name``, ``kind`` (a
+                       domain kind), ``note``; ``members`` change through
+                       ``add_to_domain`` / ``remove_from_domain``
 ``remove_domain``      ``restore_domain``
 ``add_to_domain``      ``remove_from_domain`` and back
 ``add_tie``            ``remove_tie`` and back (``add_tie`` with the old ``index``)
@@ -107,6 +111,7 @@ from .operations import (
     SetPosition,
     UpdateChild,
     UpdateCouple,
+    UpdateDomain,
     UpdateEmotion,
     UpdateEvent,
     UpdatePerson,
@@ -155,6 +160,7 @@ __all__ = [
     "SetPosition",
     "UpdateChild",
     "UpdateCouple",
+    "UpdateDomain",
     "UpdateEmotion",
     "UpdateEvent",
     "UpdatePerson",

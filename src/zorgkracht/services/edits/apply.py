@@ -16,6 +16,7 @@ from .domains import (
     _remove_from_domain,
     _rename_domain,
     _restore_domain,
+    _update_domain,
 )
 from .events import (
     _add_event,
@@ -115,6 +116,7 @@ _APPLY: dict[str, Callable[[Case, Any], Json]] = {
     "set_household": _set_household,
     "add_domain": _add_domain,
     "rename_domain": _rename_domain,
+    "update_domain": _update_domain,
     "remove_domain": _remove_domain,
     "restore_domain": _restore_domain,
     "add_to_domain": _add_to_domain,

@@ -18,9 +18,10 @@ from .operations import (
     RemoveFromDomain,
     RenameDomain,
     RestoreDomain,
+    UpdateDomain,
 )
 from .positions import _restore_points, _take_points
-from .records import _domain, _insert_placed, _tie, record_json
+from .records import _changes, _domain, _insert_placed, _tie, record_json
 
 
 def _add_domain(case: Case, op: AddDomain) -> Json:
@@ -40,6 +41,17 @@ def _rename_domain(case: Case, op: RenameDomain) -> Json:
     raise_if(domain_problems(renamed, net.person_ids(), _At()))
     net.domains[k] = renamed
     return {"op": "rename_domain", "id": op.id, "name": old}
+
+
+def _update_domain(case: Case, op: UpdateDomain) -> Json:
+    """Name, kind and note of a domain; its members change through ``add_to_domain`` and
+    ``remove_from_domain`` (they keep their order and the inverse stays exact)."""
+    net = case.network
+    k = _domain_index(net, op.id)
+    domain, old = _changes(net.domains[k], op.changes, _domain, {"id", "members"})
+    raise_if(domain_problems(domain, net.person_ids(), _At(op.changes)))
+    net.domains[k] = domain
+    return {"op": "update_domain", "id": op.id, "changes": old}
 
 
 def _remove_domain(case: Case, op: RemoveDomain) -> Json:

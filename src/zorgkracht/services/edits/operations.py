@@ -150,6 +150,14 @@ class RenameDomain(_Op):
     name: str = Field(min_length=1, max_length=MAX_NAME)
 
 
+class UpdateDomain(_Op):
+    op: Literal["update_domain"]
+    id: Id
+    changes: dict[str, Any] = Field(
+        description="Fields of a domain (as in the case file): name, kind, note."
+    )
+
+
 class RemoveDomain(_Op):
     op: Literal["remove_domain"]
     id: Id
@@ -367,6 +375,7 @@ OPERATIONS: dict[str, type[_Op]] = {
     "set_household": SetHousehold,
     "add_domain": AddDomain,
     "rename_domain": RenameDomain,
+    "update_domain": UpdateDomain,
     "remove_domain": RemoveDomain,
     "restore_domain": RestoreDomain,
     "add_to_domain": AddToDomain,

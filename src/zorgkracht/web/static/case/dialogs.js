@@ -92,8 +92,10 @@ export function editTie(id, a, b) {
 export function editDomain(id) {
   var dlg = dialog("domain-dialog"), form = dlg.querySelector("form");
   form.reset();
-  if (id) form.elements.name.value = state.data.domains[id].name;
-  else form.elements.kind.value = "other";
+  var domain = id ? state.data.domains[id] : null;
+  form.elements.name.value = domain ? domain.name : "";
+  form.elements.kind.value = domain ? domain.kind : "other";
+  form.elements.note.value = domain ? domain.note || "" : "";
   var box = dlg.querySelector("[data-domain-members]"), members = id ? state.data.domains[id].members : [];
   box.textContent = "";
   Object.keys(state.data.persons).forEach(function (pid, i) {

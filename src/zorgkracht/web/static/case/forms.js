@@ -65,11 +65,15 @@ function submitDomain(form) {
   var name = value(form, "name").trim();
   var chosen = Array.prototype.filter.call(form.querySelectorAll('input[name="members"]'), function (b) { return b.checked; })
     .map(function (b) { return b.value; });
+  var kind = value(form, "kind") || "other", note = form.elements.note.value;
   if (state.pending.kind !== "rename-domain") {
-    return perform([{ op: "add_domain", name: name, kind: value(form, "kind") || "other", members: chosen }], form);
+    return perform([{ op: "add_domain", name: name, kind: kind, members: chosen, note: note }], form);
   }
-  var id = state.pending.id, domain = state.data.domains[id], ops = [];
-  if (name !== domain.name) ops.push({ op: "rename_domain", id: id, name: name });
+  var id = state.pending.id, domain = state.data.domains[id], ops = [], changes = {};
+  if (name !== domain.name) changes.name = name;
+  if (kind !== domain.kind) changes.kind = kind;
+  if (note !== (domain.note || "")) changes.note = note;
+  if (Object.keys(changes).length) ops.push({ op: "update_domain", id: id, changes: changes });
   chosen.forEach(function (p) { if (domain.members.indexOf(p) < 0) ops.push({ op: "add_to_domain", domain: id, person: p }); });
   domain.members.forEach(function (p) { if (chosen.indexOf(p) < 0) ops.push({ op: "remove_from_domain", domain: id, person: p }); });
   if (!ops.length) return Promise.resolve(true);
