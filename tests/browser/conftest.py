@@ -174,12 +174,18 @@ def shoot(page: Page, name: str) -> Path:
     return path
 
 
+def post_case(page: Page, document: dict[str, Any]) -> None:
+    """Store ``document`` (a case file) through the JSON API of the signed-in session."""
+    token = page.request.get("/api/session").json()["csrf_token"]
+    answer = page.request.post("/api/cases", data=document, headers={"X-CSRF-Token": token})
+    assert answer.status == 201, answer.text()
+
+
 def create_case_by_api(page: Page, case_id: str, client: str = "Kim") -> str:
     """A case with only its client, created through the JSON API of the signed-in session."""
-    token = page.request.get("/api/session").json()["csrf_token"]
-    answer = page.request.post(
-        "/api/cases",
-        data={
+    post_case(
+        page,
+        {
             "format": "zorgkracht/1",
             "id": case_id,
             "title": f"Netwerk van {client}",
@@ -189,7 +195,5 @@ def create_case_by_api(page: Page, case_id: str, client: str = "Kim") -> str:
                 "household": ["p1"],
             },
         },
-        headers={"X-CSRF-Token": token},
     )
-    assert answer.status == 201, answer.text()
     return case_id

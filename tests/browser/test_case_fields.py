@@ -11,17 +11,16 @@ from typing import Any
 
 from playwright.sync_api import Locator, Page, expect
 
-from .conftest import shoot
+from .conftest import post_case, shoot
 
 SAVE = re.compile("^(Opslaan|Save)$")
 
 
 def create_case(page: Page, case_id: str) -> None:
     """Kim (the client) and Piet, with a relation t2 between them."""
-    token = page.request.get("/api/session").json()["csrf_token"]
-    answer = page.request.post(
-        "/api/cases",
-        data={
+    post_case(
+        page,
+        {
             "format": "zorgkracht/1",
             "id": case_id,
             "title": "Netwerk van Kim",
@@ -35,9 +34,7 @@ def create_case(page: Page, case_id: str) -> None:
                 "ties": [{"id": "t2", "a": "p1", "b": "p2", "support": ["E"]}],
             },
         },
-        headers={"X-CSRF-Token": token},
     )
-    assert answer.status == 201, answer.text()
 
 
 def network(page: Page, case_id: str) -> dict[str, Any]:
