@@ -57,11 +57,19 @@ def test_minimal_file_reads() -> None:
 
 
 def test_wrong_format_version_is_refused() -> None:
-    data = _minimal() | {"format": "zorgkracht/2"}
+    data = _minimal() | {"format": "zorgkracht/3"}
     with pytest.raises(InvalidInput) as err:
         loads(json.dumps(data), "x.json")
     assert err.value.problems[0].where == "format"
-    assert "zorgkracht/1" in err.value.problems[0].en
+    assert "'zorgkracht/1' or 'zorgkracht/2'" in err.value.problems[0].en
+    assert "'zorgkracht/1' of 'zorgkracht/2'" in err.value.problems[0].nl
+
+
+def test_version_2_without_a_process_reads_and_is_written_as_version_1() -> None:
+    data = _minimal() | {"format": "zorgkracht/2"}
+    case = loads(json.dumps(data), "x.json")
+    assert case.process.is_empty()
+    assert case_to_dict(case)["format"] == "zorgkracht/1"
 
 
 def test_every_problem_is_listed_with_its_place() -> None:

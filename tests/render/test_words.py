@@ -15,7 +15,8 @@ from tests.render.test_organisation_svg import org_case
 from tests.render.views_svg import parse
 from zorgkracht.demo import load_demo_cases
 from zorgkracht.domain import Case, Tie
-from zorgkracht.domain.codes import _LABELS, Quality
+from zorgkracht.domain.coded import _LABELS
+from zorgkracht.domain.codes import Quality
 from zorgkracht.render import ecogram_legend, legend, views, words
 from zorgkracht.render.budget import plain_rows
 from zorgkracht.render.ecogram_table import ecogram_table

@@ -64,5 +64,10 @@ CARE_HOURS = Bound(0, 168, "zorguren per week", "care hours a week")
 CARE_MONTHS = Bound(0, None, "zorgmaanden", "care months")
 VALENCE = Bound(-3, 3, "waardering", "valence")
 """How positive (up to 3) or negative (down to -3) a life event was."""
+PRIORITY = Bound(1, 99, "prioriteit", "priority")
+"""Rank of a help question: 1 first; 1-3 are the top 3."""
+MEETING_MINUTES = Bound(1, 24 * 60, "duur in minuten", "length in minutes")
+STEP = Bound(1, 10, "stap", "step")
+"""A step of a phasing (the network coach has ten)."""
 COORDINATE = Bound(-1e6, 1e6, "coördinaat", "coordinate")
 """A manual position on a picture."""

@@ -31,7 +31,12 @@ def _copier_for(hint: Any) -> _Copier:
     origin = get_origin(hint)
     if origin in (Union, UnionType):
         options = [a for a in get_args(hint) if a is not type(None)]
-        return _copier_for(options[0]) if len(options) == 1 else _deep
+        if len(options) != 1:
+            return _deep
+        inner = _copier_for(options[0])
+        if inner is _same or inner is _deep:
+            return inner
+        return lambda v: None if v is None else inner(v)
     if origin is list:
         (item,) = get_args(hint)
         inner = _copier_for(item)
@@ -44,7 +49,7 @@ def _copier_for(hint: Any) -> _Copier:
         return dict.copy if inner is _same else lambda v: {k: inner(x) for k, x in v.items()}
     if isinstance(hint, type) and is_dataclass(hint):
         return _dataclass_copier(hint)
-    if isinstance(hint, type) and issubclass(hint, (str, int, float, bool, dt.date, Enum)):
+    if isinstance(hint, type) and issubclass(hint, (str, int, float, bool, dt.date, dt.time, Enum)):
         return _same
     return _deep
 

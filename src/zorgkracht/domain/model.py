@@ -42,6 +42,7 @@ from .codes import (
     Zone,
 )
 from .errors import NotFound
+from .process import Process
 
 CURRENT = "current"
 """Where a snapshot id is asked for, the case's network as it is now."""
@@ -297,6 +298,9 @@ class Case:
     instruments: list[InstrumentResponse] = field(default_factory=list)
     """Instrument answers of now (the perception question, De Jong Gierveld, LSNS-6, the
     carer-burden scale); a snapshot keeps a copy of them."""
+    process: Process = field(default_factory=Process)
+    """From referral to closing: help questions, meetings, the action plan and its team,
+    evaluations, closing (:mod:`.process`). Not part of a snapshot."""
     status: CaseStatus = CaseStatus.ACTIVE
     note: str = ""
 

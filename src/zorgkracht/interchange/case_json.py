@@ -1,7 +1,11 @@
-"""The ``zorgkracht/1`` case file: a versioned JSON document holding one whole case.
+"""The case file: a versioned JSON document holding one whole case.
+
+``zorgkracht/2`` adds the process (help questions to closing, :mod:`.process_json`); a case
+without one is written as ``zorgkracht/1``, byte for byte as before, and every ``zorgkracht/1``
+file reads as it always did.
 
 The document is described by Pydantic models (the edge of the application); the JSON Schema in
-``zorgkracht/schema/zorgkracht-1.schema.json`` is generated from them and kept in step by a test.
+``zorgkracht/schema/zorgkracht-2.schema.json`` is generated from them and kept in step by a test.
 Reading a file checks its shape (unknown fields and unknown codes are errors), then the case
 invariants; every problem is reported with its place in the file, and nothing is returned unless
 the whole file is valid.
@@ -70,9 +74,15 @@ from zorgkracht.domain.codes import (
     Zone,
 )
 from zorgkracht.domain.limits import MAX_ID, MAX_JSON_DEPTH, json_depth_exceeds
+from zorgkracht.domain.process import Process
 
-FORMAT = "zorgkracht/1"
-SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema" / "zorgkracht-1.schema.json"
+from .process_json import ProcessDoc, process_from_doc, process_to_dict
+
+FORMAT_1 = "zorgkracht/1"
+FORMAT = "zorgkracht/2"
+"""The newest format; written when the case has a process, else :data:`FORMAT_1`."""
+FORMATS = (FORMAT_1, FORMAT)
+SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema" / "zorgkracht-2.schema.json"
 
 Id = Annotated[str, Field(min_length=1, max_length=MAX_ID, pattern=r"^[^\s]+$")]
 Year = Annotated[int, Field(ge=YEAR.low, le=YEAR.high)]
@@ -243,10 +253,10 @@ class CaseDoc(_Doc):
     model_config = ConfigDict(
         extra="forbid",
         title="Zorgkracht case file",
-        json_schema_extra={"$id": "https://zorgkracht.example/schema/zorgkracht-1.schema.json"},
+        json_schema_extra={"$id": "https://zorgkracht.example/schema/zorgkracht-2.schema.json"},
     )
 
-    format: Literal["zorgkracht/1"]
+    format: Literal["zorgkracht/1", "zorgkracht/2"]
     id: Id
     title: str = Field(min_length=1)
     client: Id
@@ -258,6 +268,10 @@ class CaseDoc(_Doc):
     positions: dict[str, dict[str, PointDoc]] = {}
     instruments: list[InstrumentDoc] = Field(
         default=[], description="Instrument answers of now; a snapshot keeps its own."
+    )
+    process: ProcessDoc | None = Field(
+        default=None,
+        description="From referral to closing; only in zorgkracht/2 files.",
     )
 
 
@@ -358,6 +372,7 @@ def case_from_doc(doc: CaseDoc) -> Case:
             for view, points in doc.positions.items()
         },
         instruments=_instruments(doc.instruments),
+        process=process_from_doc(doc.process) if doc.process is not None else Process(),
     )
 
 
@@ -442,9 +457,10 @@ def _network_dict(net: Network) -> dict[str, Any]:
 
 
 def case_to_dict(case: Case) -> dict[str, Any]:
-    """The case as a ``zorgkracht/1`` document (a plain, JSON-ready dict)."""
+    """The case as a case-file document (a plain, JSON-ready dict): ``zorgkracht/2`` when the
+    case has a process, else ``zorgkracht/1``."""
     raw = {
-        "format": FORMAT,
+        "format": FORMAT_1 if case.process.is_empty() else FORMAT,
         "id": case.id,
         "title": case.title,
         "client": case.client,
@@ -479,6 +495,8 @@ def case_to_dict(case: Case) -> dict[str, Any]:
     for written, responses in pairs:
         for inst_out, inst in zip(written, responses, strict=True):
             inst_out["answers"] = dict(inst.answers)
+    if not case.process.is_empty():
+        result["process"] = process_to_dict(case.process)
     return result
 
 
@@ -537,8 +555,9 @@ def problems_from_validation(err: ValidationError, data: Any, prefix: str = "") 
             nl = f"{e['input']!r} {nl} (grens {bound})"
             en = f"{e['input']!r} {en} (limit {bound})"
         elif e["type"] == "literal_error" and e["loc"] == ("format",):
-            nl = f"formaat {e['input']!r} wordt niet ondersteund; verwacht {FORMAT!r}"
-            en = f"format {e['input']!r} is not supported; expected {FORMAT!r}"
+            known = " of ".join(repr(f) for f in FORMATS)
+            nl = f"formaat {e['input']!r} wordt niet ondersteund; verwacht {known}"
+            en = f"format {e['input']!r} is not supported; expected {known.replace(' of ', ' or ')}"
         problems.append(
             Problem(where=prefix + _where(e["loc"], data), nl=nl, en=en, code=e["type"])
         )
@@ -556,6 +575,18 @@ def case_from_data(data: Any, source: str | None = None) -> Case:
         doc = CaseDoc.model_validate(data)
     except ValidationError as err:
         raise InvalidInput(problems_from_validation(err, data), source) from None
+    if doc.format == FORMAT_1 and doc.process is not None:
+        raise InvalidInput(
+            [
+                Problem(
+                    "process",
+                    f"een proces staat alleen in een {FORMAT}-bestand; dit is {FORMAT_1}",
+                    f"a process belongs only in a {FORMAT} file; this is {FORMAT_1}",
+                    "format",
+                )
+            ],
+            source,
+        )
     return validate_case(case_from_doc(doc), source)
 
 
