@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from enum import Enum
 
-from .coded import Coded, register_labels
+from .coded import Coded as Coded
+from .coded import register_labels
 
 
 class Gender(Coded):
