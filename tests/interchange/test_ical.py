@@ -16,7 +16,7 @@ from typing import Any
 
 import icalendar
 import pytest
-from dateutil.rrule import rrulestr
+from dateutil.rrule import rrulestr  # type: ignore[import-untyped]  # icalendar's own need
 
 from zorgkracht.domain import Case, NotFound
 from zorgkracht.interchange.case_json import read_case
@@ -260,7 +260,9 @@ def test_a_meeting_without_a_time_lasts_the_day(case: Case) -> None:
 
 
 def rule(item: icalendar.Component) -> dict[str, list[Any]]:
-    return {k: list(v) for k, v in item["RRULE"].items()}
+    recur = item["RRULE"]
+    assert isinstance(recur, icalendar.vRecur)
+    return {k: list(v) for k, v in recur.items()}
 
 
 def test_actions_repeat_by_their_frequency_until_their_end(case: Case) -> None:
@@ -277,7 +279,9 @@ def test_actions_repeat_by_their_frequency_until_their_end(case: Case) -> None:
     ]
     # every Tuesday from 12 March to 25 June 2024: 3 in March, 5 in April, 4 in May, 4 in June
     start = dt.datetime(2024, 3, 12)
-    dates = list(rrulestr(weekly["RRULE"].to_ical().decode(), dtstart=start))
+    written = weekly["RRULE"].to_ical()
+    text = written.decode() if isinstance(written, bytes) else str(written)
+    dates = list(rrulestr(text, dtstart=start))
     assert len(dates) == 16
     assert dates[-1] == dt.datetime(2024, 6, 25)
 
