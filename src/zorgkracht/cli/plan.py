@@ -5,7 +5,7 @@ INPUT is a case file or the id of a stored case, as for ``analyse``. The text is
 meetings with whom the client invited and their replies, the actions, the team, evaluations,
 closing); ``--json`` prints the process itself, every field with ids of persons and records
 and dates in ISO form, with the steps of the phasing and the plan's hours a week per person
-(keys in ``docs/cli.md``). This is the professional's view: notes and what is marked sensitive
+(keys in ``docs/calendar.md``). This is the professional's view: notes and what is marked sensitive
 are in it (with the ``sensitive`` flag). Nothing is logged: the output holds client data.
 """
 
