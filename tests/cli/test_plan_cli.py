@@ -255,3 +255,28 @@ def test_the_process_of_the_test_names_persons_of_the_case() -> None:
     named |= {p["person"] for a in PROCESS["actions"] for p in a["persons"]}
     named |= set(PROCESS["team"]["members"]) | set(PROCESS["closing"]["call"])
     assert named <= ids
+
+
+def test_a_stored_case_by_its_id_is_audited_without_the_person(
+    case_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """INPUT may be a stored case; reading it is recorded (NEN 7513): the calendar as an
+    export, ``plan`` as a view. The person's id stays out of the audit log."""
+    db = f"sqlite:///{tmp_path / 'zorgkracht.sqlite'}"
+    code, _, err = run(["import", str(case_file), "--db", db, "--id", "tav"], capsys)
+    assert code == 0, err
+    out_file = tmp_path / "lina.ics"
+    argv = ["calendar", "tav", "--db", db, "-o", str(out_file), "--person", "lina"]
+    code, _, err = run(argv, capsys)
+    assert code == 0, err
+    assert icalendar.Calendar.from_ical(out_file.read_bytes())["VERSION"] == "2.0"
+    code, _, err = run(["plan", "tav", "--db", db, "--json"], capsys)
+    assert code == 0, err
+    code, out, err = run(["audit", "--case", "tav", "--json", "--db", db], capsys)
+    assert code == 0, err
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [(r["event"], r["detail"]) for r in rows[1:]] == [
+        ("case_exported", "ics:person"),
+        ("case_viewed", "cli:plan"),
+    ]
+    assert "lina" not in out
