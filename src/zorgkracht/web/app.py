@@ -40,7 +40,17 @@ from zorgkracht.services.keys import KeySource
 from zorgkracht.services.permissions import Action, Forbidden
 from zorgkracht.services.pictures import load_views
 
-from . import account, admin_audit, auth, case_routes, edit_api, errors, home, interview
+from . import (
+    account,
+    admin_audit,
+    api_parts,
+    auth,
+    case_routes,
+    edit_api,
+    errors,
+    home,
+    interview,
+)
 from .deps import (
     NotSignedIn,
     audit,
@@ -335,6 +345,7 @@ def create_app(
     app.include_router(home.router)
     app.include_router(case_routes.router)
     app.include_router(edit_api.router)
+    app.include_router(api_parts.router)
     app.include_router(interview.router)
     app.include_router(admin_audit.router)
     return app
