@@ -172,7 +172,7 @@ def _action_rows(process: Process, question: HelpQuestion, names: dict[str, str]
             continue
         does = [
             names.get(p.person, p.person)
-            + (f" ({hours_text(a.hours_of(p), lang)} u)" if a.hours_of(p) else "")
+            + (f" ({hours_text(a.hours_of(p), lang)} {t('u', 'h', lang)})" if a.hours_of(p) else "")
             for p in a.persons
             if p.part is Part.DOES
         ]
