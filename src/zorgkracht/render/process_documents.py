@@ -277,20 +277,32 @@ def plan_html(case: Case, lang: str, today: dt.date) -> str:
 
 
 _CLIENT_QUESTIONS = 3
-_CLIENT_ACTIONS = 3
+_CLIENT_HELPS = 5
+_CLIENT_CHARS = 110
+"""The client's plan is one page: at most three questions, five helps, and each text at most
+this long (the whole text is in the action plan)."""
+
+
+def _short(text: str, limit: int = _CLIENT_CHARS) -> str:
+    """``text`` without a closing full stop, cut at a word before ``limit`` characters."""
+    text = text.strip().rstrip(".")
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:") + " …"
 
 
 def client_plan_html(case: Case, lang: str, today: dt.date) -> str:
     """The client's own plan on one page, in plain words (B1, formal "u"): what they asked,
-    who helps with what and when, and whom to call. At most three questions and three actions
-    each: the rest stays in the action plan."""
+    who helps with what and when, and whom to call. At most three questions and five actions
+    still to come, each text short: the rest stays in the action plan."""
     shown = without_sensitive(case)
     process = shown.process
     names = names_of(shown)
     client = names.get(shown.client, "")
     questions = ordered_questions(process)[:_CLIENT_QUESTIONS]
     out = [f"<h2>{esc(t('Dit heeft u gevraagd', 'What you asked', lang))}</h2>"]
-    out.append(bullets(esc(q.text) for q in questions) or "<p>—</p>")
+    out.append(bullets(esc(_short(q.text)) for q in questions) or "<p>—</p>")
     more = len(process.help_questions) - len(questions)
     if more > 0:
         out.append(
@@ -305,19 +317,30 @@ def client_plan_html(case: Case, lang: str, today: dt.date) -> str:
             + "</p>"
         )
     out.append(f"<h2>{esc(t('Wie helpt u?', 'Who helps you?', lang))}</h2>")
-    helps: list[str] = []
-    for q in questions:
-        actions = [
-            a
-            for a in process.actions
-            if a.help_question == q.id and a.status not in (ActionStatus.DONE, ActionStatus.STOPPED)
-        ][:_CLIENT_ACTIONS]
-        for a in actions:
-            helps.append(_help_line(a, names, lang))
+    asked = {q.id for q in questions}
+    coming = [
+        a
+        for a in process.actions
+        if a.help_question in asked and a.status not in (ActionStatus.DONE, ActionStatus.STOPPED)
+    ]
+    coming.sort(key=lambda a: [q.id for q in questions].index(a.help_question))
     out.append(
-        bullets(helps)
+        bullets(_help_line(a, names, lang) for a in coming[:_CLIENT_HELPS])
         or "<p>" + esc(t("Dat spreken we nog af.", "We will agree on that.", lang)) + "</p>"
     )
+    rest = len(coming) - _CLIENT_HELPS
+    if rest > 0:
+        out.append(
+            "<p>"
+            + esc(
+                t(
+                    f"Er zijn nog {rest} andere afspraken. Die staan in het actieplan.",
+                    f"There are {rest} other agreements. They are in the action plan.",
+                    lang,
+                )
+            )
+            + "</p>"
+        )
     out.append(f"<h2>{esc(t('Wie belt u?', 'Whom do you call?', lang))}</h2>")
     out.append(_call_lines(process, names, lang))
     title = t("Uw plan", "Your plan", lang)
@@ -326,31 +349,31 @@ def client_plan_html(case: Case, lang: str, today: dt.date) -> str:
         f"For {client} · {date_text(today, lang)}",
         lang,
     )
-    return page_html(title, subtitle, "".join(out), lang, base_pt=12.0)
+    return page_html(title, subtitle, "".join(out), lang, base_pt=11.5)
 
 
 def _help_line(action: Action, names: dict[str, str], lang: str) -> str:
-    does = person_names((p.person for p in action.doers()), names)
-    along = person_names((p.person for p in action.persons if p.part is Part.THINKS_ALONG), names)
+    does = _short(person_names((p.person for p in action.doers()), names), 60)
+    along = _short(
+        person_names((p.person for p in action.persons if p.part is Part.THINKS_ALONG), names), 60
+    )
+    what = _short(action.description)
     lines = []
     if does:
-        lines.append(
-            t(
-                f"{does} helpt u met: {action.description}.",
-                f"{does} helps you with: {action.description}.",
-                lang,
-            )
-        )
+        lines.append(t(f"{does} helpt u met: {what}.", f"{does} helps you with: {what}.", lang))
     else:
-        lines.append(t(f"Wat: {action.description}.", f"What: {action.description}.", lang))
+        lines.append(t(f"Wat: {what}.", f"What: {what}.", lang))
     if along:
         lines.append(t(f"{along} denkt met u mee.", f"{along} thinks along with you.", lang))
+    when: list[str] = []
     if action.frequency is not None:
         often = label(action.frequency, lang)
-        lines.append(t(f"Hoe vaak: {often}.", f"How often: {often}.", lang))
-    when = when_text(action, lang)
+        when.append(t(f"Hoe vaak: {often}.", f"How often: {often}.", lang))
+    period = when_text(action, lang)
+    if period:
+        when.append(t(f"Wanneer: {period}.", f"When: {period}.", lang))
     if when:
-        lines.append(t(f"Wanneer: {when}.", f"When: {when}.", lang))
+        lines.append(" ".join(when))
     return "<br>".join(esc(line) for line in lines)
 
 
@@ -358,7 +381,7 @@ def _call_lines(process: Process, names: dict[str, str], lang: str) -> str:
     lines: list[str] = []
     team = process.team
     if team is not None and team.coordinator:
-        who = names.get(team.coordinator, team.coordinator)
+        who = _short(names.get(team.coordinator, team.coordinator), 60)
         lines.append(
             t(
                 f"Heeft u een vraag over het plan? Bel {who}.",
@@ -368,23 +391,23 @@ def _call_lines(process: Process, names: dict[str, str], lang: str) -> str:
         )
     closing = process.closing
     if closing is not None and closing.call:
-        who = person_names(closing.call, names)
+        who = _short(person_names(closing.call, names), 90)
         lines.append(
             t(f"Gaat het niet goed? Bel {who}.", f"Things not going well? Call {who}.", lang)
         )
     if closing is not None and closing.call_others:
         lines.append(
             t(
-                f"U kunt ook bellen: {closing.call_others}.",
-                f"You can also call: {closing.call_others}.",
+                f"U kunt ook bellen: {_short(closing.call_others, 90)}.",
+                f"You can also call: {_short(closing.call_others, 90)}.",
                 lang,
             )
         )
     if team is not None and team.professional:
         lines.append(
             t(
-                f"Uw hulpverlener is {team.professional}.",
-                f"Your professional is {team.professional}.",
+                f"Uw hulpverlener is {_short(team.professional, 60)}.",
+                f"Your professional is {_short(team.professional, 60)}.",
                 lang,
             )
         )
