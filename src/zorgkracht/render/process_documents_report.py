@@ -174,7 +174,7 @@ def _meetings(case: Case, names: dict[str, str], lang: str) -> str:
     return "".join(out)
 
 
-def _records(case: Case, names: dict[str, str], lang: str) -> str:
+def _records(case: Case, lang: str) -> str:
     p = case.process
     out: list[str] = []
     phasing = label(p.phasing, lang)
@@ -301,7 +301,7 @@ def case_html(
             )
             + "</p>"
         )
-    body.append(_records(case, names, lang))
+    body.append(_records(case, lang))
     body.append(plan_body(case, lang))
     if case.process.meetings:
         body.append(f"<h2>{esc(t('Bijeenkomsten', 'Meetings', lang))}</h2>")
