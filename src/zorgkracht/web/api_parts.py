@@ -21,10 +21,16 @@ from zorgkracht.domain.privacy import without_sensitive
 from zorgkracht.i18n import language
 from zorgkracht.services.analysing import analyse, compare
 from zorgkracht.services.audit import Event
+from zorgkracht.services.calendars import calendar_file
 from zorgkracht.services.cases import FileKind
 from zorgkracht.services.documents import case_to_dict
 from zorgkracht.services.permissions import Action
 from zorgkracht.services.pictures import FORMATS, VIEWS, case_at, draw, export_picture
+from zorgkracht.services.process_documents import (
+    DOCUMENT_FORMATS,
+    DOCUMENT_KINDS,
+    process_document,
+)
 from zorgkracht.services.snapshots import remove_snapshot, take_snapshot
 
 from .deps import current_user, get_service, load_case
@@ -274,3 +280,87 @@ def get_process(case_id: str, request: Request) -> dict[str, Any]:
     record = load_case(request, case_id, detail="api:process")
     process: dict[str, Any] = case_to_dict(record.case).get("process", {})
     return process
+
+
+_DOCUMENT_MEDIA = {"pdf": "application/pdf", "html": "text/html; charset=utf-8"}
+
+
+@router.get(
+    "/documents/{kind}",
+    responses={**_ERRORS, 200: {"content": {"application/pdf": {}, "text/html": {}}}},
+    response_class=Response,
+)
+def get_document(
+    case_id: str,
+    kind: str,
+    request: Request,
+    format: Annotated[str, Query(json_schema_extra={"enum": list(DOCUMENT_FORMATS)})] = "pdf",
+    meeting: Annotated[str | None, Query(max_length=100)] = None,
+    lang: Lang = "nl",
+) -> Response:
+    """A paper of the process: ``invitation`` (of ``meeting``, by default the next one),
+    ``plan``, ``client-plan``, ``evaluation`` (nothing marked sensitive on any of these) or
+    ``case`` (the professional's file: everything). A4 PDF or printable HTML."""
+    if kind not in DOCUMENT_KINDS:
+        raise InvalidInput(
+            [
+                Problem(
+                    "kind",
+                    f"kies uit {', '.join(DOCUMENT_KINDS)}",
+                    f"choose one of {', '.join(DOCUMENT_KINDS)}",
+                    "enum",
+                )
+            ]
+        )
+    # the professional's case report holds what is sensitive, like the case file
+    action = Action.EXPORT_CASE_FILE if kind == "case" else Action.EXPORT_PICTURE_WITHOUT_SENSITIVE
+    record = load_case(
+        request, case_id, action, event=Event.CASE_EXPORTED, detail=f"api:report:{kind}"
+    )
+    data = process_document(record.case, kind, format, meeting=meeting, lang=language(lang))
+    name = f"{case_id}-{kind}.{format}"
+    return Response(
+        data,
+        media_type=_DOCUMENT_MEDIA.get(format, "application/octet-stream"),
+        headers={"Content-Disposition": f'inline; filename="{quote(name)}"'},
+    )
+
+
+@router.get(
+    "/calendar",
+    responses={**_ERRORS, 200: {"content": {"text/calendar": {}}}},
+    response_class=Response,
+)
+def get_calendar(
+    case_id: str,
+    request: Request,
+    person: Annotated[str | None, Query(max_length=100)] = None,
+    lang: Lang = "nl",
+) -> Response:
+    """Meetings and actions as iCalendar (RFC 5545), of the case or of one ``person`` (what
+    they are invited to and have a part in), to put in a phone's calendar; nothing marked
+    sensitive and no notes."""
+    record = load_case(
+        request,
+        case_id,
+        Action.EXPORT_PICTURE_WITHOUT_SENSITIVE,
+        event=Event.CASE_EXPORTED,
+        detail="api:ics" + (":person" if person else ""),
+    )
+    if person is not None and person not in record.case.network.person_ids():
+        raise InvalidInput(
+            [
+                Problem(
+                    "person",
+                    "deze persoon staat niet in het netwerk",
+                    "this person is not in the network",
+                    "unknown_reference",
+                )
+            ]
+        )
+    data = calendar_file(record.case, person=person, lang=language(lang))
+    return Response(
+        data,
+        media_type="text/calendar; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{quote(case_id)}.ics"'},
+    )
