@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
+import operator
 import types
 import typing
 from collections.abc import Callable
@@ -22,10 +23,12 @@ from typing import Any
 
 from zorgkracht.domain.process import Process
 
-_Field = tuple[str, Callable[[Any], Any], Any]
-"""A field's name, how its JSON value becomes the model's value, and its default."""
+Convert = Callable[[Any], Any] | None
+"""How a value changes on the way; ``None``: it stays as it is (texts, numbers, flags)."""
+_Field = tuple[str, Convert, Convert, Any]
+"""A field's name, how its JSON value becomes the model's value and back, and its default."""
 
-_MISSING = object()
+_REQUIRED = object()
 
 
 def _is_record(kind: Any) -> bool:
@@ -37,31 +40,43 @@ def _default(f: dataclasses.Field[Any]) -> Any:
         return f.default
     if f.default_factory is not dataclasses.MISSING:
         return f.default_factory()
-    return _MISSING
+    return _REQUIRED
 
 
-def _reader(kind: Any, where: str) -> Callable[[Any], Any]:
-    """How a JSON value becomes a value of the type hint ``kind``."""
+def _optional(convert: Convert) -> Convert:
+    if convert is None:
+        return None
+    return lambda v: None if v is None else convert(v)
+
+
+def _each(convert: Convert) -> Callable[[Any], Any]:
+    if convert is None:
+        return list
+    return lambda v: [convert(x) for x in v]
+
+
+def _codec(kind: Any, where: str) -> tuple[Convert, Convert]:
+    """How a JSON value becomes a value of the type hint ``kind``, and back."""
     origin = typing.get_origin(kind)
     if origin in (types.UnionType, typing.Union):
         (inner,) = [k for k in typing.get_args(kind) if k is not type(None)]
-        read = _reader(inner, where)
-        return lambda v: None if v is None else read(v)
+        read, write = _codec(inner, where)
+        return _optional(read), _optional(write)
     if origin is list:
         (item,) = typing.get_args(kind)
-        read_item = _reader(item, where)
-        return lambda v: [read_item(x) for x in v]
+        read, write = _codec(item, where)
+        return _each(read), _each(write)
     if _is_record(kind):
-        return lambda v: _read_record(kind, v)
+        return (lambda v: _read_record(kind, v)), _write_record
     if isinstance(kind, type) and issubclass(kind, enum.Enum):
-        return kind
+        return kind, operator.attrgetter("value")
     if kind in (dt.date, dt.time):
-        return kind.fromisoformat  # type: ignore[no-any-return]
+        return kind.fromisoformat, kind.isoformat
     if kind is float:
-        return float
+        return float, None
     if kind in (str, int, bool):
-        return lambda v: v
-    raise TypeError(f"no JSON reading for {kind!r} ({where})")
+        return None, None
+    raise TypeError(f"no JSON form for {kind!r} ({where})")
 
 
 _FIELDS: dict[type[Any], tuple[_Field, ...]] = {}
@@ -73,7 +88,7 @@ def _fields(cls: type[Any]) -> tuple[_Field, ...]:
     if found is None:
         hints = typing.get_type_hints(cls)
         found = _FIELDS[cls] = tuple(
-            (f.name, _reader(hints[f.name], f"{cls.__name__}.{f.name}"), _default(f))
+            (f.name, *_codec(hints[f.name], f"{cls.__name__}.{f.name}"), _default(f))
             for f in dataclasses.fields(cls)
         )
     return found
@@ -81,30 +96,24 @@ def _fields(cls: type[Any]) -> tuple[_Field, ...]:
 
 def _read_record(cls: type[Any], data: dict[str, Any]) -> Any:
     fields_ = _fields(cls)
-    unknown = set(data) - {name for name, _, _ in fields_}
+    unknown = set(data) - {f[0] for f in fields_}
     if unknown:
         raise ValueError(f"unknown fields of {cls.__name__} in cases.process: {sorted(unknown)}")
-    return cls(**{name: read(data[name]) for name, read, _ in fields_ if name in data})
-
-
-def _write(value: Any) -> Any:
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, dt.date | dt.time):
-        return value.isoformat()
-    if isinstance(value, list):
-        return [_write(v) for v in value]
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return _write_record(value)
-    return value
+    values: dict[str, Any] = {}
+    for name, read, _, _ in fields_:
+        if name in data:
+            value = data[name]
+            values[name] = value if read is None else read(value)
+    return cls(**values)
 
 
 def _write_record(record: Any) -> dict[str, Any]:
-    return {
-        name: _write(value)
-        for name, _, default in _fields(type(record))
-        if (value := getattr(record, name)) != default or default is _MISSING
-    }
+    out: dict[str, Any] = {}
+    for name, _, write, default in _fields(type(record)):
+        value = getattr(record, name)
+        if default is _REQUIRED or value != default:
+            out[name] = value if write is None else write(value)
+    return out
 
 
 def process_to_json(process: Process) -> dict[str, Any] | None:
