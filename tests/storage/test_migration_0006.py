@@ -18,17 +18,19 @@ from sqlalchemy import Engine, MetaData, Table, func, insert, select
 from zorgkracht.demo import load_demo_cases
 from zorgkracht.domain import Case, InstrumentResponse, Network
 from zorgkracht.domain.codes import CareTask, Energy, Wish
+from zorgkracht.domain.process import Process
 from zorgkracht.storage import CaseStore
 from zorgkracht.storage.engine import make_engine
 from zorgkracht.storage.mapping import network_rows, positions_to_json, search_key
-from zorgkracht.storage.migrate import alembic_config, current_revision
+from zorgkracht.storage.migrate import alembic_config, current_revision, head_revision
 from zorgkracht.storage.models import Base, CaseRow, NetworkRow
 
 from .samples import sample_case
 
 
 def _as_of_0005(case: Case) -> Case:
-    """``case`` with only what revision 0005 could hold: none of the new fields."""
+    """``case`` with only what revision 0005 could hold: none of the new fields, and no
+    process (0007)."""
 
     def old(net: Network) -> Network:
         return dataclasses.replace(
@@ -60,6 +62,7 @@ def _as_of_0005(case: Case) -> Case:
     return dataclasses.replace(
         case,
         network=old(case.network),
+        process=Process(),
         instruments=[],
         snapshots=[
             dataclasses.replace(
@@ -152,7 +155,7 @@ def test_upgrade_from_0005_keeps_every_case(empty_url: str) -> None:
         before = _counts(engine)
         store.migrate()
         with engine.connect() as conn:
-            assert current_revision(conn) == "0006"
+            assert current_revision(conn) == head_revision()
         assert _counts(engine) == before  # no row lost, none added
         for k, case in enumerate(cases):
             record = store.get(case.id)

@@ -33,7 +33,7 @@ def test_migrate_twice_is_harmless(empty_url: str) -> None:
     engine = make_engine(empty_url)
     try:
         with engine.connect() as conn:
-            assert current_revision(conn) == head_revision() == "0006"
+            assert current_revision(conn) == head_revision() == "0007"
     finally:
         engine.dispose()
 

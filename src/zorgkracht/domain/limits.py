@@ -9,11 +9,14 @@ SQLite and PostgreSQL alike; the readers and forms use the same numbers for thei
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from .errors import Problem
 from .model import Case, Network
+from .process import Process
 
 MAX_PERSONS = 5_000
 """Persons in one network (the current one or a snapshot). A family tree from GEDCOM can be
@@ -40,6 +43,34 @@ RECORD_ID = re.compile(r"^[^\s\x00-\x1f\x7f]{1,100}$")
 """Ids inside a case: no spaces or control characters (GEDCOM references keep their own)."""
 MAX_JSON_DEPTH = 32
 """Nesting of a JSON document (a case file nests 6 deep)."""
+
+# The process (referral to closing). A network meeting seats a living room, a plan holds what a
+# network can carry (the book's Tavenier plan has six questions and a handful of actions,
+# 3634-3711); these leave a long trajectory room to spare.
+MAX_HELP_QUESTIONS = 200
+MAX_MEETINGS = 200
+MAX_ACTIONS = 1_000
+MAX_EVALUATIONS = 500
+MAX_INVITEES = 100
+"""Invitees of one meeting."""
+MAX_PROCESS_PERSONS = 100
+"""Persons of one action, of one help question, team members, persons to call."""
+MAX_STEPS = 100
+"""Steps recorded of the phasing (the coach's phasing has ten)."""
+_PROCESS_NAMES = frozenset(
+    {
+        "referrer_name",
+        "referrer_organisation",
+        "referrer_role",
+        "coordinator",
+        "coach",
+        "facilitator",
+        "place",
+        "professional",
+    }
+)
+"""Text fields of the process records that hold a name (at most :data:`MAX_NAME`); every other
+text field of a process record is at most :data:`MAX_NOTE`."""
 
 
 def _problem(where: str, nl: str, en: str, code: str) -> Problem:
@@ -145,6 +176,96 @@ def check_network(net: Network, prefix: str = "") -> list[Problem]:
     return problems
 
 
+def _record_texts(where: str, record: Any) -> list[Problem]:
+    """Every text field of one process record within its limit (a name or a note)."""
+    problems: list[Problem] = []
+    for f in dataclasses.fields(record):
+        value = getattr(record, f.name)
+        if isinstance(value, str):
+            limit = MAX_NAME if f.name in _PROCESS_NAMES else MAX_NOTE
+            problems += _text(f"{where}/{f.name}", value, limit)
+    return problems
+
+
+_Count = tuple[str, int, int, str, str]
+"""Where, how many, at most, what in Dutch, what in English."""
+
+
+def _process_counts(process: Process) -> list[_Count]:
+    """The lists inside the records of the process, with their limits."""
+    w, most = "process", MAX_PROCESS_PERSONS
+    counts: list[_Count] = []
+    for q in process.help_questions:
+        where = f"{w}/help_questions/{q.id[:MAX_ID]}/persons"
+        counts.append((where, len(q.persons), most, "personen", "persons"))
+    for m in process.meetings:
+        where = f"{w}/meetings/{m.id[:MAX_ID]}"
+        counts.append(
+            (f"{where}/invitees", len(m.invitees), MAX_INVITEES, "genodigden", "invitees")
+        )
+        counts.append(
+            (
+                f"{where}/questions",
+                len(m.questions),
+                MAX_HELP_QUESTIONS,
+                "hulpvragen",
+                "help questions",
+            )
+        )
+    for a in process.actions:
+        where = f"{w}/actions/{a.id[:MAX_ID]}/persons"
+        counts.append((where, len(a.persons), most, "personen", "persons"))
+    if process.team is not None:
+        members = len(process.team.members)
+        counts.append((f"{w}/team/members", members, most, "teamleden", "team members"))
+    if process.closing is not None:
+        call = len(process.closing.call)
+        counts.append((f"{w}/closing/call", call, most, "personen om te bellen", "persons to call"))
+    return counts
+
+
+def check_process(process: Process) -> list[Problem]:
+    """The size of the process and the length of its texts (paths ``process/...``)."""
+    w = "process"
+    problems: list[Problem] = []
+    for name, items, limit, nl, en in (
+        (
+            "help_questions",
+            process.help_questions,
+            MAX_HELP_QUESTIONS,
+            "hulpvragen",
+            "help questions",
+        ),
+        ("meetings", process.meetings, MAX_MEETINGS, "bijeenkomsten", "meetings"),
+        ("actions", process.actions, MAX_ACTIONS, "acties", "actions"),
+        ("evaluations", process.evaluations, MAX_EVALUATIONS, "evaluaties", "evaluations"),
+        ("steps", process.steps, MAX_STEPS, "stappen", "steps"),
+    ):
+        problems += _count(f"{w}/{name}", len(items), limit, nl, en)
+    if problems:
+        return problems
+    for where, count, limit, nl, en in _process_counts(process):
+        problems += _count(where, count, limit, nl, en)
+    if problems:
+        return problems
+    for name in ("referral", "intake", "coach", "team", "closing"):
+        record = getattr(process, name)
+        if record is not None:
+            problems += _record_texts(f"{w}/{name}", record)
+    for kind, records in (
+        ("help_questions", process.help_questions),
+        ("meetings", process.meetings),
+        ("actions", process.actions),
+        ("evaluations", process.evaluations),
+    ):
+        for r in records:
+            problems += _record_texts(f"{w}/{kind}/{r.id[:MAX_ID]}", r)
+        problems += _ids(f"{w}/{kind}", (r.id for r in records))
+    for k, step in enumerate(process.steps):
+        problems += _record_texts(f"{w}/steps/{k}", step)
+    return problems
+
+
 def check_limits(case: Case) -> list[Problem]:
     """Every limit the case breaks (empty when it fits)."""
     problems = _text("title", case.title, MAX_TITLE)
@@ -163,6 +284,7 @@ def check_limits(case: Case) -> list[Problem]:
         problems += _text(f"{prefix}note", snap.note, MAX_NOTE)
         problems += check_network(snap.network, prefix)
     problems += _ids("snapshots", (s.id for s in case.snapshots))
+    problems += check_process(case.process)
     return problems
 
 

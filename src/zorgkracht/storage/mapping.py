@@ -29,6 +29,8 @@ from zorgkracht.domain.model import (
     Tie,
 )
 
+from .process_data import process_from_json
+
 _SUPPORT_ORDER = list(Support)
 _CARE_TASK_ORDER = list(CareTask)
 T = TypeVar("T")
@@ -438,4 +440,5 @@ def case_from_rows(case: Any, networks: Sequence[Any], rows: TableRows) -> Case:
         instruments=responses(current.id),
         status=case.status,
         note=case.note,
+        process=process_from_json(case.process),
     )

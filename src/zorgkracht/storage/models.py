@@ -3,7 +3,10 @@
 A case is one row in ``cases``. Its current network and each snapshot are rows in ``networks``
 (``ord`` 0 is the current network, 1.. the snapshots in their order). Everything drawn in a
 network hangs from that network row, so deleting a case cascades through its networks to every
-child row. Every list in the domain model keeps its order through an ``ord`` column.
+child row. Every list in the domain model keeps its order through an ``ord`` column. The
+process of a case (referral to closing) is one JSON column of ``cases`` (``process``): it is
+read and written whole with its case, has the shape of the case file's ``process``, and no
+query needs its parts (``docs/storage.md``).
 
 References from one record to a person in the same network are composite foreign keys
 ``(network_id, <ref>) → persons (network_id, id)``; tie ends may name a person or a domain, so
@@ -36,6 +39,7 @@ from sqlalchemy import (
     UniqueConstraint,
     false,
 )
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from zorgkracht.domain.codes import (
@@ -74,6 +78,8 @@ NAMING = {
 }
 
 CASCADE = "CASCADE"
+PROCESS_JSON = JSON(none_as_null=True).with_variant(JSONB(none_as_null=True), "postgresql")
+"""The type of ``cases.process``: JSON, ``JSONB`` on PostgreSQL; ``None`` is SQL ``NULL``."""
 CARE_TASKS_LENGTH = 80
 """Room for every care task code, comma-separated (60 characters for all five)."""
 
@@ -126,6 +132,9 @@ class CaseRow(Base):
     (revision, version) never names two different states of a case."""
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
     updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    process: Mapped[dict[str, Any] | None] = mapped_column(PROCESS_JSON, nullable=True)
+    """The process from referral to closing as one JSON value in the shape of the case file's
+    ``process`` (:mod:`.process_data`); ``NULL`` when the case has none (migration 0007)."""
 
     __table_args__ = (
         Index(None, "status", "updated_at"),

@@ -62,6 +62,7 @@ from .mapping import (
     search_key,
 )
 from .models import Base, CaseRow, NetworkRow, PersonRow
+from .process_data import process_to_json
 
 log = logging.getLogger(__name__)
 
@@ -618,6 +619,7 @@ class CaseStore:
             "note": case.note,
             "positions": positions_to_json(case),
             "search_key": search_key(case),
+            "process": process_to_json(case.process),
         }
 
     @staticmethod
