@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from devtools.demo.ada_process import build_process
 from zorgkracht.domain import (
     Case,
     ChildRelation,
@@ -500,4 +501,5 @@ def build() -> Case:
             "beroep te doen op een vrijwilliger wanneer het alleen toch niet lukt?' Wat is "
             "aangevuld staat in docs/demo-cases.md."
         ),
+        process=build_process(),
     )

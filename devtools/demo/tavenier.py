@@ -10,6 +10,11 @@ notes and listed in ``docs/demo-cases.md``.
 
 from __future__ import annotations
 
+from devtools.demo.tavenier_process import (
+    BERAAD_FAMILIE,
+    BERAAD_PROFESSIONALS,
+    build_process,
+)
 from zorgkracht.domain import (
     Case,
     ChildRelation,
@@ -43,29 +48,6 @@ CASE_ID = "tavenier"
 PIETER = "pieter"
 CASE_YEAR = 2011
 """The year the family comes to MEE: not in the book (published 2012), inferred."""
-
-HULPVRAGEN = (
-    "Wie kan er met Lina, eventueel met de kinderen, naar afspraken toe gaan, zodat Pieter "
-    "minder hoeft te snipperen op zijn werk?",
-    "Hoe kunnen Pieter en Lina samen meer ontspannende, leuke activiteiten ondernemen, zoals "
-    "teken- of schilderles en samen zwemmen? Wie kan er hierbij op de kinderen passen?",
-    "Hoe kan een vakantie met het gehele gezin gerealiseerd worden?",
-    "Hoe kan er een ander gasfornuis, vloerbedekking op de slaapkamers, bestrating in de tuin "
-    "en een kast op de kamer van Lina en Pieter gerealiseerd worden?",
-    "Hoe kunnen Pieter en Lina vriendschappen aangaan en onderhouden?",
-    "Hoe kan Lina realiseren dat ze een rijbewijs heeft?",
-)
-
-# Present at the familienetwerk-beraad. The book says "een aantal familieleden" and "een vijftal
-# professionals" who gave information and then left; which ones is inferred.
-BERAAD_FAMILIE = ("moeder_pieter", "broer_pieter", "zus_pieter")
-BERAAD_PROFESSIONALS = (
-    "personeelsfunctionaris",
-    "leerkracht",
-    "therapeut",
-    "schuldhulpverlener",
-    "gezinsbegeleider",
-)
 
 _INFERRED = "afgeleid; het boek noemt dit niet"
 
@@ -692,7 +674,6 @@ def _events() -> list[LifeEvent]:
 
 def build() -> Case:
     """The Tavenier case after the familienetwerk-beraad, with Pieter as the client."""
-    questions = "\n".join(f"- {q}" for q in HULPVRAGEN)
     return Case(
         id=CASE_ID,
         title="De familie Tavenier",
@@ -743,7 +724,7 @@ def build() -> Case:
             "Voorbeeld uit hoofdstuk 7 van 'De zorgkracht van sociale netwerken' (2012): "
             "sociale netwerkstrategieën bij MEE. Het netwerk bestaat vooral uit familie van "
             "Pieter en contactpersonen van instellingen. Aanwezig bij het familienetwerk-beraad: "
-            "familie van Pieter en een vijftal professionals.\n\nHulpvragen van Pieter en Lina:\n"
-            f"{questions}"
+            "familie van Pieter en een vijftal professionals."
         ),
+        process=build_process(),
     )
