@@ -40,7 +40,18 @@ from zorgkracht.services.keys import KeySource
 from zorgkracht.services.permissions import Action, Forbidden
 from zorgkracht.services.pictures import load_views
 
-from . import account, admin_audit, auth, case_routes, edit_api, errors, home, interview
+from . import (
+    account,
+    admin_audit,
+    auth,
+    case_plan,
+    case_routes,
+    edit_api,
+    errors,
+    home,
+    interview,
+    meeting_routes,
+)
 from .deps import (
     NotSignedIn,
     audit,
@@ -334,6 +345,8 @@ def create_app(
     app.include_router(account.router)
     app.include_router(home.router)
     app.include_router(case_routes.router)
+    app.include_router(case_plan.router)
+    app.include_router(meeting_routes.router)
     app.include_router(edit_api.router)
     app.include_router(interview.router)
     app.include_router(admin_audit.router)
