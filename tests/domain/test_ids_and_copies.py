@@ -11,6 +11,7 @@ from zorgkracht.demo import load_demo_cases
 from zorgkracht.domain import Case, Network, Person, Snapshot
 from zorgkracht.domain.copies import copy_case, copy_network
 from zorgkracht.domain.ids import PREFIX, IdPool, derived_id, new_id, next_id, used_ids
+from zorgkracht.domain.process import HelpQuestion, Process
 from zorgkracht.storage import mapping
 
 
@@ -36,8 +37,9 @@ def test_every_kind_has_its_prefix_and_ids_are_fresh_in_the_whole_case() -> None
         snapshots=[
             Snapshot(id="s1", label="oud", network=Network(persons=[Person(id="p2", name="Oud")]))
         ],
+        process=Process(help_questions=[HelpQuestion(id="hq1", text="Vervoer")]),
     )
-    assert used_ids(case) == {"p1", "p2", "s1"}
+    assert used_ids(case) == {"p1", "p2", "s1", "hq1"}
     fresh = {kind: next_id(case, kind) for kind in PREFIX}
     assert fresh == {
         "persons": "p3",
@@ -48,6 +50,10 @@ def test_every_kind_has_its_prefix_and_ids_are_fresh_in_the_whole_case() -> None
         "emotions": "e1",
         "events": "ev1",
         "snapshots": "s2",
+        "help_questions": "hq2",
+        "meetings": "mt1",
+        "actions": "ac1",
+        "evaluations": "evl1",
     }
     assert IdPool.of(case).numbered("p") == "p3"
 

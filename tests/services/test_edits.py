@@ -566,6 +566,22 @@ def test_every_operation_is_known() -> None:
         "remove_event",
         "set_instrument",
         "remove_instrument",
+        "set_phasing",
+        "set_record",
+        "add_help_question",
+        "update_help_question",
+        "remove_help_question",
+        "add_meeting",
+        "update_meeting",
+        "remove_meeting",
+        "add_action",
+        "update_action",
+        "remove_action",
+        "add_evaluation",
+        "update_evaluation",
+        "remove_evaluation",
+        "set_step",
+        "clear_step",
         "batch",
     }
 
@@ -586,6 +602,11 @@ def operation(draw: st.DrawFn, case: Case) -> dict[str, Any]:
     events = [e.id for e in net.events] + ["ev-none"]
     instruments = [(i.instrument, i.respondent) for i in case.instruments] + [("csi", "nobody")]
     nodes = persons + domains
+    process = case.process
+    questions = [q.id for q in process.help_questions] + ["hq-none"]
+    meetings = [m.id for m in process.meetings] + ["mt-none"]
+    actions = [x.id for x in process.actions] + ["ac-none"]
+    evaluations = [e.id for e in process.evaluations] + ["evl-none"]
     kind = draw(
         st.sampled_from(sorted(set(OPERATIONS) - {"restore_person", "restore_domain", "batch"}))
     )
@@ -742,6 +763,74 @@ def operation(draw: st.DrawFn, case: Case) -> dict[str, Any]:
         "remove_instrument": dict(
             zip(("instrument", "respondent"), draw(st.sampled_from(instruments)), strict=True)
         ),
+        "set_phasing": {"phasing": draw(st.sampled_from([None, "sns", "coach", "free"]))},
+        "set_record": draw(
+            st.sampled_from(
+                [
+                    {"record": "team", "value": {"members": [a], "coordinator": a}},
+                    {"record": "team", "value": {"members": [a], "coordinator": b}},
+                    {"record": "closing", "value": {"call": [b], "warning_signs": "stil"}},
+                    {"record": "referral", "value": {"reason": "overbelast"}},
+                    {"record": "intake", "value": None},
+                ]
+            )
+        ),
+        "add_help_question": {
+            "text": draw(st.sampled_from(["Hulp bij vervoer", " "])),
+            "priority": draw(st.sampled_from([None, 1, 2, 0])),
+            "persons": [a],
+        },
+        "update_help_question": {
+            "id": draw(st.sampled_from(questions)),
+            "changes": draw(
+                st.sampled_from([{"status": "reached"}, {"priority": 3}, {"asked_by": b}])
+            ),
+        },
+        "remove_help_question": {"id": draw(st.sampled_from(questions))},
+        "add_meeting": {
+            "date": "2024-05-01",
+            "invitees": [{"person": a}],
+            "questions": [draw(st.sampled_from(questions))],
+        },
+        "update_meeting": {
+            "id": draw(st.sampled_from(meetings)),
+            "changes": draw(
+                st.sampled_from(
+                    [{"phase": "private_time"}, {"held": True}, {"invitees": [{"person": b}]}]
+                )
+            ),
+        },
+        "remove_meeting": {"id": draw(st.sampled_from(meetings))},
+        "add_action": {
+            "help_question": draw(st.sampled_from(questions)),
+            "description": "Boodschappen",
+            "persons": [{"person": a, "part": draw(st.sampled_from(["does", "thinks_along"]))}],
+            "hours_per_week": draw(st.sampled_from([None, 2, 170])),
+        },
+        "update_action": {
+            "id": draw(st.sampled_from(actions)),
+            "changes": draw(
+                st.sampled_from(
+                    [
+                        {"status": "done"},
+                        {"start": "2024-05-02", "end": "2024-05-01"},
+                        {"persons": [{"person": b, "hours_per_week": 1.5}]},
+                    ]
+                )
+            ),
+        },
+        "remove_action": {"id": draw(st.sampled_from(actions))},
+        "add_evaluation": {
+            "action": draw(st.sampled_from([None, *actions])),
+            "words": "Het gaat beter",
+        },
+        "update_evaluation": {
+            "id": draw(st.sampled_from(evaluations)),
+            "changes": {"goal_reached": draw(st.booleans())},
+        },
+        "remove_evaluation": {"id": draw(st.sampled_from(evaluations))},
+        "set_step": {"step": draw(st.integers(1, 10)), "done_on": "2024-05-03"},
+        "clear_step": {"step": draw(st.integers(1, 10))},
     }
     return {"op": kind, **ops[kind]}
 

@@ -14,9 +14,21 @@ from collections.abc import Container, Iterator
 from typing import Literal
 
 from .model import Case, Network
+from .process import Process
 
 Kind = Literal[
-    "persons", "ties", "domains", "couples", "children", "emotions", "events", "snapshots"
+    "persons",
+    "ties",
+    "domains",
+    "couples",
+    "children",
+    "emotions",
+    "events",
+    "snapshots",
+    "help_questions",
+    "meetings",
+    "actions",
+    "evaluations",
 ]
 
 PREFIX: dict[Kind, str] = {
@@ -28,6 +40,10 @@ PREFIX: dict[Kind, str] = {
     "emotions": "e",
     "events": "ev",
     "snapshots": "s",
+    "help_questions": "hq",
+    "meetings": "mt",
+    "actions": "ac",
+    "evaluations": "evl",
 }
 """The prefix of the numbered ids of each kind of record (instrument answers have no id: they
 are numbered by their place in their snapshot)."""
@@ -48,9 +64,22 @@ def network_ids(net: Network) -> Iterator[str]:
             yield item.id
 
 
+def process_ids(process: Process) -> Iterator[str]:
+    """Every record id of a case's process."""
+    for items in (
+        process.help_questions,
+        process.meetings,
+        process.actions,
+        process.evaluations,
+    ):
+        for item in items:
+            yield item.id
+
+
 def used_ids(case: Case) -> set[str]:
-    """Every id in the case: its records, its snapshots and their records."""
+    """Every id in the case: its records, its process, its snapshots and their records."""
     ids = set(network_ids(case.network))
+    ids.update(process_ids(case.process))
     for snap in case.snapshots:
         ids.add(snap.id)
         ids.update(network_ids(snap.network))

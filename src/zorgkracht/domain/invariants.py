@@ -19,6 +19,7 @@ from .errors import InvalidInput, Problem
 from .limits import check_limits
 from .lineage import cycle_finder
 from .model import Case, InstrumentResponse, Network
+from .process_rules import check_process
 from .rules import (
     child_problems,
     couple_problems,
@@ -133,6 +134,7 @@ def check_case(case: Case) -> list[Problem]:
         for k, response in enumerate(snap.instruments):
             where = f"snapshots/{snap.id}/instruments/{k}"
             problems.extend(check_instrument(response, where, snap.network.person_ids()))
+    problems.extend(check_process(case))
     known = case.network.person_ids() | {d.id for d in case.network.domains}
     for view, points in case.positions.items():
         for ref in points:

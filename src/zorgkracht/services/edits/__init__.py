@@ -55,6 +55,20 @@ The operations, and their inverses:
                        ``instrument`` by ``respondent`` (the client when ``null``), replacing
                        those of the same instrument and respondent
 ``remove_instrument``  ``set_instrument`` with the old answers and ``index``
+``set_phasing``        ``set_phasing`` with the old phasing (and the old ``steps`` when the
+                       new phasing lacks a step that was marked)
+``set_record``         ``set_record`` with the old value: ``record`` (``referral``,
+                       ``intake``, ``coach``, ``team``, ``closing``) set to ``value`` or
+                       removed with ``null``
+``add_help_question``  ``remove_help_question``; ``add_meeting``, ``add_action`` and
+                       ``add_evaluation`` likewise: the fields of the case file's process
+``update_help_question`` ``update_help_question`` with the old values (and likewise for
+                       meetings, actions, evaluations)
+``remove_help_question`` ``add_help_question`` with the old ``index``; refused while an
+                       action, meeting or evaluation names it (an action while an
+                       evaluation does)
+``set_step``           ``set_step`` with the old record, or ``clear_step``
+``clear_step``         ``set_step`` with the old record and ``index``
 ``batch``              ``batch`` of the inverses in reverse order: ``operations`` (any
                        but ``batch``) applied one after another as one edit, all or
                        nothing (a problem is named under ``operations/#<n>/``, n from 1)
@@ -65,16 +79,18 @@ the id cannot be changed. The family relations (couples, children, emotional rel
 checked before anything changes: both ends are persons of the case, nobody is their own partner
 or parent, a couple does not end before it starts, no parent line runs round (nobody becomes
 their own ancestor), a child is not born before a parent, and the same child relation is not
-added twice. New ids are fresh in the case and all its snapshots
+added twice. The process is checked by :mod:`zorgkracht.domain.process_rules` (an action
+tied to a help question, persons of the network, an end not before the start, hours within a
+week, invitees the client allows); ``remove_person`` is refused while the process names the
+person. New ids are fresh in the case and all its snapshots
 (:func:`zorgkracht.domain.ids.next_id`); :func:`take_snapshot` keeps the current network as a
 new snapshot under such an id.
 """
 
 from zorgkracht.domain.snapshots import take_snapshot
 
-from .apply import EditResult, apply_edit, parse_edit
+from .apply import OPERATIONS, EditResult, apply_edit, parse_edit
 from .operations import (
-    OPERATIONS,
     VIEWS,
     AddChild,
     AddCouple,

@@ -37,7 +37,7 @@ from .family import (
     _update_emotion,
 )
 from .messages import _parse, _problem
-from .operations import OPERATIONS, Batch, Json, _Op
+from .operations import MAP_OPERATIONS, Batch, Json, _Op
 from .persons import (
     _add_person,
     _remove_person,
@@ -47,6 +47,8 @@ from .persons import (
     _update_person,
 )
 from .positions import _clear_position, _set_position
+from .process import PROCESS_APPLY, fresh_process
+from .process_ops import PROCESS_OPERATIONS
 from .ties import _add_tie, _remove_tie, _update_tie
 
 
@@ -77,6 +79,7 @@ def _fresh(case: Case) -> Case:
         snapshots=list(case.snapshots),
         positions={view: dict(points) for view, points in case.positions.items()},
         instruments=list(case.instruments),
+        process=fresh_process(case.process),
     )
 
 
@@ -140,8 +143,12 @@ _APPLY: dict[str, Callable[[Case, Any], Json]] = {
     "remove_event": _remove_event,
     "set_instrument": _set_instrument,
     "remove_instrument": _remove_instrument,
+    **PROCESS_APPLY,
     "batch": _batch,
 }
+
+OPERATIONS: dict[str, type[_Op]] = {**MAP_OPERATIONS, **PROCESS_OPERATIONS}
+"""Every operation by name: those of the map, then those of the process."""
 
 
 def parse_edit(data: Any) -> _Op:

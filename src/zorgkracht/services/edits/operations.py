@@ -1,6 +1,7 @@
 """The edit operations: one Pydantic model per ``op``, and the names in :data:`OPERATIONS`.
 
-See :mod:`zorgkracht.services.edits` for what each operation does and its inverse."""
+See :mod:`zorgkracht.services.edits` for what each operation does and its inverse; those of the
+process are in :mod:`.process_ops`, and ``apply.OPERATIONS`` holds them all."""
 
 from __future__ import annotations
 
@@ -366,7 +367,7 @@ class Batch(_Op):
     )
 
 
-OPERATIONS: dict[str, type[_Op]] = {
+MAP_OPERATIONS: dict[str, type[_Op]] = {
     "add_person": AddPerson,
     "update_person": UpdatePerson,
     "remove_person": RemovePerson,

@@ -83,6 +83,15 @@ def _remove_person(case: Case, op: RemovePerson) -> Json:
             "this is the index person of the genogram; choose another index person first",
             "is_index_person",
         )
+    if op.id in case.process.person_refs():
+        raise _problem(
+            "id",
+            "deze persoon staat in het plan (hulpvragen, bijeenkomsten, acties, team of "
+            "afsluiting); haal hem of haar daar eerst weg",
+            "this person is named in the plan (help questions, meetings, actions, team or "
+            "closing); take them out there first",
+            "in_plan",
+        )
     ref = op.id
     person = net.persons.pop(i)
     inverse: Json = {"op": "restore_person", "person": record_json(person), "index": i}
