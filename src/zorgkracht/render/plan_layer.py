@@ -164,7 +164,7 @@ def with_layer(svg: str, badges: Sequence[Badge], lang: str) -> str:
     head = found.group(0)
     grown = head.replace(found.group(1), f"{num(x)} {num(y)} {num(w)} {num(h + LEGEND_H)}", 1)
     grown = re.sub(
-        r' height="([0-9.]+)"', lambda m: f' height="{num(float(m[1]) + LEGEND_H)}"', grown, 1
+        r' height="([0-9.]+)"', lambda m: f' height="{num(float(m[1]) + LEGEND_H)}"', grown, count=1
     )
     layer = Element("g", class_="plan-layer")
     layer.add("rect", x=x, y=y + h, width=w, height=LEGEND_H, fill="#fff")

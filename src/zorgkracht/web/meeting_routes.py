@@ -17,8 +17,9 @@ from fastapi.responses import HTMLResponse, Response
 
 from zorgkracht.domain import NotFound
 from zorgkracht.domain.process import AGENDA
+from zorgkracht.services.plan_view import PLAN_VIEWS
 
-from .case_plan import PLAN_VIEWS, plan_context
+from .case_plan import plan_context
 from .deps import load_case, not_found_answer, render_page
 
 router = APIRouter(include_in_schema=False)
@@ -39,7 +40,7 @@ def meeting_page(request: Request, case_id: str, meeting_id: str) -> Response:
         if i.person in people and people[i.person]["professional"]
     ]
     phase_index = AGENDA.index(meeting.phase) if meeting.phase is not None else -1
-    stored = next(
+    stored: dict[str, Any] = next(
         (m for m in context["process_data"].get("meetings", []) if m.get("id") == meeting_id), {}
     )
     invitees: list[dict[str, Any]] = list(stored.get("invitees", []))
