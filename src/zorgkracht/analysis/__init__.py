@@ -67,6 +67,7 @@ def analyse(
         settings=chosen,
         year=year if year is not None else reference.year,
         reference=reference,
+        plan_hours=case.process.plan_hours() if snapshot in (None, CURRENT) else None,
     )
     scored = score_instruments(instruments)
     return {

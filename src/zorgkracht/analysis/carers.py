@@ -26,6 +26,14 @@ and/or for longer than 3 months. Here, precisely:
   condition (illness, substance use) with state ``present`` — "wat als het netwerk zelf
   zorgbehoevend is?" (4822). Both are overload signals.
 
+**Hours in the plan** (issue 14, ``shared/domain.md`` §12 item 6: "expected hours a week
+(these feed the carer-load analysis)"): the action plan's expected hours a week per person
+(:meth:`~zorgkracht.domain.process.Process.plan_hours`, actions not done or stopped) are added
+to the member's hours, and reported apart as ``plan_hours_per_week``; a member with only plan
+hours is a carer when those are more than ``carer_min_hours``. The plan is about now, so only
+the current network takes them (a snapshot is analysed without). The book's warning: the
+network must not become overloaded by what is asked of it (the mantelval, 1111–1114, 4681).
+
 **The client as carer** (:func:`client_care`). Care goes both ways (domain §4): the Taveniers
 "zijn zwaar belast met de zorg voor hun kinderen" (3579–3581), Pauline cared for her husband
 for years. A tie with a member of the client system (the client, or where the client is a
@@ -41,6 +49,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Mapping
 
 from zorgkracht.domain.codes import AgeGroup, CareTask, ConditionState, Direction, Role
 from zorgkracht.domain.model import Network, Person
@@ -91,9 +100,14 @@ def has_own_needs(person: Person) -> bool:
 
 
 def carers(
-    view: NetworkView, settings: AnalysisSettings, year: int, reference: dt.date
+    view: NetworkView,
+    settings: AnalysisSettings,
+    year: int,
+    reference: dt.date,
+    plan_hours: Mapping[str, float] | None = None,
 ) -> list[Carer]:
-    """Carers in the SCP sense, sorted by id, with hours, months and overload markers."""
+    """Carers in the SCP sense, sorted by id, with hours, months and overload markers;
+    ``plan_hours`` (person id to hours a week in the action plan) add to the hours."""
     hours: dict[str, float] = {}
     months: dict[str, int] = {}
     long_term: dict[str, bool] = {}
@@ -113,6 +127,9 @@ def carers(
         if tie_months is not None:
             months[pid] = max(months.get(pid, 0), tie_months)
             long_term[pid] = long_term.get(pid, False) or tie_long
+    planned = {pid: h for pid, h in (plan_hours or {}).items() if h > 0 and pid in view.member_ids}
+    for pid, h in planned.items():
+        hours[pid] = hours.get(pid, 0.0) + h
 
     found: list[Carer] = []
     by_id = {p.id: p for p in view.members}
@@ -129,6 +146,7 @@ def carers(
             {
                 "person": pid,
                 "hours_per_week": hours.get(pid),
+                "plan_hours_per_week": planned.get(pid),
                 "months": months.get(pid),
                 "intensive": intensive,
                 "long_term": lasting,

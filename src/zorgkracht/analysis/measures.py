@@ -11,6 +11,7 @@ lists, strings, numbers, booleans and ``None``.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from zorgkracht.domain.model import CURRENT as CURRENT  # re-exported by zorgkracht.analysis
 from zorgkracht.domain.model import Case, InstrumentResponse, Network
@@ -44,6 +45,7 @@ def analyse_network(
     settings: AnalysisSettings = DEFAULT_SETTINGS,
     year: int,
     reference: dt.date,
+    plan_hours: Mapping[str, float] | None = None,
 ) -> NetworkAnalysis:
     """Every measure, signal and suggestion of one network; see ``docs/analysis.md``."""
     view = build_view(network, client)
@@ -72,7 +74,7 @@ def analyse_network(
         "concentration": concentration(view),
         "reciprocity": reciprocity(view),
         "care_potential": care_potential(view),
-        "carers": carers(view, settings, year, reference),
+        "carers": carers(view, settings, year, reference, plan_hours),
         "client_system": list(view.system),
         "client_care": client_care(view, network, settings),
         "energy": energy(view),

@@ -52,7 +52,7 @@ SignalCode = Literal[
     "LOW_VARIETY",
 ]
 Severity = Literal["info", "attention"]
-CarerReason = Literal["high_hours", "young", "own_needs"]
+CarerReason = Literal["high_hours", "plan_load", "young", "own_needs"]
 RadioAction = Literal[
     "reanimeren", "activeren", "deblokkeren", "intensiveren", "onderhouden", "afstand_nemen"
 ]
@@ -163,6 +163,8 @@ class CarePotential(TypedDict):
 class Carer(TypedDict):
     person: str
     hours_per_week: float | None
+    plan_hours_per_week: float | None
+    """The part of ``hours_per_week`` the action plan asks (``None``: none)."""
     months: int | None
     intensive: bool
     long_term: bool

@@ -39,8 +39,11 @@ and the book's lines they follow:
     One per carer (see :mod:`~zorgkracht.analysis.carers`) with any of these ``reasons``:
     ``high_hours`` — more than ``carer_high_hours`` hours a week and nobody sharing: for some
     letter the carer gives, nobody else gives it (or, when the carer's letters are not
-    recorded, there is no other carer); ``young`` — younger than ``young_age`` (25: Fatima's
-    son, 2492–2500); ``own_needs`` — ``own_needs`` or a present condition (4822).
+    recorded, there is no other carer); ``plan_load`` — the action plan's hours bring them
+    above ``carer_high_hours`` (said while the plan is made, so that the plan does not
+    overload the network: the mantelval, 1111–1114, 4681); ``young`` — younger than
+    ``young_age`` (25: Fatima's son, 2492–2500); ``own_needs`` — ``own_needs`` or a present
+    condition (4822).
 ``CLIENT_CARER_LOAD`` (attention)
     One per member of the client system — the client, or where the client is a family a
     household member — who gives care above the carer thresholds (more than
@@ -236,6 +239,9 @@ def signals(
                 unshared = len(measures["carers"]) == 1
             if unshared:
                 reasons.append("high_hours")
+            planned = carer["plan_hours_per_week"] or 0.0
+            if planned and hours - planned <= settings.carer_high_hours:
+                reasons.append("plan_load")
         if carer["young"]:
             reasons.append("young")
         if carer["own_needs"]:
@@ -355,6 +361,10 @@ def _carer_signal(
         h = f"{hours:g}"
         nl.append(f"zorgt {h} uur per week en niemand anders geeft dezelfde steun")
         en.append(f"gives {h} hours of care a week and nobody else gives the same support")
+    if "plan_load" in reasons:
+        h = f"{hours:g}"
+        nl.append(f"komt met de acties van het plan op {h} uur per week")
+        en.append(f"comes to {h} hours a week with the actions of the plan")
     if "young" in reasons:
         nl.append(f"is jong (jonger dan {settings.young_age}) en bouwt nog een eigen leven op")
         en.append(f"is young (under {settings.young_age}) and still building their own life")
