@@ -25,7 +25,7 @@ from typing import Annotated, Any
 import typer
 
 from zorgkracht import __version__
-from zorgkracht.cli import admin, analyse, key, ops, render, users
+from zorgkracht.cli import admin, analyse, calendar, key, ops, plan, render, users
 from zorgkracht.cli.common import audited, database_url, open_service, operator, record
 from zorgkracht.cli.common import lang as current_lang
 from zorgkracht.cli.common import say as _say
@@ -300,6 +300,8 @@ app.command("erase")(admin.erase_command)
 app.command("render")(render.render)
 app.command("analyse")(analyse.analyse_command)
 app.command("compare")(analyse.compare_command)
+app.command("plan")(plan.plan_command)
+app.command("calendar")(calendar.calendar_command)
 
 
 def main(argv: list[str] | None = None) -> None:

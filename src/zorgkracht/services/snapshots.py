@@ -7,9 +7,10 @@ case's remembered record.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
-from zorgkracht.domain import Snapshot
+from zorgkracht.domain import Snapshot, validate_case
 from zorgkracht.domain.snapshots import take_snapshot as snapshot_now
 from zorgkracht.storage import CaseRecord
 
@@ -34,3 +35,24 @@ def take_snapshot(
     changed, snap = snapshot_now(case, label, taken_on)
     saved = cases.update(changed, expected_version)
     return saved, snap
+
+
+def remove_snapshot(
+    cases: CaseService,
+    actor: Actor,
+    record: CaseRecord,
+    snapshot_id: str,
+    *,
+    expected_version: int,
+) -> CaseRecord:
+    """Remove snapshot ``snapshot_id`` of ``record``'s case and save over ``expected_version``.
+    ``NotFound`` for an unknown snapshot; ``InvalidInput`` while the process names it (an
+    evaluation compares with it), so nothing is left pointing at nothing."""
+    case = record.case
+    require(actor, Action.EDIT, case.id)
+    case.snapshot(snapshot_id)  # NotFound naming the snapshots there are
+    changed = dataclasses.replace(
+        case, snapshots=[s for s in case.snapshots if s.id != snapshot_id]
+    )
+    validate_case(changed)
+    return cases.update(changed, expected_version)

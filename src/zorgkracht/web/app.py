@@ -43,6 +43,7 @@ from zorgkracht.services.pictures import load_views
 from . import (
     account,
     admin_audit,
+    api_parts,
     auth,
     case_plan,
     case_routes,
@@ -348,6 +349,7 @@ def create_app(
     app.include_router(case_plan.router)
     app.include_router(meeting_routes.router)
     app.include_router(edit_api.router)
+    app.include_router(api_parts.router)
     app.include_router(interview.router)
     app.include_router(admin_audit.router)
     return app
