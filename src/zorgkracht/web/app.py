@@ -45,11 +45,13 @@ from . import (
     admin_audit,
     api_parts,
     auth,
+    case_plan,
     case_routes,
     edit_api,
     errors,
     home,
     interview,
+    meeting_routes,
 )
 from .deps import (
     NotSignedIn,
@@ -344,6 +346,8 @@ def create_app(
     app.include_router(account.router)
     app.include_router(home.router)
     app.include_router(case_routes.router)
+    app.include_router(case_plan.router)
+    app.include_router(meeting_routes.router)
     app.include_router(edit_api.router)
     app.include_router(api_parts.router)
     app.include_router(interview.router)

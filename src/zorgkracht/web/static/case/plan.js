@@ -1,0 +1,267 @@
+/* The plan page and the meeting screen: every form is one edit operation of the edits API.
+ *
+ * A form says which operation it makes: data-op="add_action" (fields as the operation's fields),
+ * data-op="update_action" data-id="ac1" (the fields become "changes"), data-op="set_record"
+ * data-record="intake" (the fields become "value"), data-op="set_step" data-step="2". A field's
+ * data-type says how to read it: int, float, date, time, bool, list (checked boxes), persons
+ * (action persons: person, part, hours a week), invitees. An empty typed field is null; an add
+ * leaves nulls out. The answer's inverse goes on the undo stack; the page's main part is then
+ * loaded again. A refusal (422) shows each problem next to the field it names.
+ *
+ * Persons are picked from the lists or by clicking them on the picture: the last picker that was
+ * used (or whose "pick on the map" button was pressed) gets the person clicked; a person the
+ * client does not want asked stays disabled, and the reason is said. */
+import { csrf } from "./api.js";
+import { inLanguage, t } from "../messages.js";
+
+var root = document.getElementById("plan-app");
+var state = { caseId: root.dataset.caseId, version: root.dataset.version, undo: [], busy: false, picker: null };
+
+function say(text) { var s = document.getElementById("plan-status"); if (s) s.textContent = text; }
+
+function send(op) {
+  var url = "/api/cases/" + encodeURIComponent(state.caseId) + "/edits?lang=" + encodeURIComponent(root.dataset.lang);
+  return fetch(url, {
+    method: "POST", credentials: "same-origin",
+    headers: { "Content-Type": "application/json", "If-Match": '"' + state.version + '"',
+               "X-CSRF-Token": csrf(), "Accept": "application/json" },
+    body: JSON.stringify(op)
+  }).then(function (response) {
+    return response.json().catch(function () { return {}; }).then(function (body) {
+      if (!response.ok) { var err = new Error("http"); err.status = response.status; err.body = body; throw err; }
+      return body;
+    });
+  });
+}
+
+function value(el) {
+  var type = el.dataset.type || "text";
+  if (type === "bool") return el.checked;
+  var v = el.value.trim();
+  if (type === "text") return el.value;
+  if (type === "tristate") return v === "" ? null : v === "true";
+  if (v === "") return null;
+  if (type === "int") return parseInt(v, 10);
+  if (type === "float") return parseFloat(v.replace(",", "."));
+  return v;  // date, time, code
+}
+
+function readPersons(box) {
+  var rows = [];
+  box.querySelectorAll("[data-person-row]").forEach(function (row) {
+    var check = row.querySelector('input[type="checkbox"]');
+    if (!check.checked) return;
+    var item = { person: check.value };
+    var part = row.querySelector('[data-sub="part"]'), hours = row.querySelector('[data-sub="hours_per_week"]');
+    if (part && part.value) item.part = part.value;
+    if (hours && hours.value.trim() !== "") item.hours_per_week = parseFloat(hours.value.replace(",", "."));
+    rows.push(item);
+  });
+  return rows;
+}
+
+function readInvitees(box) {
+  var before = {};
+  try { JSON.parse(box.dataset.existing || "[]").forEach(function (i) { before[i.person] = i; }); } catch (e) { /* none */ }
+  var list = [];
+  box.querySelectorAll('input[type="checkbox"]:checked').forEach(function (c) {
+    list.push(before[c.value] || { person: c.value });
+  });
+  return list;
+}
+
+export function readForm(form) {
+  var fields = {};
+  form.querySelectorAll("[data-field]").forEach(function (el) {
+    var name = el.dataset.field, type = el.dataset.type;
+    if (type === "list") {
+      fields[name] = Array.prototype.map.call(el.querySelectorAll('input[type="checkbox"]:checked'), function (c) { return c.value; });
+    } else if (type === "persons") fields[name] = readPersons(el);
+    else if (type === "invitees") fields[name] = readInvitees(el);
+    else fields[name] = value(el);
+  });
+  return fields;
+}
+
+export function opOf(form) {
+  var kind = form.dataset.op, fields = readForm(form);
+  if (kind.indexOf("update_") === 0) return { op: kind, id: form.dataset.id, changes: fields };
+  if (kind === "set_record") {
+    var v = {};
+    Object.keys(fields).forEach(function (k) { if (fields[k] !== null) v[k] = fields[k]; });
+    return { op: kind, record: form.dataset.record, value: v };
+  }
+  var op = { op: kind };
+  if (form.dataset.step) op.step = parseInt(form.dataset.step, 10);
+  Object.keys(fields).forEach(function (k) { if (fields[k] !== null) op[k] = fields[k]; });
+  return op;
+}
+
+/* Send operations in order; one undo entry of their inverses. */
+export function perform(ops, form, anchor) {
+  if (state.busy) return Promise.resolve(false);
+  state.busy = true;
+  say(t("Saving…"));
+  var inverses = [];
+  var chain = Promise.resolve();
+  ops.forEach(function (op) {
+    chain = chain.then(function () {
+      return send(op).then(function (answer) { state.version = String(answer.version); inverses.unshift(answer.undo); });
+    });
+  });
+  return chain.then(function () {
+    state.undo.push(inverses);
+    return reload().then(function () { say(t("Saved.")); return true; });
+  }, function (err) {
+    if (inverses.length) state.undo.push(inverses);
+    report(err, form, anchor);
+    return false;
+  }).finally(function () { state.busy = false; updateUndo(); });
+}
+
+function undo() {
+  if (state.busy || !state.undo.length) return;
+  var entry = state.undo.pop();
+  state.busy = true;
+  var chain = Promise.resolve();
+  entry.forEach(function (op) { chain = chain.then(function () { return send(op).then(function (a) { state.version = String(a.version); }); }); });
+  chain.then(function () { return reload(); }).then(function () { say(t("Undone.")); },
+    function (err) { report(err, null, document.querySelector('[data-plan-undo]')); })
+    .finally(function () { state.busy = false; updateUndo(); });
+}
+
+function updateUndo() {
+  document.querySelectorAll("[data-plan-undo]").forEach(function (b) { b.disabled = !state.undo.length; });
+}
+
+/* The main part of the page, loaded again after a change (the open details stay open). */
+function reload() {
+  var open = Array.prototype.map.call(document.querySelectorAll("details[open][id]"), function (d) { return d.id; });
+  return fetch(window.location.href, { credentials: "same-origin", headers: { "Accept": "text/html" } })
+    .then(function (r) { return r.text(); })
+    .then(function (html) {
+      var doc = new DOMParser().parseFromString(html, "text/html");
+      var fresh = doc.getElementById("plan-main");
+      var here = document.getElementById("plan-main");
+      if (fresh && here) here.replaceWith(fresh);
+      var again = doc.getElementById("plan-app");
+      if (again) { state.version = again.dataset.version; root.dataset.version = state.version; }
+      open.forEach(function (id) { var d = document.getElementById(id); if (d) d.open = true; });
+      markPicked();
+    });
+}
+
+function clearErrors(form) {
+  form.querySelectorAll("[data-error-added]").forEach(function (el) { el.remove(); });
+  form.querySelectorAll("[aria-invalid]").forEach(function (el) { el.removeAttribute("aria-invalid"); });
+  var general = form.querySelector("[data-error-general]");
+  if (general) { general.hidden = true; general.textContent = ""; }
+}
+
+function controlFor(form, where) {
+  var parts = where.split("/").filter(Boolean);
+  for (var i = 0; i < parts.length; i++) {
+    var key = parts[i];
+    var el = form.querySelector('[data-field="' + key + '"]');
+    if (el) return el;
+  }
+  return null;
+}
+
+function report(err, form, anchor) {
+  var message, problems = [];
+  if (!err || !err.status) message = t("No connection with the server; nothing was saved.");
+  else if (err.status === 409) message = t("Someone else saved this case in the meantime. Reload the page.");
+  else {
+    var e = (err.body && err.body.error) || {};
+    message = e.message ? inLanguage(e.message) : String(err.status);
+    problems = e.problems || [];
+  }
+  var rest = [];
+  if (form) {
+    clearErrors(form);
+    var first = null;
+    problems.forEach(function (p) {
+      var control = controlFor(form, p.where || "");
+      if (!control) { rest.push(inLanguage(p)); return; }
+      var slot = document.createElement("p");
+      slot.className = "error"; slot.dataset.errorAdded = ""; slot.setAttribute("role", "alert");
+      slot.id = "err-" + Math.random().toString(36).slice(2);
+      slot.textContent = inLanguage(p);
+      control.insertAdjacentElement("afterend", slot);
+      control.setAttribute("aria-invalid", "true");
+      control.setAttribute("aria-describedby", slot.id);
+      if (!first) first = control;
+    });
+    if (!first || rest.length) {
+      var general = form.querySelector("[data-error-general]");
+      if (general) { general.textContent = [message].concat(rest).join(" "); general.hidden = false; }
+    }
+    if (first && first.focus) first.focus();
+  } else if (anchor) {
+    var near = document.createElement("p");
+    near.className = "error"; near.setAttribute("role", "alert"); near.dataset.errorAdded = "";
+    near.textContent = [message].concat(problems.map(function (p) { return inLanguage(p); })).join(" ");
+    anchor.insertAdjacentElement("afterend", near);
+  }
+  say(t("Not saved: %(reason)s", { reason: [message].concat(problems.map(function (p) { return inLanguage(p); })).join(" ") }));
+}
+
+/* --- picking persons on the picture ------------------------------------------------------ */
+
+function markPicked() {
+  document.querySelectorAll("[data-pick]").forEach(function (b) {
+    b.setAttribute("aria-pressed", state.picker && b.closest("[data-picker]") === state.picker ? "true" : "false");
+  });
+}
+
+function pickOnMap(pid) {
+  var picker = state.picker;
+  if (!picker || !document.body.contains(picker)) { say(root.dataset.pickFirst); return; }
+  var box = picker.querySelector('input[type="checkbox"][value="' + CSS.escape(pid) + '"]');
+  if (!box) return;
+  if (box.disabled) { say(box.dataset.reason || ""); return; }
+  box.checked = !box.checked;
+  box.dispatchEvent(new Event("change", { bubbles: true }));
+  var label = box.closest("label");
+  say((label ? label.textContent.trim() : pid) + ": " + (box.checked ? "✓" : "–"));
+}
+
+document.addEventListener("click", function (ev) {
+  var target = ev.target;
+  var person = target.closest && target.closest("#plan-picture [data-person-id]");
+  if (person) { pickOnMap(person.dataset.personId); return; }
+  var pick = target.closest("[data-pick]");
+  if (pick) { state.picker = pick.closest("[data-picker]"); markPicked(); return; }
+  var remove = target.closest("[data-remove]");
+  if (remove) {
+    ev.preventDefault();
+    perform([{ op: remove.dataset.remove, id: remove.dataset.id }], null, remove);
+    return;
+  }
+  var direct = target.closest("[data-send]");
+  if (direct) {
+    ev.preventDefault();
+    perform([JSON.parse(direct.dataset.send)], null, direct);
+    return;
+  }
+  if (target.closest("[data-plan-undo]")) { ev.preventDefault(); undo(); }
+});
+
+document.addEventListener("focusin", function (ev) {
+  var picker = ev.target.closest && ev.target.closest("[data-picker]");
+  if (picker && picker !== state.picker) { state.picker = picker; markPicked(); }
+});
+
+document.addEventListener("submit", function (ev) {
+  var form = ev.target;
+  if (!form.dataset.op) return;
+  ev.preventDefault();
+  perform([opOf(form)], form).then(function (ok) {
+    if (ok && form.dataset.op.indexOf("add_") === 0 && document.body.contains(form)) form.reset();
+  });
+});
+
+document.querySelectorAll("[data-js-only]").forEach(function (el) { el.hidden = false; });
+updateUndo();
+root.dataset.ready = "true";

@@ -1,0 +1,158 @@
+"""The plan page and the meeting screen (in-process client): pages render, each form's
+operation works through the edits API, who may not be asked is disabled with the reason."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from .helpers import signed_in_client
+
+
+def _case() -> dict[str, Any]:
+    return {
+        "format": "zorgkracht/1",
+        "id": "plan1",
+        "title": "Netwerk van Pieter",
+        "client": "p1",
+        "network": {
+            "persons": [
+                {"id": "p1", "name": "Pieter", "gender": "male"},
+                {"id": "p2", "name": "Lina", "gender": "female"},
+                {"id": "p3", "name": "Broer Kees", "gender": "male", "may_ask": False},
+                {"id": "p4", "name": "Tante Els", "gender": "female", "sensitive": True},
+                {"id": "p5", "name": "Michel", "gender": "male", "role": "professional"},
+            ],
+            "household": ["p1", "p2"],
+            "ties": [
+                {"id": "t1", "a": "p1", "b": "p2", "care_hours_per_week": 6},
+                {"id": "t2", "a": "p1", "b": "p4"},
+                {"id": "t3", "a": "p1", "b": "p5"},
+            ],
+        },
+    }
+
+
+@pytest.fixture()
+def client(tmp_path: Path) -> Iterator[TestClient]:
+    with signed_in_client(tmp_path) as c:
+        assert c.post("/api/cases", json=_case()).status_code == 201
+        yield c
+
+
+def edit(client: TestClient, op: dict[str, Any], status: int = 200) -> dict[str, Any]:
+    version = client.get("/api/cases/plan1").headers["ETag"]
+    answer = client.post("/api/cases/plan1/edits", json=op, headers={"If-Match": version})
+    assert answer.status_code == status, answer.text
+    body: dict[str, Any] = answer.json()
+    return body
+
+
+def test_the_case_page_links_to_the_plan(client: TestClient) -> None:
+    assert 'href="/cases/plan1/plan"' in client.get("/cases/plan1").text
+
+
+def test_the_plan_page_renders_every_section_with_the_picture(client: TestClient) -> None:
+    page = client.get("/cases/plan1/plan")
+    assert page.status_code == 200
+    for form in (
+        'data-op="set_phasing"',
+        'data-record="referral"',
+        'data-record="intake"',
+        'data-op="add_help_question"',
+        'data-op="add_meeting"',
+        'data-op="add_action"',
+        'data-record="team"',
+        'data-op="add_evaluation"',
+        'data-record="closing"',
+    ):
+        assert form in page.text, form
+    assert 'id="plan-picture"' in page.text and 'data-person-id="p2"' in page.text
+    english = client.get("/cases/plan1/plan?lang=en").text
+    assert "Help questions" in english and "Hulpvragen" in page.text
+
+
+def test_who_may_not_be_asked_is_disabled_with_the_reason(client: TestClient) -> None:
+    page = client.get("/cases/plan1/plan").text
+    meeting_form = page.split('id="form-add-meeting"')[1].split("</form>")[0]
+    kees = re.search(r'<input type="checkbox"[^>]*value="p3"[^>]*>', meeting_form)
+    assert kees and "disabled" in kees.group(0)
+    assert "de cliënt wil niet dat deze persoon gevraagd wordt" in meeting_form
+    lina = re.search(r'<input type="checkbox"[^>]*value="p2"[^>]*>', meeting_form)
+    assert lina and "disabled" not in lina.group(0)
+    # the client is not among the invitees; a sensitive person is marked
+    assert 'value="p1"' not in meeting_form
+    assert "gevoelig" in meeting_form.split('value="p4"')[1].split("</label>")[0]
+
+
+def test_questions_meeting_actions_and_load(client: TestClient) -> None:
+    q2 = edit(client, {"op": "add_help_question", "text": "Vervoer naar school", "priority": 2})
+    q1 = edit(client, {"op": "add_help_question", "text": "Rust in huis", "priority": 1})
+    edit(client, {"op": "add_help_question", "text": "Later", "priority": 5})
+    assert q2["undo"]["op"] == "remove_help_question" and q1["undo"]["id"] == "hq2"
+    page = client.get("/cases/plan1/plan").text
+    listing = page.split('id="question-list"')[1].split("</ol>")[0]
+    # the top 3 in order of priority first
+    assert (
+        listing.index("Rust in huis")
+        < listing.index("Vervoer naar school")
+        < listing.index("Later")
+    )
+    assert listing.count("top 3") == 2
+    edit(
+        client,
+        {
+            "op": "add_meeting",
+            "date": "2026-12-10",
+            "invitees": [{"person": "p2"}, {"person": "p5"}],
+            "questions": ["hq1"],
+        },
+    )
+    refused = edit(client, {"op": "add_meeting", "invitees": [{"person": "p3"}]}, 422)
+    assert "invitees" in refused["error"]["problems"][0]["where"]
+    edit(
+        client,
+        {
+            "op": "add_action",
+            "help_question": "hq1",
+            "description": "Halen en brengen",
+            "persons": [{"person": "p2", "part": "does"}],
+            "hours_per_week": 4,
+        },
+    )
+    page = client.get("/cases/plan1/plan").text
+    row = page.split('data-load-person="p2"')[1].split("</tr>")[0]
+    # 6 care hours + 4 plan hours = 10 > 8: signalled
+    assert ">6<" in row and ">4<" in row and "signal" in row
+    svg = client.get("/cases/plan1/picture/ecogram.svg?plan=true").text
+    assert 'data-plan-person="p2"' in svg and 'data-plan-person="p5"' not in svg
+    plain = client.get("/cases/plan1/picture/ecogram.svg").text
+    assert "plan-badge" not in plain
+
+
+def test_the_meeting_screen_phases_attendance_and_held(client: TestClient) -> None:
+    edit(client, {"op": "add_meeting", "invitees": [{"person": "p2"}, {"person": "p5"}]})
+    page = client.get("/cases/plan1/meetings/mt1")
+    assert page.status_code == 200
+    assert page.text.count('class="phase') == 4
+    assert "professionals-leave" not in page.text
+    edit(client, {"op": "update_meeting", "id": "mt1", "changes": {"phase": "information"}})
+    page = client.get("/cases/plan1/meetings/mt1").text
+    note = page.split('id="professionals-leave"')[1].split("</p>")[0]
+    assert "Michel" in note and "Lina" not in note
+    toggle = re.search(r"data-attend=\"p2\"[^>]*data-send='([^']+)'", page)
+    assert toggle
+    import html
+    import json
+
+    op = json.loads(html.unescape(toggle.group(1)))
+    assert op["changes"]["invitees"][0] == {"person": "p2", "present": True}
+    edit(client, op)
+    page = client.get("/cases/plan1/meetings/mt1").text
+    assert re.search(r'data-attend="p2" aria-pressed="true"', page)
+    assert client.get("/cases/plan1/meetings/mt9").status_code == 404
