@@ -93,7 +93,7 @@ def test_a_case_without_a_process_is_refused_clearly(
     lang: str, said: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     target = tmp_path / "plan.pdf"
-    argv = ["report", str(demo_path("tavenier")), "--kind", "plan", "-o", str(target)]
+    argv = ["report", str(demo_path("karel")), "--kind", "plan", "-o", str(target)]
     code, _out, err = run([*argv, "--lang", lang], capsys)
     assert code == 2
     assert said in err
@@ -119,14 +119,19 @@ def test_the_help_names_the_kinds_and_formats_of_the_service() -> None:
 def test_a_stored_case_is_read_by_its_id(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """The store keeps no process yet (the lead's part of issue 14): a stored case is read by
-    its id and, without a process, refused with the same clear message as a file."""
+    """A stored case is read by its id: its plan is written and the export is in the audit
+    log; a stored case without a process is refused with the same clear message as a file."""
     db = f"sqlite:///{tmp_path / 'report.sqlite'}"
     code, _out, err = run(["import", str(demo_path("tavenier")), "--db", db, "--id", "tav"], capsys)
     assert code == 0, err
     target = tmp_path / "plan.pdf"
     argv = ["report", "tav", "--kind", "plan", "-o", str(target), "--db", db]
     code, _out, err = run(argv, capsys)
+    assert code == 0, err
+    assert target.read_bytes()[:5] == b"%PDF-"
+    code, _out, err = run(["import", str(demo_path("karel")), "--db", db, "--id", "kar"], capsys)
+    assert code == 0, err
+    code, _out, err = run(["report", "kar", *argv[2:]], capsys)
     assert code == 2 and "deze casus heeft nog geen hulpvragen of plan" in err
     code, _out, err = run(["report", "geen-casus", *argv[2:]], capsys)
     assert code == 3 and "geen bestand en geen casus" in err
