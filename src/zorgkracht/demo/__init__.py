@@ -1,4 +1,5 @@
-"""The demo cases from the book, shipped as ``zorgkracht/1`` case files.
+"""The demo cases from the book, shipped as case files (``zorgkracht/2`` for the two with a
+process, Tavenier and Ada; ``zorgkracht/1`` for the others).
 
 The files ``flodder``, ``fatima``, ``karel``, ``tavenier``, ``ada`` and ``pauline``
 ``.zorgkracht.json`` in this package are
