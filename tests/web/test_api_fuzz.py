@@ -84,6 +84,17 @@ def test_the_schema_lists_every_operation(operations: list[Any]) -> None:
         "PUT /api/cases/{case_id}",
         "DELETE /api/cases/{case_id}",
         "POST /api/validate",
+        "GET /api/cases/{case_id}/analysis",
+        "GET /api/cases/{case_id}/compare",
+        "GET /api/cases/{case_id}/views/{view}",
+        "GET /api/cases/{case_id}/views/{view}/table",
+        "GET /api/cases/{case_id}/snapshots",
+        "POST /api/cases/{case_id}/snapshots",
+        "DELETE /api/cases/{case_id}/snapshots/{snapshot_id}",
+        "GET /api/cases/{case_id}/export",
+        "GET /api/cases/{case_id}/process",
+        "GET /api/cases/{case_id}/documents/{kind}",
+        "GET /api/cases/{case_id}/calendar",
     } <= names
 
 

@@ -4,6 +4,7 @@ their tables, snapshots, exports, the process; through FastAPI's in-process clie
 from __future__ import annotations
 
 import io
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -144,3 +145,43 @@ def test_exports_and_their_privacy(client: TestClient) -> None:
 def test_someone_elses_case_is_not_found(client: TestClient) -> None:
     for path in ("analysis", "snapshots", "views/ecogram", "process", "export"):
         assert client.get(f"/api/cases/nobody/{path}").status_code == 404, path
+
+
+def tavenier(client: TestClient) -> None:
+    from zorgkracht.demo import demo_path
+
+    data = json.loads(demo_path("tavenier").read_text(encoding="utf-8"))
+    assert client.post("/api/cases", json=data).status_code == 201
+
+
+def test_the_papers_of_the_process_come_as_a4_pdf_and_html(client: TestClient) -> None:
+    tavenier(client)
+    for kind in ("invitation", "plan", "client-plan", "evaluation", "case"):
+        pdf = client.get(f"/api/cases/tavenier/documents/{kind}")
+        assert pdf.status_code == 200, (kind, pdf.text[:300])
+        reader = PdfReader(io.BytesIO(pdf.content))
+        width, height = sorted(
+            (float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height))
+        )
+        assert abs(width - 595.3) < 1 and abs(height - 841.9) < 1, kind
+    html = client.get("/api/cases/tavenier/documents/plan?format=html&lang=en")
+    assert html.headers["content-type"].startswith("text/html")
+    process = client.get("/api/cases/tavenier/process").json()
+    assert process["help_questions"][0]["text"] in html.text
+    assert client.get("/api/cases/tavenier/documents/brief").status_code == 422
+    assert client.get("/api/cases/tavenier/documents/invitation?meeting=mt9").status_code == 404
+
+
+def test_the_calendar_of_the_case_and_of_one_person(client: TestClient) -> None:
+    from icalendar import Calendar
+
+    tavenier(client)
+    whole = Calendar.from_ical(client.get("/api/cases/tavenier/calendar").content)
+    process = client.get("/api/cases/tavenier/process").json()
+    events = [c for c in whole.walk() if c.name in ("VEVENT", "VTODO")]
+    dated = [m for m in process["meetings"] if m.get("date")]
+    assert len(events) >= len(dated) >= 1
+    person = process["actions"][0]["persons"][0]["person"]
+    mine = Calendar.from_ical(client.get(f"/api/cases/tavenier/calendar?person={person}").content)
+    assert 0 < len([c for c in mine.walk() if c.name in ("VEVENT", "VTODO")]) <= len(events)
+    assert client.get("/api/cases/tavenier/calendar?person=nobody").status_code == 422
