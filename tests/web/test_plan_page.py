@@ -156,3 +156,23 @@ def test_the_meeting_screen_phases_attendance_and_held(client: TestClient) -> No
     page = client.get("/cases/plan1/meetings/mt1").text
     assert re.search(r'data-attend="p2" aria-pressed="true"', page)
     assert client.get("/cases/plan1/meetings/mt9").status_code == 404
+
+
+def test_the_papers_and_calendars_are_linked_once_there_are_questions(
+    client: TestClient,
+) -> None:
+    page = client.get("/cases/plan1/plan").text
+    assert "De papieren komen er zodra er hulpvragen zijn." in page
+    assert "/api/cases/plan1/documents/" not in page
+    edit(client, {"op": "add_help_question", "text": "Wie helpt met koken?"})
+    version = client.get("/api/cases/plan1").headers["etag"]
+    meeting = {"op": "add_meeting", "date": "2026-12-10", "invitees": [{"person": "p2"}]}
+    answer = client.post("/api/cases/plan1/edits", json=meeting, headers={"If-Match": version})
+    assert answer.status_code == 200, answer.text
+    page = client.get("/cases/plan1/plan").text
+    links = re.findall(r'href="(/api/cases/plan1/(?:documents|calendar)[^"]*)"', page)
+    assert "/api/cases/plan1/documents/invitation?meeting=mt1&amp;lang=nl" in links
+    assert "/api/cases/plan1/calendar?person=p2&amp;lang=nl" in links  # Lina is invited
+    for href in links:  # every link answers: the papers and the calendars of this plan
+        answer = client.get(href.replace("&amp;", "&"))
+        assert answer.status_code == 200, (href, answer.text[:200])

@@ -125,6 +125,9 @@ def plan_context(request: Request, case: Case, view: str) -> dict[str, Any]:
         "process_data": process_data(case),
         "today": dt.date.today().isoformat(),
         "not_asked": in_language(NOT_ASKED, lang),
+        # whoever has a part in the plan gets a calendar of their own
+        "plan_people": {ap.person for a in process.actions for ap in a.persons}
+        | {i.person for m in process.meetings for i in m.invitees},
     }
 
 
