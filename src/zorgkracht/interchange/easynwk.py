@@ -329,19 +329,20 @@ def _version(where: str, raw: dict[str, Any], problems: _Problems) -> _Version |
         )
     raw_alteri, raw_links = nwk.get("alteri", []), nwk.get("connections", [])
     alteri: list[_Alter] = []
+    seen: dict[int, int] = {}  # every id written, read well or not, so that one bad contact
+    # does not make each connection to it a second problem
     if not isinstance(raw_alteri, list):
         problems.add(f"{where}, alteri", "is geen lijst", "is not a list", "invalid")
     else:
         for n, raw_alter in enumerate(raw_alteri, start=1):
             ident = raw_alter.get("id") if isinstance(raw_alter, dict) else None
+            if isinstance(ident, int) and not isinstance(ident, bool):
+                seen[ident] = seen.get(ident, 0) + 1
             alter = _alter(
                 raw_alter, f"{where}, alter {ident if ident is not None else f'#{n}'}", problems
             )
             if alter is not None:
                 alteri.append(alter)
-    seen: dict[int, int] = {}
-    for alter in alteri:
-        seen[alter.nwk_id] = seen.get(alter.nwk_id, 0) + 1
     for nwk_id_, count_ in seen.items():
         if count_ > 1:
             problems.add(
