@@ -426,10 +426,14 @@ def parse_network_canvas(
             client.name = ego.rows[0][variable].strip()
     rows: list[Row] = []
     keyed: dict[str, Row] = {}
+    unread = bool(mapping.node_types)  # edges may name nodes not read: do not check them
     for node_file in sorted(chosen.get("attributelist", [])):
-        keyed |= _members(_table(node_file, files[node_file], problems), mapping, problems, rows)
+        before = len(problems)
+        table = _table(node_file, files[node_file], problems)
+        keyed |= _members(table, mapping, problems, rows)
+        unread |= any(p.where == node_file for p in problems[before:])
     edges = [_table(n, files[n], problems) for n in sorted(chosen.get("edgelist", []))]
-    pairs = _pairs(edges, keyed, rows, bool(mapping.node_types), problems)
+    pairs = _pairs(edges, keyed, rows, unread, problems)
     if problems:
         raise InvalidInput(problems, name)
     client_row = Row(0, client, is_client=True)
