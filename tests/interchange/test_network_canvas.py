@@ -155,3 +155,13 @@ def test_bad_mapping_file() -> None:
     with pytest.raises(InvalidInput) as caught:
         Mapping.from_toml('[variables]\ncolour = "x"\n[values]\nzone = 3\n', "m.toml")
     assert [p.code for p in caught.value.problems] == ["unknown_column", "invalid"]
+
+
+def test_an_excel_workbook_is_still_told_to_be_saved_as_csv(tmp_path: Path) -> None:
+    book = tmp_path / "netwerk.xlsx"
+    with zipfile.ZipFile(book, "w") as zf:
+        zf.writestr("xl/workbook.xml", "<workbook/>")
+    assert kind_of(book.read_bytes()) is FileKind.NETWORK_LIST
+    with pytest.raises(InvalidInput) as caught:
+        load_path(book)
+    assert caught.value.problems[0].code == "not_text"

@@ -3,8 +3,8 @@ record or a Network Canvas export.
 
 The kind is told from the content, not the file name: a file that starts with a GEDCOM header is
 GEDCOM, a JSON object with easyNWK's keys an easyNWK record, any other JSON object a case file, a
-zip, a directory or a CSV whose header starts with Network Canvas's ``nodeID`` columns a Network
-Canvas export, and anything else is read as a network list.
+zip naming Network Canvas files, a directory or a CSV whose header starts with Network Canvas's
+``nodeID`` columns a Network Canvas export, and anything else is read as a network list.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from .sniff import (
     looks_like_easynwk,
     looks_like_gedcom,
     looks_like_network_canvas_csv,
-    looks_like_zip,
+    looks_like_network_canvas_zip,
 )
 
 if TYPE_CHECKING:
@@ -66,7 +66,7 @@ def kind_of(data: bytes) -> FileKind:
         return FileKind.GEDCOM
     if looks_like_easynwk(data):
         return FileKind.EASYNWK
-    if looks_like_zip(data) or looks_like_network_canvas_csv(data):
+    if looks_like_network_canvas_zip(data) or looks_like_network_canvas_csv(data):
         return FileKind.NETWORK_CANVAS
     head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"{"):

@@ -31,9 +31,10 @@ def looks_like_easynwk(data: bytes) -> bool:
     return _EASYNWK_KEY.search(head) is not None and _CASE_FORMAT.search(head) is None
 
 
-def looks_like_zip(data: bytes) -> bool:
-    """True when ``data`` starts like a zip archive (a Network Canvas export)."""
-    return data.startswith(b"PK\x03\x04")
+def looks_like_network_canvas_zip(data: bytes) -> bool:
+    """True when ``data`` is a zip archive naming a Network Canvas attribute list (file names
+    stand uncompressed in a zip); an Excel workbook (also a zip) is not one."""
+    return data.startswith(b"PK\x03\x04") and b"_attributeList" in data
 
 
 _NC_HEADER = re.compile(rb"\A(?:\xef\xbb\xbf)?\"?nodeID\"?,\"?networkCanvasEgoUUID\"?,")
