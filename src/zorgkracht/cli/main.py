@@ -56,6 +56,14 @@ def import_(
     case_id: Annotated[str | None, typer.Option("--id", help="Id voor de nieuwe casus")] = None,
     focus: Annotated[str | None, typer.Option(help="GEDCOM: persoon in het midden")] = None,
     generations: Annotated[int | None, typer.Option(help="GEDCOM: aantal generaties")] = None,
+    nc_mapping: Annotated[
+        Path | None, typer.Option(help="Network Canvas: koppelbestand (.toml) / mapping file")
+    ] = None,
+    nc_name: Annotated[str | None, typer.Option(help="Network Canvas: variabele naam")] = None,
+    nc_role: Annotated[str | None, typer.Option(help="Network Canvas: variabele rol")] = None,
+    nc_circle: Annotated[str | None, typer.Option(help="Network Canvas: variabele cirkel")] = None,
+    nc_zone: Annotated[str | None, typer.Option(help="Network Canvas: variabele zone")] = None,
+    nc_support: Annotated[str | None, typer.Option(help="Network Canvas: variabele steun")] = None,
     lang: LangOption = "nl",
 ) -> None:
     """Importeer een bestand als nieuwe casus; de laatste regel noemt de id. / Import a file."""
@@ -63,8 +71,15 @@ def import_(
     from zorgkracht.services.audit import Event
 
     service = open_service(db)
+    nc = {"name": nc_name, "role": nc_role, "circle": nc_circle, "zone": nc_zone}
     result = service.import_file(
-        operator(), file, case_id=case_id, focus=focus, generations=generations
+        operator(),
+        file,
+        case_id=case_id,
+        focus=focus,
+        generations=generations,
+        nc_mapping=nc_mapping,
+        nc_variables=nc | {"support": nc_support},
     )
     case = result.record.case
     record(service, Event.CASE_IMPORTED, case.id, result.kind.value)

@@ -1,7 +1,10 @@
-"""Read any file Zorgkracht understands: a case file, a network list or a GEDCOM file.
+"""Read any file Zorgkracht understands: a case file, a network list, a GEDCOM file, an easyNWK
+record or a Network Canvas export.
 
-The kind is told from the content, not the file name: a JSON object is a case file, a file that
-starts with a GEDCOM header is GEDCOM, and anything else is read as a network list.
+The kind is told from the content, not the file name: a file that starts with a GEDCOM header is
+GEDCOM, a JSON object with easyNWK's keys an easyNWK record, any other JSON object a case file, a
+zip naming Network Canvas files, a directory or a CSV whose header starts with Network Canvas's
+``nodeID`` columns a Network Canvas export, and anything else is read as a network list.
 """
 
 from __future__ import annotations
@@ -9,10 +12,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from zorgkracht.domain import Case, InvalidInput, Problem
 
-from .sniff import looks_like_gedcom
+from .sniff import (
+    looks_like_easynwk,
+    looks_like_gedcom,
+    looks_like_network_canvas_csv,
+    looks_like_network_canvas_zip,
+)
+
+if TYPE_CHECKING:
+    from .network_canvas import Mapping
 
 
 class FileKind(StrEnum):
@@ -22,6 +34,8 @@ class FileKind(StrEnum):
     CASE = "case"
     NETWORK_LIST = "network_list"
     GEDCOM = "gedcom"
+    EASYNWK = "easynwk"
+    NETWORK_CANVAS = "network_canvas"
 
     @property
     def nl(self) -> str:
@@ -36,6 +50,8 @@ _NAMES: dict[str, tuple[str, str]] = {
     "case": ("casusbestand", "case file"),
     "network_list": ("netwerklijst", "network list"),
     "gedcom": ("GEDCOM-bestand", "GEDCOM file"),
+    "easynwk": ("easyNWK-bestand", "easyNWK file"),
+    "network_canvas": ("Network Canvas-export", "Network Canvas export"),
 }
 
 
@@ -48,6 +64,10 @@ class LoadedFile:
 def kind_of(data: bytes) -> FileKind:
     if looks_like_gedcom(data):
         return FileKind.GEDCOM
+    if looks_like_easynwk(data):
+        return FileKind.EASYNWK
+    if looks_like_network_canvas_zip(data) or looks_like_network_canvas_csv(data):
+        return FileKind.NETWORK_CANVAS
     head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"{"):
         return FileKind.CASE
@@ -61,6 +81,7 @@ def load_bytes(
     case_id: str | None = None,
     focus: str | None = None,
     generations: int | None = None,
+    nc_mapping: Mapping | None = None,
 ) -> LoadedFile:
     """Parse ``data`` (named ``source`` in messages) into a checked case, or raise with why; the
     first line of the error says what the file was read as (``fout.csv (netwerklijst): 2 fouten
@@ -68,7 +89,16 @@ def load_bytes(
     kind = kind_of(data)
     try:
         return LoadedFile(
-            kind, _read(kind, data, source, case_id=case_id, focus=focus, generations=generations)
+            kind,
+            _read(
+                kind,
+                data,
+                source,
+                case_id=case_id,
+                focus=focus,
+                generations=generations,
+                nc_mapping=nc_mapping,
+            ),
         )
     except InvalidInput as err:
         raise read_as(kind, err) from None
@@ -91,7 +121,18 @@ def _read(
     case_id: str | None,
     focus: str | None,
     generations: int | None,
+    nc_mapping: Mapping | None = None,
 ) -> Case:
+    if kind is FileKind.EASYNWK:
+        from . import easynwk
+
+        return easynwk.parse_easynwk(data, source, case_id=case_id)
+    if kind is FileKind.NETWORK_CANVAS:
+        from . import network_canvas
+
+        return network_canvas.parse_network_canvas(
+            data, source, mapping=nc_mapping, case_id=case_id
+        )
     if kind is FileKind.CASE:
         try:
             text = data.decode("utf-8-sig")
@@ -123,7 +164,18 @@ def load_path(
     case_id: str | None = None,
     focus: str | None = None,
     generations: int | None = None,
+    nc_mapping: Mapping | None = None,
 ) -> LoadedFile:
+    if path.is_dir():  # a Network Canvas export, unpacked
+        from . import network_canvas
+
+        try:
+            case = network_canvas.parse_network_canvas(
+                path, path.name, mapping=nc_mapping, case_id=case_id
+            )
+        except InvalidInput as err:
+            raise read_as(FileKind.NETWORK_CANVAS, err) from None
+        return LoadedFile(FileKind.NETWORK_CANVAS, case)
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -142,4 +194,11 @@ def load_path(
             ],
             str(path),
         ) from None
-    return load_bytes(data, path.name, case_id=case_id, focus=focus, generations=generations)
+    return load_bytes(
+        data,
+        path.name,
+        case_id=case_id,
+        focus=focus,
+        generations=generations,
+        nc_mapping=nc_mapping,
+    )

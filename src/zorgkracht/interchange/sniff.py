@@ -16,3 +16,31 @@ def looks_like_gedcom(data: bytes) -> bool:
         text = head[: len(head) // 2 * 2].decode(encoding, errors="ignore").lstrip("\ufeff")
         head = text.encode("utf-8", errors="ignore")
     return _HEAD.match(head) is not None
+
+
+_EASYNWK_KEY = re.compile(rb'"(?:alteri|currentVersion)"\s*:')
+_CASE_FORMAT = re.compile(rb'"format"\s*:\s*"zorgkracht/')
+
+
+def looks_like_easynwk(data: bytes) -> bool:
+    """True when ``data`` is a JSON object with easyNWK's keys (``alteri`` in a version, or
+    ``currentVersion``) and is not a Zorgkracht case file (``"format": "zorgkracht/..."``)."""
+    head = data[:65536]
+    if not head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+        return False
+    return _EASYNWK_KEY.search(head) is not None and _CASE_FORMAT.search(head) is None
+
+
+def looks_like_network_canvas_zip(data: bytes) -> bool:
+    """True when ``data`` is a zip archive naming a Network Canvas attribute list (file names
+    stand uncompressed in a zip); an Excel workbook (also a zip) is not one."""
+    return data.startswith(b"PK\x03\x04") and b"_attributeList" in data
+
+
+_NC_HEADER = re.compile(rb"\A(?:\xef\xbb\xbf)?\"?nodeID\"?,\"?networkCanvasEgoUUID\"?,")
+
+
+def looks_like_network_canvas_csv(data: bytes) -> bool:
+    """True when ``data`` is a Network Canvas attribute list (its header starts ``nodeID,
+    networkCanvasEgoUUID,``)."""
+    return _NC_HEADER.match(data[:200]) is not None

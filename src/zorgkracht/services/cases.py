@@ -266,6 +266,8 @@ class CaseService:
         case_id: str | None = None,
         focus: str | None = None,
         generations: int | None = None,
+        nc_mapping: Path | None = None,
+        nc_variables: dict[str, str | None] | None = None,
     ) -> ImportResult:
         """Read and store a case file, network list or GEDCOM file, all or nothing.
 
@@ -275,7 +277,12 @@ class CaseService:
         a new opaque id (ids made from file names or titles would carry client names).
         """
         require(actor, Action.CREATE)
-        loaded = load_path(path, case_id=case_id, focus=focus, generations=generations)
+        from zorgkracht.interchange.network_canvas import mapping_for  # only when importing
+
+        mapping = mapping_for(nc_mapping, **(nc_variables or {}))  # Network Canvas
+        loaded = load_path(
+            path, case_id=case_id, focus=focus, generations=generations, nc_mapping=mapping
+        )
         case = loaded.case
         if case_id is not None:
             return ImportResult(loaded.kind, self.create(case))

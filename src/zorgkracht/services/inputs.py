@@ -50,7 +50,7 @@ def open_input(
     """The case that ``spec`` names, as ``actor`` may see it. ``service`` is called only when
     ``spec`` is not a file, so that reading a file never opens (or creates) a database."""
     path = Path(spec)
-    if path.is_file():
+    if path.is_file() or path.is_dir():  # a directory: a Network Canvas export
         return load_path(path, focus=focus, generations=generations).case
     if path.suffix or "/" in spec or "\\" in spec:
         # Looks like a file name: say the file is missing rather than "no such case".
