@@ -1,7 +1,9 @@
-"""Read any file Zorgkracht understands: a case file, a network list or a GEDCOM file.
+"""Read any file Zorgkracht understands: a case file, a network list, a GEDCOM or GraphML file.
 
 The kind is told from the content, not the file name: a JSON object is a case file, a file that
-starts with a GEDCOM header is GEDCOM, and anything else is read as a network list.
+starts with a GEDCOM header is GEDCOM, an XML document whose root is ``graphml`` is GraphML (a
+``gexf`` root is refused with a message: GEXF is only written), and anything else is read as a
+network list.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from pathlib import Path
 
 from zorgkracht.domain import Case, InvalidInput, Problem
 
-from .sniff import looks_like_gedcom
+from .sniff import looks_like_gedcom, xml_root
 
 
 class FileKind(StrEnum):
@@ -22,6 +24,8 @@ class FileKind(StrEnum):
     CASE = "case"
     NETWORK_LIST = "network_list"
     GEDCOM = "gedcom"
+    GRAPHML = "graphml"
+    GEXF = "gexf"
 
     @property
     def nl(self) -> str:
@@ -36,6 +40,8 @@ _NAMES: dict[str, tuple[str, str]] = {
     "case": ("casusbestand", "case file"),
     "network_list": ("netwerklijst", "network list"),
     "gedcom": ("GEDCOM-bestand", "GEDCOM file"),
+    "graphml": ("GraphML-bestand", "GraphML file"),
+    "gexf": ("GEXF-bestand", "GEXF file"),
 }
 
 
@@ -48,6 +54,9 @@ class LoadedFile:
 def kind_of(data: bytes) -> FileKind:
     if looks_like_gedcom(data):
         return FileKind.GEDCOM
+    root = xml_root(data)
+    if root in ("graphml", "gexf"):
+        return FileKind(root)
     head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"{"):
         return FileKind.CASE
@@ -111,6 +120,22 @@ def _read(
 
         return gedcom.parse_gedcom(
             data, source, case_id=case_id, focus=focus, generations=generations
+        )
+    if kind is FileKind.GRAPHML:
+        from . import graphml
+
+        return graphml.parse_graphml(data, source, case_id=case_id)
+    if kind is FileKind.GEXF:
+        raise InvalidInput(
+            [
+                Problem(
+                    "",
+                    "GEXF-bestanden worden alleen geschreven, niet gelezen; gebruik GraphML",
+                    "GEXF files are only written, not read; use GraphML",
+                    "unsupported",
+                )
+            ],
+            source,
         )
     from . import network_list
 

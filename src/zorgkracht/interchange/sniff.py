@@ -16,3 +16,16 @@ def looks_like_gedcom(data: bytes) -> bool:
         text = head[: len(head) // 2 * 2].decode(encoding, errors="ignore").lstrip("\ufeff")
         head = text.encode("utf-8", errors="ignore")
     return _HEAD.match(head) is not None
+
+
+_XML_ROOT = re.compile(
+    rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<(?:[A-Za-z_][\w.-]*:)?(\w+)",
+    re.DOTALL,
+)
+
+
+def xml_root(data: bytes) -> str | None:
+    """The name of the root element when ``data`` starts like an XML document (``graphml``,
+    ``gexf``), without its namespace prefix; ``None`` otherwise."""
+    match = _XML_ROOT.match(data[:4096])
+    return match.group(1).decode("ascii", "replace").lower() if match else None
