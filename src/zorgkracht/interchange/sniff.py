@@ -19,7 +19,9 @@ def looks_like_gedcom(data: bytes) -> bool:
 
 
 _XML_ROOT = re.compile(
-    rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<(?:[A-Za-z_][\w.-]*:)?(\w+)",
+    rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*)?"  # BOM, XML declaration
+    rb"(?:<!--.*?-->\s*|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>\s*)*"  # comments, DOCTYPE
+    rb"<(?:[A-Za-z_][\w.-]*:)?(\w+)",
     re.DOTALL,
 )
 
