@@ -187,11 +187,11 @@ def test_hide_sensitive_leaves_the_sensitive_person_out() -> None:
 
 def test_uncertain_dates_kept_in_notes_are_written_back() -> None:
     data = (
-        "0 HEAD\n1 GEDC\n2 VERS 5.5.1\n1 CHAR UTF-8\n0 @I1@ INDI\n1 NAME Ann /Doe/\n1 BIRT\n"
-        "2 DATE ABT 1850\n1 DEAT\n2 DATE BEF 1900\n1 FAMS @F1@\n0 @I2@ INDI\n1 NAME Bob\n"
-        "1 FAMS @F1@\n0 @F1@ FAM\n1 HUSB @I2@\n1 WIFE @I1@\n1 MARR\n2 DATE 1870\n1 DIV\n"
-        "2 DATE 1880\n1 MARR\n2 DATE 1885\n0 TRLR\n"
-    ).encode()
+        b"0 HEAD\n1 GEDC\n2 VERS 5.5.1\n1 CHAR UTF-8\n0 @I1@ INDI\n1 NAME Ann /Doe/\n1 BIRT\n"
+        b"2 DATE ABT 1850\n1 DEAT\n2 DATE BEF 1900\n1 FAMS @F1@\n0 @I2@ INDI\n1 NAME Bob\n"
+        b"1 FAMS @F1@\n0 @F1@ FAM\n1 HUSB @I2@\n1 WIFE @I1@\n1 MARR\n2 DATE 1870\n1 DIV\n"
+        b"2 DATE 1880\n1 MARR\n2 DATE 1885\n0 TRLR\n"
+    )
     first = parse_gedcom(data, "a.ged")
     ann = first.network.person("I1")
     assert ann.note == "Geboortedatum in GEDCOM: ABT 1850. Overlijdensdatum in GEDCOM: BEF 1900."

@@ -265,7 +265,9 @@ def test_a_networkx_written_file_with_our_attribute_names_imports(tmp_path: Path
 def test_key_defaults_count_for_nodes_without_the_value() -> None:
     data = b"""<?xml version="1.0"?>
 <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
-  <key id="k0" for="node" attr.name="circle" attr.type="string"><default>acquaintance</default></key>
+  <key id="k0" for="node" attr.name="circle" attr.type="string">
+    <default>acquaintance</default>
+  </key>
   <key id="k1" for="node" attr.name="client" attr.type="boolean"/>
   <graph edgedefault="undirected">
     <node id="a"><data key="k1">true</data></node>
