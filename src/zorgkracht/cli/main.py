@@ -50,7 +50,7 @@ app = typer.Typer(
 @app.command("import")
 def import_(
     file: Annotated[
-        Path, typer.Argument(help="Casusbestand (.json), netwerklijst (.csv) of GEDCOM")
+        Path, typer.Argument(help="Casusbestand (.json), netwerklijst (.csv), GEDCOM of GraphML")
     ],
     db: DbOption = None,
     case_id: Annotated[str | None, typer.Option("--id", help="Id voor de nieuwe casus")] = None,
@@ -96,24 +96,52 @@ def import_(
 @app.command()
 def export(
     case_id: Annotated[str, typer.Argument(metavar="CASE", help="Id van de casus / case id")],
-    output: Annotated[Path, typer.Option("-o", "--output", help="Doelbestand (.json of .csv)")],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "-o", "--output", help="Doelbestand: .json, .csv, .graphml, .gexf of .ged / file"
+        ),
+    ],
     db: DbOption = None,
+    snapshot: Annotated[
+        str | None, typer.Option(help="Momentopname (niet voor .json) / snapshot id")
+    ] = None,
+    hide_sensitive: Annotated[
+        bool, typer.Option("--hide-sensitive", help="Zonder gevoelige gegevens / without sensitive")
+    ] = False,
+    gedcom_version: Annotated[
+        str, typer.Option(help="GEDCOM-versie: 5.5.1 of 7.0 / GEDCOM version")
+    ] = "5.5.1",
     lang: LangOption = "nl",
 ) -> None:
-    """Exporteer een casus als casusbestand (.json) of netwerklijst (.csv). / Export a case."""
+    """Exporteer een casus; het formaat volgt uit de extensie: casusbestand (.json),
+    netwerklijst (.csv), GraphML, GEXF of GEDCOM (.ged). / Export a case in the format of the
+    file's suffix."""
     _lang(lang)
     from zorgkracht.services.audit import Event
+    from zorgkracht.services.cases import FileKind, export_kind
 
+    kind = export_kind(output)
+    detail = "case_file" if kind is FileKind.CASE else kind.value
+    detail += f":{snapshot}" if snapshot else ""
+    detail += ":without_sensitive" if hide_sensitive else ""
     service = open_service(db)
-    detail = "network_list" if output.suffix.lower() == ".csv" else "case_file"
     with audited(service, Event.CASE_EXPORTED, case_id, detail):
-        kind = service.export_file(operator(), case_id, output, lang=current_lang())
+        kind = service.export_file(
+            operator(),
+            case_id,
+            output,
+            lang=current_lang(),
+            snapshot=snapshot,
+            hide_sensitive=hide_sensitive,
+            gedcom_version=gedcom_version,
+        )
     typer.echo(_say(f"Geschreven ({kind.nl}): {output}", f"Written ({kind.en}): {output}"))
 
 
 @app.command()
 def validate(
-    file: Annotated[Path, typer.Argument(help="Casusbestand, netwerklijst of GEDCOM")],
+    file: Annotated[Path, typer.Argument(help="Casusbestand, netwerklijst, GEDCOM of GraphML")],
     lang: LangOption = "nl",
 ) -> None:
     """Controleer een bestand zonder iets op te slaan. / Check a file without storing anything."""

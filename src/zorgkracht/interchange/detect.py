@@ -1,10 +1,12 @@
-"""Read any file Zorgkracht understands: a case file, a network list, a GEDCOM file, an easyNWK
-record or a Network Canvas export.
+"""Read any file Zorgkracht understands: a case file, a network list, a GEDCOM file, a GraphML
+file, an easyNWK record or a Network Canvas export.
 
 The kind is told from the content, not the file name: a file that starts with a GEDCOM header is
-GEDCOM, a JSON object with easyNWK's keys an easyNWK record, any other JSON object a case file, a
-zip naming Network Canvas files, a directory or a CSV whose header starts with Network Canvas's
-``nodeID`` columns a Network Canvas export, and anything else is read as a network list.
+GEDCOM, an XML document whose root is ``graphml`` is GraphML (a ``gexf`` root is refused with a
+message: GEXF is only written), a JSON object with easyNWK's keys an easyNWK record, any other
+JSON object a case file, a zip naming Network Canvas files, a directory or a CSV whose header
+starts with Network Canvas's ``nodeID`` columns a Network Canvas export, and anything else is
+read as a network list.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from .sniff import (
     looks_like_gedcom,
     looks_like_network_canvas_csv,
     looks_like_network_canvas_zip,
+    xml_root,
 )
 
 if TYPE_CHECKING:
@@ -36,6 +39,8 @@ class FileKind(StrEnum):
     GEDCOM = "gedcom"
     EASYNWK = "easynwk"
     NETWORK_CANVAS = "network_canvas"
+    GRAPHML = "graphml"
+    GEXF = "gexf"
 
     @property
     def nl(self) -> str:
@@ -52,6 +57,8 @@ _NAMES: dict[str, tuple[str, str]] = {
     "gedcom": ("GEDCOM-bestand", "GEDCOM file"),
     "easynwk": ("easyNWK-bestand", "easyNWK file"),
     "network_canvas": ("Network Canvas-export", "Network Canvas export"),
+    "graphml": ("GraphML-bestand", "GraphML file"),
+    "gexf": ("GEXF-bestand", "GEXF file"),
 }
 
 
@@ -64,6 +71,9 @@ class LoadedFile:
 def kind_of(data: bytes) -> FileKind:
     if looks_like_gedcom(data):
         return FileKind.GEDCOM
+    root = xml_root(data)
+    if root in ("graphml", "gexf"):
+        return FileKind(root)
     if looks_like_easynwk(data):
         return FileKind.EASYNWK
     if looks_like_network_canvas_zip(data) or looks_like_network_canvas_csv(data):
@@ -152,6 +162,22 @@ def _read(
 
         return gedcom.parse_gedcom(
             data, source, case_id=case_id, focus=focus, generations=generations
+        )
+    if kind is FileKind.GRAPHML:
+        from . import graphml
+
+        return graphml.parse_graphml(data, source, case_id=case_id)
+    if kind is FileKind.GEXF:
+        raise InvalidInput(
+            [
+                Problem(
+                    "",
+                    "GEXF-bestanden worden alleen geschreven, niet gelezen; gebruik GraphML",
+                    "GEXF files are only written, not read; use GraphML",
+                    "unsupported",
+                )
+            ],
+            source,
         )
     from . import network_list
 

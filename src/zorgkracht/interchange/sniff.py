@@ -44,3 +44,18 @@ def looks_like_network_canvas_csv(data: bytes) -> bool:
     """True when ``data`` is a Network Canvas attribute list (its header starts ``nodeID,
     networkCanvasEgoUUID,``)."""
     return _NC_HEADER.match(data[:200]) is not None
+
+
+_XML_ROOT = re.compile(
+    rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*)?"  # BOM, XML declaration
+    rb"(?:<!--.*?-->\s*|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>\s*)*"  # comments, DOCTYPE
+    rb"<(?:[A-Za-z_][\w.-]*:)?(\w+)",
+    re.DOTALL,
+)
+
+
+def xml_root(data: bytes) -> str | None:
+    """The name of the root element when ``data`` starts like an XML document (``graphml``,
+    ``gexf``), without its namespace prefix; ``None`` otherwise."""
+    match = _XML_ROOT.match(data[:4096])
+    return match.group(1).decode("ascii", "replace").lower() if match else None

@@ -27,8 +27,9 @@ from zorgkracht.domain import Case, Conflict, InvalidInput, Problem
 from zorgkracht.domain.codes import CaseStatus
 from zorgkracht.domain.limits import case_id_problem
 from zorgkracht.domain.privacy import without_sensitive
-from zorgkracht.interchange import case_json, network_list
+from zorgkracht.interchange import case_json
 from zorgkracht.interchange.detect import FileKind, load_path
+from zorgkracht.interchange.exports import export_kind, write_export
 from zorgkracht.interchange.network_list_write import network_list_text
 from zorgkracht.storage import CaseRecord, CaseStore, CaseSummary
 
@@ -44,6 +45,7 @@ __all__ = [
     "CaseSummary",
     "FileKind",
     "ImportResult",
+    "export_kind",
     "opaque_id",
     "stale_edit",
 ]
@@ -289,14 +291,30 @@ class CaseService:
         record = self.create_new(case, keep_id=loaded.kind is FileKind.CASE)
         return ImportResult(loaded.kind, record)
 
-    def export_file(self, actor: Actor, case_id: str, path: Path, *, lang: str = "nl") -> FileKind:
-        """Write a stored case as a case file, or as a network list when ``path`` ends in .csv."""
+    def export_file(
+        self,
+        actor: Actor,
+        case_id: str,
+        path: Path,
+        *,
+        lang: str = "nl",
+        snapshot: str | None = None,
+        hide_sensitive: bool = False,
+        gedcom_version: str = "5.5.1",
+    ) -> FileKind:
+        """Write a stored case in the format of ``path``'s suffix (:mod:`.exports`): a case
+        file, a network list, GraphML, GEXF or GEDCOM, of ``snapshot`` and without what is
+        sensitive when asked."""
+        export_kind(path)  # an unknown suffix is said before the case is opened
         case = self.open(actor, case_id, Action.EXPORT_CASE_FILE).case
-        if path.suffix.lower() == ".csv":
-            network_list.write_network_list(case, path, lang=lang)
-            return FileKind.NETWORK_LIST
-        case_json.write_case(case, path)
-        return FileKind.CASE
+        return write_export(
+            case,
+            path,
+            snapshot=snapshot,
+            hide_sensitive=hide_sensitive,
+            gedcom_version=gedcom_version,
+            lang=lang,
+        )
 
     def export_text(
         self, actor: Actor, case_id: str, kind: FileKind, *, hide_sensitive: bool, lang: str
