@@ -185,3 +185,42 @@ def test_the_calendar_of_the_case_and_of_one_person(client: TestClient) -> None:
     mine = Calendar.from_ical(client.get(f"/api/cases/tavenier/calendar?person={person}").content)
     assert 0 < len([c for c in mine.walk() if c.name in ("VEVENT", "VTODO")]) <= len(events)
     assert client.get("/api/cases/tavenier/calendar?person=nobody").status_code == 422
+
+
+def test_graph_and_family_exports_read_back(client: TestClient) -> None:
+    import networkx as nx
+
+    created(client)
+    graphml = client.get("/api/cases/kim/export?format=graphml")
+    assert graphml.status_code == 200, graphml.text
+    graph = nx.read_graphml(io.BytesIO(graphml.content))
+    names = {data["name"] for _node, data in graph.nodes(data=True) if "name" in data}
+    assert {"Kim", "Jolanda", "Geheim"} <= names
+    hidden = nx.read_graphml(
+        io.BytesIO(client.get("/api/cases/kim/export?format=graphml&hide_sensitive=true").content)
+    )
+    assert "Geheim" not in {d.get("name") for _n, d in hidden.nodes(data=True)}
+    gexf = nx.read_gexf(io.BytesIO(client.get("/api/cases/kim/export?format=gexf").content))
+    assert gexf.number_of_edges() == graph.number_of_edges() == 2
+    ged = client.get("/api/cases/kim/export?format=gedcom&gedcom_version=7.0").text
+    assert ged.startswith("0 HEAD") and "Kim" in ged and "2 VERS 7.0" in ged
+
+
+def test_any_format_is_imported_by_content_all_or_nothing(client: TestClient) -> None:
+    created(client)
+    graphml = client.get("/api/cases/kim/export?format=graphml").content
+    answer = client.post("/api/import?name=kim.graphml", content=graphml)
+    assert answer.status_code == 201, answer.text
+    assert answer.json()["kind"] == "graphml"
+    new = client.get(answer.headers["location"]).json()
+    assert {p["name"] for p in new["network"]["persons"]} == {"Kim", "Jolanda", "Geheim"}
+    nwk = Path(__file__).parents[1] / "data" / "easynwk"
+    record = next(nwk.glob("*.json"))
+    answer = client.post("/api/import?name=nwk.json", content=record.read_bytes())
+    assert answer.status_code == 201, answer.text
+    assert answer.json()["kind"] == "easynwk"
+    before = len(client.get("/api/cases").json())
+    bad = client.post("/api/import?name=kapot.graphml", content=b"<graphml><graph></graph>")
+    assert bad.status_code == 422
+    assert "kapot.graphml" in bad.text
+    assert len(client.get("/api/cases").json()) == before  # nothing stored

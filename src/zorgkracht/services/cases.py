@@ -28,8 +28,8 @@ from zorgkracht.domain.codes import CaseStatus
 from zorgkracht.domain.limits import case_id_problem
 from zorgkracht.domain.privacy import without_sensitive
 from zorgkracht.interchange import case_json
-from zorgkracht.interchange.detect import FileKind, load_path
-from zorgkracht.interchange.exports import export_kind, write_export
+from zorgkracht.interchange.detect import FileKind, load_bytes, load_path
+from zorgkracht.interchange.exports import export_bytes, export_kind, write_export
 from zorgkracht.interchange.network_list_write import network_list_text
 from zorgkracht.storage import CaseRecord, CaseStore, CaseSummary
 
@@ -290,6 +290,37 @@ class CaseService:
             return ImportResult(loaded.kind, self.create(case))
         record = self.create_new(case, keep_id=loaded.kind is FileKind.CASE)
         return ImportResult(loaded.kind, record)
+
+    def import_bytes(self, actor: Actor, data: bytes, source: str) -> ImportResult:
+        """Read and store the file ``data`` (any format read by content: case file, network
+        list, GEDCOM, GraphML, easyNWK, one Network Canvas attribute list or zip), all or
+        nothing; ids as :meth:`import_file` gives them without ``case_id``."""
+        require(actor, Action.CREATE)
+        loaded = load_bytes(data, source)
+        record = self.create_new(loaded.case, keep_id=loaded.kind is FileKind.CASE)
+        return ImportResult(loaded.kind, record)
+
+    def export_bytes(
+        self,
+        actor: Actor,
+        case_id: str,
+        kind: FileKind,
+        *,
+        lang: str = "nl",
+        snapshot: str | None = None,
+        hide_sensitive: bool = False,
+        gedcom_version: str = "5.5.1",
+    ) -> bytes:
+        """A stored case as the bytes of a file of ``kind`` (:func:`export_bytes`)."""
+        case = self.open(actor, case_id, Action.EXPORT_CASE_FILE).case
+        return export_bytes(
+            case,
+            kind,
+            snapshot=snapshot,
+            hide_sensitive=hide_sensitive,
+            gedcom_version=gedcom_version,
+            lang=lang,
+        )
 
     def export_file(
         self,

@@ -33,7 +33,7 @@ from zorgkracht.services.process_documents import (
 )
 from zorgkracht.services.snapshots import remove_snapshot, take_snapshot
 
-from .deps import current_user, get_service, load_case
+from .deps import audit, current_user, get_service, load_case, pending_audit, permit
 from .error_body import error_responses
 from .if_match import expected_version
 
@@ -231,24 +231,38 @@ def delete_snapshot(case_id: str, snapshot_id: str, request: Request) -> Respons
     return Response(status_code=204, headers={"ETag": f'"{saved.version}"'})
 
 
-_EXPORTS = {"case": FileKind.CASE, "network-list": FileKind.NETWORK_LIST}
+_EXPORTS = {
+    "case": (FileKind.CASE, "application/json"),
+    "network-list": (FileKind.NETWORK_LIST, "text/csv; charset=utf-8"),
+    "graphml": (FileKind.GRAPHML, "application/graphml+xml"),
+    "gexf": (FileKind.GEXF, "application/gexf+xml"),
+    "gedcom": (FileKind.GEDCOM, "text/vnd.familysearch.gedcom; charset=utf-8"),
+}
 
 
 @router.get(
     "/export",
-    responses={**_ERRORS, 200: {"content": {"application/json": {}, "text/csv": {}}}},
+    responses={
+        **_ERRORS,
+        200: {"content": {media: {} for _kind, media in _EXPORTS.values()}},
+    },
     response_class=Response,
 )
 def export_case(
     case_id: str,
     request: Request,
     format: Annotated[str, Query(json_schema_extra={"enum": list(_EXPORTS)})] = "case",
+    snapshot: SnapshotQuery = None,
     hide_sensitive: bool = False,
+    gedcom_version: Annotated[str, Query(json_schema_extra={"enum": ["5.5.1", "7.0"]})] = "5.5.1",
     lang: Lang = "nl",
 ) -> Response:
-    """The case as a file: the case file (JSON) or the network list (CSV)."""
-    kind = _EXPORTS.get(format)
-    if kind is None:
+    """The case as a file: the case file (JSON), the network list (CSV), GraphML or GEXF (for
+    Gephi, Cytoscape, R, networkx) or GEDCOM (the family, for genealogy programs); of
+    ``snapshot`` (not for the case file, which holds them all) and without what is sensitive
+    when asked. ``docs/interchange.md`` says what each format keeps."""
+    found = _EXPORTS.get(format)
+    if found is None:
         raise InvalidInput(
             [
                 Problem(
@@ -259,18 +273,19 @@ def export_case(
                 )
             ]
         )
-    record = load_case(
-        request, case_id, Action.EXPORT_CASE_FILE, event=Event.CASE_EXPORTED, detail="api"
-    )
-    text = get_service(request).export_text(
+    kind, media = found
+    detail = f"api:{format}" + (":without_sensitive" if hide_sensitive else "")
+    load_case(request, case_id, Action.EXPORT_CASE_FILE, event=Event.CASE_EXPORTED, detail=detail)
+    data = get_service(request).export_bytes(
         current_user(request).actor,
-        record.case.id,
+        case_id,
         kind,
+        snapshot=snapshot,
         hide_sensitive=hide_sensitive,
+        gedcom_version=gedcom_version,
         lang=language(lang),
     )
-    media = "application/json" if kind is FileKind.CASE else "text/csv; charset=utf-8"
-    return Response(text, media_type=media)
+    return Response(data, media_type=media)
 
 
 @router.get("/process", responses=_ERRORS)
@@ -363,4 +378,44 @@ def get_calendar(
         data,
         media_type="text/calendar; charset=utf-8",
         headers={"Content-Disposition": f'attachment; filename="{quote(case_id)}.ics"'},
+    )
+
+
+imports = APIRouter(tags=["cases"])
+
+
+@imports.post(
+    "/api/import",
+    status_code=201,
+    responses=_ERRORS,
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {"application/octet-stream": {"schema": {"type": "string"}}},
+        }
+    },
+)
+async def import_file(
+    request: Request,
+    name: Annotated[str, Query(max_length=200, description="The file's name, for messages.")] = (
+        "upload"
+    ),
+) -> JSONResponse:
+    """Store the file in the body as a new case, its format told from its content: a case
+    file, a network list, GEDCOM, GraphML, an easyNWK record or a Network Canvas attribute
+    list (or its zip). All or nothing: a bad file stores nothing and each problem names its
+    place. Answers the new case's id, kind and version; the case is in ``Location``."""
+    user = permit(request, Action.CREATE)
+    audit(request, Event.CASE_CREATED, None, "api:import")
+    data = await request.body()
+    result = get_service(request).import_bytes(user.actor, data, name)
+    record = result.record
+    pending_audit(request)[-1].case_id = record.case.id
+    return JSONResponse(
+        {"id": record.case.id, "kind": result.kind.value, "version": record.version},
+        status_code=201,
+        headers={
+            "Location": f"/api/cases/{quote(record.case.id)}",
+            "ETag": f'"{record.version}"',
+        },
     )

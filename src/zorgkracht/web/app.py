@@ -350,6 +350,7 @@ def create_app(
     app.include_router(meeting_routes.router)
     app.include_router(edit_api.router)
     app.include_router(api_parts.router)
+    app.include_router(api_parts.imports)
     app.include_router(interview.router)
     app.include_router(admin_audit.router)
     return app

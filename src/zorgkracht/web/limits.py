@@ -24,7 +24,7 @@ from .error_body import StartWatch, refusal
 
 log = logging.getLogger(__name__)
 
-_UPLOADS = re.compile(r"^/api/(?:cases(?:/[^/]+)?|validate)$")
+_UPLOADS = re.compile(r"^/api/(?:cases(?:/[^/]+)?|validate|import)$")
 _BODY_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 FORM = "application/x-www-form-urlencoded"
 MULTIPART = "multipart/form-data"
