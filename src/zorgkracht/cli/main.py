@@ -24,7 +24,6 @@ from typing import Annotated, Any
 
 import typer
 
-from zorgkracht import __version__
 from zorgkracht.cli import admin, analyse, calendar, key, ops, plan, render, report, users
 from zorgkracht.cli.common import audited, database_url, open_service, operator, record
 from zorgkracht.cli.common import lang as current_lang
@@ -32,6 +31,7 @@ from zorgkracht.cli.common import say as _say
 from zorgkracht.cli.common import set_lang as _lang
 from zorgkracht.cli.options import HELP_SETTINGS, Commands, DbOption, LangOption
 from zorgkracht.domain import ZorgkrachtError
+from zorgkracht.version import __version__
 
 log = logging.getLogger(__name__)
 

@@ -33,10 +33,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from zorgkracht import __version__
 from zorgkracht.domain import Case, ChildRelation, CoupleRelation, Person
 from zorgkracht.domain.codes import ChildType, CoupleType, Gender, Sector
 from zorgkracht.domain.privacy import without_sensitive
+from zorgkracht.version import __version__
 
 __all__ = ["VERSIONS", "GedcomVersion", "gedcom_bytes", "gedcom_text", "write_gedcom"]
 

@@ -11,19 +11,69 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from zorgkracht.domain import Case, NotFound
-from zorgkracht.interchange.detect import FileKind, LoadedFile, kind_of, load_path
+from zorgkracht.interchange.detect import FileKind, LoadedFile, kind_of, load_bytes, load_path
 
 from .permissions import Actor
 
 if TYPE_CHECKING:
     from .cases import CaseService
 
-__all__ = ["FileKind", "LoadedFile", "is_gedcom", "open_input", "read_file"]
+__all__ = [
+    "FileKind",
+    "LoadedFile",
+    "demo_file",
+    "is_gedcom",
+    "open_input",
+    "read_bytes",
+    "read_file",
+    "write_file",
+]
 
 
 def read_file(path: Path) -> LoadedFile:
     """A case file, network list or GEDCOM file, read and checked (nothing is stored)."""
     return load_path(path)
+
+
+def read_bytes(data: bytes, source: str) -> LoadedFile:
+    """A file's bytes read as any format Zorgkracht reads, told from the content (``source``
+    names it in messages); nothing is stored."""
+    return load_bytes(data, source)
+
+
+def write_file(
+    case: Case,
+    path: Path,
+    *,
+    snapshot: str | None = None,
+    hide_sensitive: bool = False,
+    gedcom_version: str = "5.5.1",
+    lang: str = "nl",
+) -> FileKind:
+    """Write ``case`` in the format of ``path``'s suffix (``zorgkracht.interchange.exports``)."""
+    from zorgkracht.interchange.exports import write_export
+
+    return write_export(
+        case,
+        path,
+        snapshot=snapshot,
+        hide_sensitive=hide_sensitive,
+        gedcom_version=gedcom_version,
+        lang=lang,
+    )
+
+
+def demo_file(name: str) -> Path:
+    """The case file of the demo case ``name`` (``zorgkracht.demo.DEMO_IDS``); ``NotFound``
+    naming the demo cases there are."""
+    from zorgkracht.demo import DEMO_IDS, demo_path
+
+    if name not in DEMO_IDS:
+        raise NotFound(
+            f"geen democasus {name!r}; kies uit {', '.join(DEMO_IDS)}",
+            f"no demo case {name!r}; choose one of {', '.join(DEMO_IDS)}",
+        )
+    return demo_path(name)
 
 
 def is_gedcom(spec: str) -> bool:

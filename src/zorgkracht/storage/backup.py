@@ -59,8 +59,8 @@ from sqlalchemy import (
 from sqlalchemy.exc import DatabaseError, DataError, IntegrityError, SQLAlchemyError
 from sqlalchemy.types import TypeDecorator
 
-from zorgkracht import __version__
 from zorgkracht.domain.errors import Conflict, InvalidInput, Problem, ZorgkrachtError
+from zorgkracht.version import __version__
 
 from . import migrate as migrations
 from .engine import bulk_insert, make_engine, parse_url, safe_url, unavailable

@@ -25,7 +25,6 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
-from zorgkracht import __version__
 from zorgkracht.config import Settings
 from zorgkracht.domain import Conflict, InvalidInput, NotFound, Problem, ZorgkrachtError
 from zorgkracht.domain.errors import StorageUnavailable
@@ -39,6 +38,7 @@ from zorgkracht.services.documents import case_from_body, case_to_dict, json_sch
 from zorgkracht.services.keys import KeySource
 from zorgkracht.services.permissions import Action, Forbidden
 from zorgkracht.services.pictures import load_views
+from zorgkracht.version import __version__
 
 from . import (
     account,

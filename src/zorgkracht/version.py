@@ -1,0 +1,3 @@
+"""The version of Zorgkracht, in a module of its own: importing it loads nothing else."""
+
+__version__ = "0.1.0"
