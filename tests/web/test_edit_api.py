@@ -357,3 +357,12 @@ def test_a_batch_is_one_edit_and_its_undo_takes_the_steps_back_last_first(
     assert nested.status_code == 422
     assert [p["where"] for p in nested.json()["error"]["problems"]] == ["operations/#1/op"]
     assert stored(client) == before
+
+
+def test_the_openapi_examples_of_an_edit_are_operations() -> None:
+    from zorgkracht.services.edits import parse_edit
+    from zorgkracht.web.edit_api import _EXAMPLES
+
+    assert {"add_help_question", "add_action", "update_meeting"} <= set(_EXAMPLES)
+    for name, example in _EXAMPLES.items():
+        assert parse_edit(example["value"]).op == name  # type: ignore[attr-defined]

@@ -84,6 +84,41 @@ class EditAnswer(BaseModel):
     )
 
 
+_EXAMPLES: dict[str, dict[str, Any]] = {
+    "add_person": {
+        "summary": "Een buurvrouw die praktisch helpt / a neighbour who helps",
+        "value": {"op": "add_person", "name": "Jolanda", "role": "neighbour", "support": ["P"]},
+    },
+    "update_tie": {
+        "summary": "Zorguren van een relatie / care hours of a tie",
+        "value": {"op": "update_tie", "id": "t1", "changes": {"care_hours_per_week": 4}},
+    },
+    "add_help_question": {
+        "summary": "Een hulpvraag in de woorden van de cliënt / a help question",
+        "value": {"op": "add_help_question", "text": "Wie rijdt mij naar de dagbesteding?"},
+    },
+    "add_action": {
+        "summary": "Een actie bij een hulpvraag / an action for a help question",
+        "value": {
+            "op": "add_action",
+            "help_question": "hq1",
+            "description": "Rijden op dinsdag",
+            "persons": [{"person": "p2", "part": "does"}],
+            "frequency": "weekly",
+            "hours_per_week": 2,
+        },
+    },
+    "update_meeting": {
+        "summary": "Aanwezigheid op het netwerkberaad / attendance",
+        "value": {
+            "op": "update_meeting",
+            "id": "mt1",
+            "changes": {"invitees": [{"person": "p2", "reply": "yes", "present": True}]},
+        },
+    },
+}
+"""Examples of the request body in the OpenAPI description."""
+
 _ERRORS = error_responses(
     (404, "No such case"),
     (409, "Someone else saved first"),
@@ -105,7 +140,7 @@ def _op_kind(data: Any) -> str:
     openapi_extra={
         "requestBody": {
             "required": True,
-            "content": {"application/json": {"schema": _operation_schema()}},
+            "content": {"application/json": {"schema": _operation_schema(), "examples": _EXAMPLES}},
         },
         "parameters": [
             {
