@@ -307,6 +307,21 @@ def test_paulines_case_walked_in_one_go(browser: Browser, empty_server: LiveServ
         if "wish" in changes:
             expect(facts).to_contain_text("wens")
     expect(_row(page, ids["Joost Bloem"]).locator(".tag")).to_have_text("gevoelig")
+    # reopened, the dialogs show what was saved (after a reload too)
+    page.reload()
+    for name, field, value in (
+        ("Marja Bloem", "Energie", "costs"),
+        ("Marja Bloem", "Mag gevraagd", "true"),
+        ("Henk Bloem", "Energie", "gives"),
+        ("Gerda Smit", "Stand van de relatie", "faded"),
+    ):
+        dialog = _edit_person(page, ids[name])
+        open_section(dialog, "De relatie met de cliënt")
+        expect(dialog.get_by_label(field)).to_have_value(value)
+        if name == "Marja Bloem":
+            expect(dialog.get_by_label("Heeft zelf steun nodig")).to_be_checked()
+        page.keyboard.press("Escape")
+        expect(dialog).to_be_hidden()
 
     # care in a relation, both ways, twice: Marja helps her mother; Pauline visits Henk
     dialog = page.locator("#tie-dialog")
@@ -340,6 +355,12 @@ def test_paulines_case_walked_in_one_go(browser: Browser, empty_server: LiveServ
             float(client_hours) if client_hours else None
         )
         assert t.get("client_care_tasks", []) == client_tasks
+        page.locator(f'[data-action="edit-tie"][data-id="{tid}"]').click()  # shown again
+        open_section(dialog, "Zorg in deze relatie")
+        expect(dialog.locator("#td-client-care-hours")).to_have_value(client_hours or "")
+        expect(dialog.locator("#td-care-months")).to_have_value(months or "")
+        page.keyboard.press("Escape")
+        expect(dialog).to_be_hidden()
 
     # life events on the levenslijn, twice
     page.goto(f"/cases/{case_id}?view=levenslijn")
@@ -390,6 +411,10 @@ def test_paulines_case_walked_in_one_go(browser: Browser, empty_server: LiveServ
     save(dialog)
     found = {r["instrument"]: r["answers"] for r in case_doc(page, case_id)["instruments"]}
     assert found["perception"] == {"1": 1}
+    page.locator('[data-instrument-row="perception"] [data-action="edit-instrument"]').click()
+    expect(dialog.locator('input[name="perception-1"][value="1"]')).to_be_checked()
+    page.keyboard.press("Escape")
+    expect(dialog).to_be_hidden()
 
     # --- the second snapshot -------------------------------------------------------------------
     take_snapshot(page, "Na het invullen", 2)
