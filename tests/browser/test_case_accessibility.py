@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
+from .steps import save
 from .test_accessibility import serious
 from .test_case_fast import case_with_everything
-from .test_case_fields import save
 
 OPENERS = (
     ("#person-dialog", '[data-action="edit-person"][data-id="p2"]'),

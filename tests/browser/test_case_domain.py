@@ -8,7 +8,8 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from .test_case_fields import create_case, network, save
+from .steps import save
+from .test_case_fields import create_case, network
 
 UNDO = re.compile("^(Ongedaan maken|Undo)$")
 NAME = re.compile("^Naam van het leefgebied")

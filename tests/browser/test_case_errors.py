@@ -12,7 +12,8 @@ from collections.abc import Callable
 from playwright.sync_api import Page, Route, expect
 
 from .conftest import shoot
-from .test_case_fields import create_case, open_section, person, save
+from .steps import open_section, save, take_snapshot
+from .test_case_fields import create_case, person
 
 SAVE = re.compile("^(Opslaan|Save)$")
 NEXT_SHOWN = """e => {
@@ -159,10 +160,7 @@ def test_three_snapshots_can_be_taken(signed_in: Page) -> None:
     create_case(page, "drie")
     page.goto("/cases/drie?view=ecogram")
     for n in range(1, 4):
-        page.get_by_label("Naam van de momentopname").fill(f"Moment {n}")
-        page.get_by_role("button", name="Momentopname maken").click()
-        expect(page.locator(".snapshots [role=status]")).to_contain_text(f"Moment {n}")
-        expect(page.locator("tr[data-snapshot-id]")).to_have_count(n)
+        take_snapshot(page, f"Moment {n}", n)
     ids = page.locator("tr[data-snapshot-id]").evaluate_all(
         "rows => rows.map(r => r.dataset.snapshotId)"
     )

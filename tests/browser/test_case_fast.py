@@ -12,8 +12,8 @@ from typing import Any
 from playwright.sync_api import Browser, Page, expect
 
 from .conftest import LiveServer, create_case_by_api, post_case, shoot
+from .steps import ADD, add_by_keys, add_by_pointer, focused_person
 
-ADD = re.compile("^(Persoon toevoegen|Add a person)$")
 MIN = 44
 
 
@@ -29,32 +29,18 @@ def test_adding_a_person_takes_three_pointer_actions(signed_in: Page) -> None:
     page = signed_in
     create_case_by_api(page, "snel-hand", "Tessa")
     page.goto("/cases/snel-hand?view=ecogram")
-    dialog = page.locator("#person-dialog")
     for name, support, circle, code in (
         ("Wim", "E", "2 vriendschap", "friendship"),
         ("Ans", "G", "3 bekenden", "acquaintance"),
     ):
-        actions = 0
-        page.get_by_role("button", name=ADD).click()
-        actions += 1
-        expect(dialog).to_be_visible()
-        page.keyboard.type(name)  # the name field has the focus
-        dialog.locator(f'label.toggle:has(input[name="support"][value="{support}"])').click()
-        actions += 1
+        assert add_by_pointer(page, name, support, circle) <= 3
         if name == "Wim":
-            shoot(page, "case-add-person-dialog")
-        dialog.get_by_role("button", name=circle).click()
-        actions += 1
-        expect(dialog).to_be_hidden()
-        assert actions <= 3
+            shoot(page, "case-add-person")
         p = persons(page, "snel-hand")[name]
         assert p["circle"] == code
         assert [t["support"] for t in p["ties"]] == [[support]]
         # the focus is on the new person, to go on with their other fields
-        focused = page.evaluate(
-            "document.activeElement.closest('[data-person-row]')?.dataset.personRow"
-        )
-        assert focused == p["id"]
+        assert focused_person(page) == p["id"]
     shoot(page, "case-fast-by-hand")
 
 
@@ -67,29 +53,12 @@ def test_adding_a_person_takes_at_most_eight_keys(signed_in: Page) -> None:
         ("Wim", "e", "2", "friendship"),
         ("Ans", "p", "4", "services"),
     ):
-        keys = 0
-
-        def press(key: str) -> None:
-            nonlocal keys
-            page.keyboard.press(key)
-            keys += len(key.split("+"))  # Alt+N counts as two keys
-
-        press("Alt+N")
-        expect(dialog).to_be_visible()
-        expect(dialog.get_by_label(re.compile("^(Naam|Name)"))).to_be_focused()
-        page.keyboard.type(name)
-        press("Tab")
-        press(support)
-        press(digit)
-        expect(dialog).to_be_hidden()
+        keys = add_by_keys(page, name, support, digit)
         assert keys <= 8, keys
         p = persons(page, "snel-toetsen")[name]
         assert p["circle"] == code
         assert [t["support"] for t in p["ties"]] == [[support.upper()]]
-        focused = page.evaluate(
-            "document.activeElement.closest('[data-person-row]')?.dataset.personRow"
-        )
-        assert focused == p["id"]
+        assert focused_person(page) == p["id"]
         # Enter on the focused "Change" button opens the new person's fields
         page.keyboard.press("Enter")
         expect(dialog).to_be_visible()

@@ -9,11 +9,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Page, expect
 
 from .conftest import post_case, shoot
-
-SAVE = re.compile("^(Opslaan|Save)$")
+from .steps import open_section, save
 
 
 def create_case(page: Page, case_id: str) -> None:
@@ -52,17 +51,6 @@ def person(page: Page, case_id: str, pid: str) -> dict[str, Any]:
 def tie(page: Page, case_id: str, tid: str) -> dict[str, Any]:
     found: dict[str, Any] = next(t for t in network(page, case_id)["ties"] if t["id"] == tid)
     return found
-
-
-def open_section(dialog: Locator, name: str) -> None:
-    summary = dialog.locator("summary", has_text=re.compile(name))
-    if summary.locator("xpath=..").get_attribute("open") is None:
-        summary.click()
-
-
-def save(dialog: Locator) -> None:
-    dialog.get_by_role("button", name=SAVE).click()
-    expect(dialog).to_be_hidden()
 
 
 def test_every_field_of_a_person_on_the_case_page(signed_in: Page) -> None:

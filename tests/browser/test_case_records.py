@@ -5,21 +5,14 @@ and set_instrument / remove_instrument, with undo; each thing twice."""
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from playwright.sync_api import Page, expect
 
 from .conftest import shoot
-from .test_case_fields import create_case, save
+from .steps import add_event, answer, case_doc, save
+from .test_case_fields import create_case
 
 UNDO = re.compile("^(Ongedaan maken|Undo)$")
-
-
-def case_doc(page: Page, case_id: str) -> dict[str, Any]:
-    answer = page.request.get(f"/api/cases/{case_id}")
-    assert answer.ok, answer.text()
-    doc: dict[str, Any] = answer.json()
-    return doc
 
 
 def test_life_events_on_the_levenslijn_tab(signed_in: Page) -> None:
@@ -27,21 +20,8 @@ def test_life_events_on_the_levenslijn_tab(signed_in: Page) -> None:
     create_case(page, "levenslijn")
     page.goto("/cases/levenslijn?view=levenslijn")
     dialog = page.locator("#event-dialog")
-    for title, year, valence, who in (
-        ("Verhuisd", "2019", "-2", "Kim"),
-        ("Getrouwd", "2001", "+3", "Piet"),
-    ):
-        page.get_by_role("button", name="Gebeurtenis toevoegen").click()
-        expect(dialog).to_be_visible()
-        expect(dialog.get_by_label("Wat er gebeurde")).to_be_focused()
-        page.keyboard.type(title)
-        dialog.get_by_label("Jaar", exact=True).fill(year)
-        dialog.locator(
-            "label.toggle", has_text=re.compile(rf"^\s*{re.escape(valence)}\s*$")
-        ).click()
-        dialog.get_by_role("checkbox", name=who).check()
-        save(dialog)
-        expect(page.locator(".event-list")).to_contain_text(title)
+    add_event(page, "Verhuisd", "2019", "-2", "Kim")
+    add_event(page, "Getrouwd", "2001", "+3", "Piet")
     events = case_doc(page, "levenslijn")["network"]["events"]
     assert [(e["title"], e["year"], e["valence"], e["persons"]) for e in events] == [
         ("Verhuisd", 2019, -2, ["p1"]),
@@ -70,14 +50,6 @@ def test_life_events_on_the_levenslijn_tab(signed_in: Page) -> None:
     page.get_by_role("button", name=UNDO).click()
     expect(page.locator(f'[data-event-row="{first}"]')).to_have_count(1)
     assert len(case_doc(page, "levenslijn")["network"]["events"]) == 2
-
-
-def answer(page: Page, code: str, choices: dict[int, str]) -> None:
-    section = page.locator(f'#instrument-dialog [data-instrument="{code}"]')
-    for item, label in choices.items():
-        section.locator(f'fieldset[data-field="answers.{item}"]').locator(
-            "label.toggle", has_text=re.compile(rf"^\s*{re.escape(label)}\s*$")
-        ).click()
 
 
 def test_instruments_filled_in_changed_and_removed(signed_in: Page) -> None:

@@ -11,7 +11,6 @@ made through the new-case form as a first user would.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -19,10 +18,17 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from .conftest import LiveServer, log_in, shoot, start_server
+from .steps import (
+    Named,
+    answer_more_about,
+    case_doc,
+    interview_client,
+    name_people,
+    new_case_by_form,
+    person_named,
+)
 from .test_accessibility import serious
 
-# (step, name, relation shown, circle, support letters, organisation, couple type shown)
-Named = tuple[str, str, str | None, int, str, bool, str | None]
 PAULINE: list[Named] = [
     ("family", "Henk", "partner", 1, "", False, "getrouwd"),
     ("family", "Marja", "dochter", 1, "EG", False, None),
@@ -67,96 +73,26 @@ def walked(browser: Browser, empty_server: LiveServer) -> Iterator[tuple[Any, st
     context.close()
 
 
-def stored(page: Page, case_id: str) -> dict[str, Any]:
-    answer = page.request.get(f"/api/cases/{case_id}")
-    assert answer.ok, answer.text()
-    data: dict[str, Any] = answer.json()
-    return data
-
-
-def add(page: Page, entry: Named) -> None:
-    _step, name, relation, circle, letters, organisation, couple = entry
-    count = page.locator("#iv-people li").count()
-    page.get_by_label("Naam", exact=True).fill(name)
-    if relation is not None:
-        page.get_by_label("Relatie").select_option(label=relation)
-    if couple is not None:
-        page.get_by_label("Getrouwd of samen?").select_option(label=couple)
-    page.locator(f'input[name="circle"][value="{circle}"]').check()
-    for letter in letters:
-        page.locator(f'input[name="support"][value="{letter}"]').check()
-    if organisation:
-        page.get_by_label("Dit is een organisatie, niet één persoon").check()
-    page.get_by_role("button", name="Toevoegen").click()
-    expect(page.locator("#iv-people li")).to_have_count(count + 1)
-    expect(page.locator("#iv-people li").last).to_contain_text(name)
-    expect(page.get_by_label("Naam", exact=True)).to_be_focused()
-    expect(page.get_by_label("Naam", exact=True)).to_have_value("")
-
-
 def walk(page: Page) -> str:
-    page.goto("/")
-    page.get_by_label("Titel van de casus").fill("Netwerk van Pauline")
-    page.get_by_label("Naam van de cliënt").fill("Pauline Bloem")
-    page.get_by_role("button", name="Casus aanmaken").click()
-    page.wait_for_url(re.compile(r"/cases/[^/?]+(\?.*)?$"))
-    case_id = page.url.split("/cases/")[1].split("?")[0]
-    page.goto(f"/cases/{case_id}/interview")
-    page.get_by_role("link", name="Begin met de eerste vraag").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Over u")
-    page.get_by_label("vrouw", exact=True).check()
-    page.get_by_label("In welk jaar bent u geboren?").fill("1956")
-    page.get_by_role("button", name="Bewaren, dan: Huisgenoten").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Huisgenoten")
-    step = ""
-    for entry in PAULINE:
-        if entry[0] != step:
-            step = entry[0]
-            page.goto(f"/cases/{case_id}/interview/names/{step}")
-        add(page, entry)
+    case_id = new_case_by_form(page, "Netwerk van Pauline", "Pauline Bloem")
+    interview_client(page, case_id, "vrouw", 1956)
+
+    def notice(entry: Named) -> None:
         if entry[1] == "Ans":  # her sister: the page says why two parents without a name
             expect(page.locator("#iv-notice")).to_contain_text("Ans deelt de ouders")
-    # the optional questions about Henk, each saved at once
-    doc = stored(page, case_id)
-    henk = next(p["id"] for p in doc["network"]["persons"] if p["name"] == "Henk")
-    page.goto(f"/cases/{case_id}/interview/about/{henk}")
-    expect(page.get_by_label("Wie is Henk voor u?")).to_be_focused()
-    page.get_by_text("Meer over Henk (mag u overslaan)").click()
-    answers = (
-        ("Wilt u meer of minder contact met Henk?", "zo houden"),
-        ("Geeft het contact met Henk u energie, of kost het u energie?", "geeft en kost energie"),
-        ("Mag Henk om hulp gevraagd of uitgenodigd worden?", "nee"),
-    )
-    for group, choice in answers:
-        page.get_by_role("group", name=group).get_by_label(choice, exact=True).check()
-        expect(page.get_by_role("status").first).to_have_text("Opgeslagen.")
-    page.get_by_label("Henk krijgt zorg").check()
-    _wait_until(lambda: _person(stored(page, case_id), "Henk").get("receives_care") is True)
+
+    name_people(page, case_id, PAULINE, after=notice)
+    answer_more_about(page, case_id, "Henk")
     return case_id
-
-
-def _person(doc: dict[str, Any], name: str) -> dict[str, Any]:
-    found: dict[str, Any] = next(p for p in doc["network"]["persons"] if p["name"] == name)
-    return found
-
-
-def _wait_until(check: Any, tries: int = 80) -> None:
-    import time
-
-    for _ in range(tries):
-        if check():
-            return
-        time.sleep(0.1)
-    assert check()
 
 
 def test_paulines_interview_builds_the_family_tree(walked: tuple[Any, str]) -> None:
     context, case_id = walked
     page = context.new_page()
-    doc = stored(page, case_id)
+    doc = case_doc(page, case_id)
     net = doc["network"]
     names = {p["id"]: p["name"] for p in net["persons"]}
-    pauline = _person(doc, "Pauline Bloem")
+    pauline = person_named(doc, "Pauline Bloem")
     assert (pauline["gender"], pauline["birth_year"]) == ("female", 1956)
     named = [p for p in net["persons"] if p["id"] != doc["client"] and p["name"] != "?"]
     assert [p["name"] for p in named] == [entry[1] for entry in PAULINE]  # fifteen
@@ -177,7 +113,7 @@ def test_paulines_interview_builds_the_family_tree(walked: tuple[Any, str]) -> N
     assert [c["parents"] for c in net["children"][3:]] == [unknown, unknown]
     genders = {p["name"]: p.get("gender") for p in named}
     assert (genders["Marja"], genders["Peter"], genders["Ans"]) == ("female", "male", "female")
-    henk = _person(doc, "Henk")
+    henk = person_named(doc, "Henk")
     assert (henk.get("wish"), henk.get("energy"), henk.get("may_ask")) == ("same", "both", False)
     assert henk.get("receives_care") is True
 
@@ -202,19 +138,19 @@ def _id(names: dict[str, str], name: str) -> str:
 def test_the_organisations_are_organisations(walked: tuple[Any, str]) -> None:
     context, case_id = walked
     page = context.new_page()
-    doc = stored(page, case_id)
+    doc = case_doc(page, case_id)
     marked = [p["name"] for p in doc["network"]["persons"] if p.get("organisation")]
     assert marked == ORGANISATIONS
     for name in ORGANISATIONS:
-        assert _person(doc, name).get("gender", "unknown") == "unknown"
-    assert _person(doc, "Lisa").get("organisation", False) is False
+        assert person_named(doc, name).get("gender", "unknown") == "unknown"
+    assert person_named(doc, "Lisa").get("organisation", False) is False
     page.close()
 
 
 def test_domains_are_codes_shown_in_the_page_language(walked: tuple[Any, str]) -> None:
     context, case_id = walked
     page = context.new_page()
-    doc = stored(page, case_id)
+    doc = case_doc(page, case_id)
     assert sorted((d["name"], d["kind"]) for d in doc["network"]["domains"]) == [
         ("club", "club"),
         ("family", "family"),
@@ -244,9 +180,9 @@ def test_domains_are_codes_shown_in_the_page_language(walked: tuple[Any, str]) -
 def test_no_serious_violation_on_any_interview_step(walked: tuple[Any, str]) -> None:
     context, case_id = walked
     page = context.new_page()
-    doc = stored(page, case_id)
-    person = _person(doc, "Marja")["id"]
-    organisation = _person(doc, "Vrouwengilde")["id"]
+    doc = case_doc(page, case_id)
+    person = person_named(doc, "Marja")["id"]
+    organisation = person_named(doc, "Vrouwengilde")["id"]
     base = f"/cases/{case_id}/interview"
     steps = ["household", "family", "friends", "neighbours", "work", "clubs", "professionals"]
     steps += ["birthday", "season", "tickets", "moving"]
@@ -270,7 +206,7 @@ def test_touch_targets_are_at_least_44_pixels(walked: tuple[Any, str]) -> None:
     context, case_id = walked
     page = context.new_page()
     base = f"/cases/{case_id}/interview"
-    marja = _person(stored(page, case_id), "Marja")["id"]
+    marja = person_named(case_doc(page, case_id), "Marja")["id"]
     selector = ", ".join(
         (
             ".iv-steps a",

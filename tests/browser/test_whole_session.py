@@ -11,6 +11,7 @@ from typing import Any
 from playwright.sync_api import Page, expect
 
 from .conftest import log_in, shoot
+from .steps import case_doc
 
 # step, name, relation (label in the form; None: the step has one relation), gender label
 NAMES: list[tuple[str, str, str | None, str]] = [
@@ -34,13 +35,6 @@ ABOUT: dict[str, tuple[str, list[str], str]] = {
     "Julia": ("4 · diensten", ["A · advies en informatie"], "nee"),
 }
 KNOWS = [("Piet", "Sanne"), ("Piet", "Oma Truus"), ("Sanne", "Oma Truus"), ("Lotte", "Evi")]
-
-
-def case_doc(page: Page, case_id: str) -> dict[str, Any]:
-    answer = page.request.get(f"/api/cases/{case_id}")
-    assert answer.ok, answer.text()
-    data: dict[str, Any] = answer.json()
-    return data
 
 
 def test_the_whole_session(page: Page) -> None:
