@@ -13,10 +13,16 @@ export function csrf() {
 export function send(op) {
   var url = "/api/cases/" + encodeURIComponent(state.caseId) + "/edits?view=" +
     encodeURIComponent(state.view) + "&lang=" + encodeURIComponent(state.lang) + "&fragments=true";
+  return post(url, state.version, op);
+}
+
+/* POST one operation to ``url`` over ``version``; the answer's body, or an Error with status and
+ * body (the case page's send, and the plan page's). */
+export function post(url, version, op) {
   return fetch(url, {
     method: "POST",
     credentials: "same-origin",
-    headers: { "Content-Type": "application/json", "If-Match": '"' + state.version + '"',
+    headers: { "Content-Type": "application/json", "If-Match": '"' + version + '"',
                "X-CSRF-Token": csrf(), "Accept": "application/json" },
     body: JSON.stringify(op)
   }).then(function (response) {

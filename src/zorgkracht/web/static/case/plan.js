@@ -11,7 +11,7 @@
  * Persons are picked from the lists or by clicking them on the picture: the last picker that was
  * used (or whose "pick on the map" button was pressed) gets the person clicked; a person the
  * client does not want asked stays disabled, and the reason is said. */
-import { csrf } from "./api.js";
+import { post } from "./api.js";
 import { inLanguage, t } from "../messages.js";
 
 var root = document.getElementById("plan-app");
@@ -21,17 +21,7 @@ function say(text) { var s = document.getElementById("plan-status"); if (s) s.te
 
 function send(op) {
   var url = "/api/cases/" + encodeURIComponent(state.caseId) + "/edits?lang=" + encodeURIComponent(root.dataset.lang);
-  return fetch(url, {
-    method: "POST", credentials: "same-origin",
-    headers: { "Content-Type": "application/json", "If-Match": '"' + state.version + '"',
-               "X-CSRF-Token": csrf(), "Accept": "application/json" },
-    body: JSON.stringify(op)
-  }).then(function (response) {
-    return response.json().catch(function () { return {}; }).then(function (body) {
-      if (!response.ok) { var err = new Error("http"); err.status = response.status; err.body = body; throw err; }
-      return body;
-    });
-  });
+  return post(url, state.version, op);
 }
 
 function value(el) {
