@@ -115,7 +115,9 @@ class BearerSignIn:
         except TokenRefused as refused:
             self.tokens.failed(address)
             if refused.token is not None:  # a known token: its owner's record shows the attempt
-                actor = Actor(refused.token.user_id, "", address)
+                owner = self.tokens.account_store.get_user(refused.token.user_id)
+                name = owner.username if owner is not None else ""
+                actor = Actor(refused.token.user_id, name, address)
                 self.audit.record(
                     actor,
                     Event.TOKEN_USED,
