@@ -78,10 +78,11 @@ async def change_password(request: Request) -> Response:
             session_token(request),
         )
     except InvalidInput as err:
-        return _page(request, 422, errors=_field_errors(request, err.problems))
+        errors = _field_errors(request, err.problems)
+        return await run_in_threadpool(_page, request, 422, errors=errors)
     except ServerBusy as err:
         errors = {"form": _text(request, err.nl, err.en)}
-        return _busy(request, err, _page(request, 503, errors=errors))
+        return _busy(request, err, await run_in_threadpool(_page, request, 503, errors=errors))
     # A new CSRF token as well: the old one may have been seen where the old password was.
     request.session[CSRF_KEY] = secrets.token_urlsafe(32)
     return RedirectResponse("/account?changed=1", status_code=303)
