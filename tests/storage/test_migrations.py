@@ -33,7 +33,7 @@ def test_migrate_twice_is_harmless(empty_url: str) -> None:
     engine = make_engine(empty_url)
     try:
         with engine.connect() as conn:
-            assert current_revision(conn) == head_revision() == "0007"
+            assert current_revision(conn) == head_revision() == "0008"
     finally:
         engine.dispose()
 
@@ -65,7 +65,7 @@ def test_every_foreign_key_cascades_on_delete(empty_url: str) -> None:
             for table in Base.metadata.tables
             for fk in inspector.get_foreign_keys(table)
         ]
-        assert len(fks) == 28  # 25 in the case tables, 2 in case_access, 1 in sessions
+        assert len(fks) == 29  # 25 in the case tables, 2 in case_access, 1 in sessions, 1 in tokens
         assert all(fk["options"].get("ondelete") == "CASCADE" for _, fk in fks), fks
         person_indexed = inspector.get_pk_constraint("persons")["constrained_columns"]
         assert person_indexed[0] == "network_id"  # persons are looked up by network

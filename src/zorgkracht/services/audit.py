@@ -41,6 +41,9 @@ class Event(StrEnum):
     ACCOUNT_REMOVED = "account_removed"
     AUDIT_VIEWED = "audit_viewed"
     AUDIT_PURGED = "audit_purged"
+    TOKEN_CREATED = "token_created"
+    TOKEN_REVOKED = "token_revoked"
+    TOKEN_USED = "token_used"
 
 
 class Outcome(StrEnum):

@@ -162,8 +162,11 @@ def create_app(
         version=__version__,
         description=(
             "Casussen en sociale netwerken / cases and social networks. Inloggen via /login; "
-            "elk verzoek dat iets wijzigt stuurt de header X-CSRF-Token mee. / Sign in at "
-            "/login; every request that changes something sends the X-CSRF-Token header."
+            "elk verzoek dat iets wijzigt stuurt de header X-CSRF-Token mee. Scripts: "
+            "Authorization: Bearer zkt_... (toegangssleutel, te maken op /account). / Sign in at "
+            "/login; every request that changes something sends the X-CSRF-Token header. "
+            "Scripts: Authorization: Bearer zkt_... (a personal access token made at /account; "
+            "docs/security-tokens.md)."
         ),
     )
     templates = Jinja2Templates(directory=str(HERE / "templates"))

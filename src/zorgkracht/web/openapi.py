@@ -6,6 +6,10 @@
 - Signing in (the session cookie) and the ``X-CSRF-Token`` header are described as security
   schemes; every operation but ``/api/health`` answers 401 without a session, and every unsafe
   one 403 without the token.
+- So is a script's personal access token (``bearerAuth``: ``Authorization: Bearer zkt_...``,
+  :mod:`zorgkracht.web.tokens`): the alternative to the cookie, without CSRF token; it answers
+  401 when the token does not work, 403 when a ``read`` token asks to change something, and
+  429 after too many failed tokens from one address.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ _STANDARD = {
     "400": "Ongeldig verzoek / bad request",
     "401": "Niet ingelogd / not signed in",
     "403": "Niet toegestaan of CSRF-token ontbreekt / not allowed, or the CSRF token is missing",
+    "429": "Te veel mislukte toegangssleutels / too many failed access tokens: wait Retry-After",
     "422": "Ongeldige invoer / invalid input",
 }
 
@@ -52,6 +57,17 @@ def document(schema: dict[str, Any], error_schema: dict[str, Any]) -> dict[str, 
     components["securitySchemes"] = {
         "session": {"type": "apiKey", "in": "cookie", "name": COOKIE},
         "csrf": {"type": "apiKey", "in": "header", "name": "X-CSRF-Token"},
+        "bearerAuth": {
+            "type": "http",
+            "scheme": "bearer",
+            "bearerFormat": "zkt_ + 43 tekens / characters",
+            "description": (
+                "Persoonlijke toegangssleutel voor scripts (maken en intrekken op /account); "
+                "scope 'read' alleen GET, 'write' alles wat de eigenaar mag; geen CSRF-token. / "
+                "Personal access token for scripts (made and revoked at /account); scope "
+                "'read' only GET, 'write' everything its owner may do; no CSRF token."
+            ),
+        },
     }
     for path, operations in schema.get("paths", {}).items():
         for method, operation in operations.items():
@@ -71,9 +87,13 @@ def _document_operation(path: str, method: str, operation: dict[str, Any]) -> No
         operation["security"] = []
         return
     responses.setdefault("401", _error_response(_STANDARD["401"]))
+    if path.startswith("/api/"):
+        responses.setdefault("429", _error_response(_STANDARD["429"]))
     security: list[dict[str, list[str]]] = [{"session": []}]
     if method in UNSAFE:
         responses.setdefault("403", _error_response(_STANDARD["403"]))
         security = [{"session": [], "csrf": []}]
+    if path.startswith("/api/"):
+        security.append({"bearerAuth": []})
     operation["security"] = security
     assert CSRF_HEADER == "x-csrf-token"

@@ -14,6 +14,9 @@
   ``/setup``, ``/api/health`` and ``/static/``.
 - Every POST, PUT, PATCH and DELETE must carry the session's CSRF token, as the form field
   ``csrf_token`` or the header ``X-CSRF-Token``; otherwise 403.
+- A request to ``/api/`` with ``Authorization: Bearer zkt_...`` (a script's personal access
+  token) is signed in by the token alone, without cookie or CSRF token: see
+  :mod:`zorgkracht.web.tokens`.
 """
 
 from __future__ import annotations
@@ -33,11 +36,12 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from zorgkracht.domain.errors import StorageUnavailable
-from zorgkracht.services.accounts import AccountService
+from zorgkracht.services.accounts import Account, AccountService
 from zorgkracht.services.keys import KeySource
 
 from .deps import CSRF_KEY, SESSION_KEY, User
 from .error_body import error_json, wants_json
+from .tokens import BearerSignIn, bearer_token
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +87,7 @@ class SecurityMiddleware:
         self._has_users = False
         self.idle_seconds = int(accounts.sessions.idle.total_seconds())
         self.max_seconds = int(accounts.sessions.absolute.total_seconds())
+        self.bearer = BearerSignIn(accounts, self._user_of)
 
     def _signer(self) -> URLSafeTimedSerializer:
         key = self.keys.current()
@@ -93,6 +98,11 @@ class SecurityMiddleware:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["path"].startswith(PUBLIC_PREFIXES):
             await self.app(scope, receive, send)  # style sheets and scripts: no session needed
+            return
+        bearer = bearer_token(scope)
+        if bearer is not None and scope["path"] not in PUBLIC_PATHS:
+            # a script with an access token: no cookie, no CSRF (see zorgkracht.web.tokens)
+            await self.bearer(scope, receive, send, self.app, bearer, PROTECTIVE_HEADERS)
             return
         try:
             signer = await run_in_threadpool(self._signer)
@@ -171,6 +181,10 @@ class SecurityMiddleware:
         if account is None or account.disabled:
             session.pop(SESSION_KEY, None)
             return None
+        return self._user_of(account)
+
+    def _user_of(self, account: Account) -> User:
+        """The user as the routes see them: the account, its role and its cases now."""
         cases = self.accounts.visible_case_ids(account)
         return User(
             id=str(account.id),
