@@ -45,7 +45,6 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
 
 import httpx
 
@@ -307,7 +306,7 @@ _ARM = """() => {
       for (const r of records) {
         for (const n of r.addedNodes) {
           if (n.id === "plan-main" && main === null) main = now;
-          if (r.target.id === "plan-picture" && picture === null) picture = now;
+          if (n.id === "plan-picture" && picture === null) picture = now;
         }
       }
       if (main !== null) { seen.disconnect(); finish(); }
@@ -370,6 +369,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--browser-edits", type=int, default=30)
     parser.add_argument("--papers", type=int, default=5)
     parser.add_argument("--no-browser", action="store_true")
+    parser.add_argument("--screens", nargs="*", default=list(SCREENS), choices=list(SCREENS))
     args = parser.parse_args(argv)
     print(modules_line() + " (the server)")
     print(f"load average at the start: {Path('/proc/loadavg').read_text().strip()}")
@@ -401,7 +401,8 @@ def main(argv: list[str] | None = None) -> None:
             browser: dict[str, dict[str, list[float]]] = {}
             if not args.no_browser:
                 fresh = plan_case()
-                for name, screen in SCREENS.items():
+                for name in args.screens:
+                    screen = SCREENS[name]
                     note(f"browser {name}")
                     browser[name] = measure_browser(url, fresh, max(30, args.browser_edits), screen)
         finally:
@@ -413,8 +414,9 @@ def main(argv: list[str] | None = None) -> None:
         if times["picture"]:
             rows.append(row(f"browser {name}: … save to map replaced", times["picture"]))
         if times["missing"]:
+            missing = len(times["missing"])
             rows.append(
-                f"| browser {name}: map NOT redrawn after the edit | {len(times['missing'])} | – | – | – |"
+                f"| browser {name}: map NOT redrawn after the edit | {missing} | – | – | – |"
             )
         ok = (
             not times["missing"]
