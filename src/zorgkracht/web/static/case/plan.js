@@ -5,8 +5,8 @@
  * data-record="intake" (the fields become "value"), data-op="set_step" data-step="2". A field's
  * data-type says how to read it: int, float, date, time, bool, list (checked boxes), persons
  * (action persons: person, part, hours a week), invitees. An empty typed field is null; an add
- * leaves nulls out. The answer's inverse goes on the undo stack; the page's main part is then
- * loaded again. A refusal (422) shows each problem next to the field it names.
+ * leaves nulls out. The answer's inverse goes on the undo stack; the page's main part and the map
+ * with its plan layer are then loaded again. A refusal (422) shows each problem next to the field it names.
  *
  * Persons are picked from the lists or by clicking them on the picture: the last picker that was
  * used (or whose "pick on the map" button was pressed) gets the person clicked; a person the
@@ -131,9 +131,11 @@ function reload() {
     .then(function (r) { return r.text(); })
     .then(function (html) {
       var doc = new DOMParser().parseFromString(html, "text/html");
-      var fresh = doc.getElementById("plan-main");
-      var here = document.getElementById("plan-main");
-      if (fresh && here) here.replaceWith(fresh);
+      // the map with its plan layer and the plan, replaced in one task (one frame)
+      ["plan-picture", "plan-main"].forEach(function (id) {
+        var fresh = doc.getElementById(id), here = document.getElementById(id);
+        if (fresh && here) here.replaceWith(fresh);
+      });
       var again = doc.getElementById("plan-app");
       if (again) { state.version = again.dataset.version; root.dataset.version = state.version; }
       open.forEach(function (id) { var d = document.getElementById(id); if (d) d.open = true; });
