@@ -199,6 +199,44 @@ function report(err, form, anchor) {
   say(t("Not saved: %(reason)s", { reason: [message].concat(problems.map(function (p) { return inLanguage(p); })).join(" ") }));
 }
 
+/* --- lazy person lists ------------------------------------------------------------------- */
+
+/* An action's list of persons comes with only those chosen (data-lazy-fid); everyone else is
+ * added from the one template when the form is opened or picked into, in the network's order,
+ * with ids of this form. */
+function fillLazy(picker) {
+  var fid = picker && picker.dataset.lazyFid;
+  if (!fid) return;
+  var template = document.getElementById("person-rows-template");
+  var list = picker.querySelector(".picker-list");
+  if (!template || !list) return;
+  delete picker.dataset.lazyFid;
+  var have = {};
+  list.querySelectorAll("[data-person-row]").forEach(function (row) { have[row.dataset.person] = row; });
+  var rows = [];
+  template.content.querySelectorAll("[data-person-row]").forEach(function (row) {
+    var own = have[row.dataset.person];
+    if (own) { rows.push(own); return; }
+    var copy = row.cloneNode(true);
+    copy.querySelectorAll("[id], [for]").forEach(function (el) {
+      ["id", "for"].forEach(function (name) {
+        var v = el.getAttribute(name);
+        if (v) el.setAttribute(name, v.replace("__FID__", fid));
+      });
+    });
+    rows.push(copy);
+  });
+  rows.forEach(function (row) { list.appendChild(row); });
+}
+
+function fillLazyIn(container) {
+  if (container && container.querySelectorAll) container.querySelectorAll("[data-lazy-fid]").forEach(fillLazy);
+}
+
+document.addEventListener("toggle", function (ev) {
+  if (ev.target.open) fillLazyIn(ev.target);
+}, true);
+
 /* --- picking persons on the picture ------------------------------------------------------ */
 
 function markPicked() {
@@ -210,6 +248,7 @@ function markPicked() {
 function pickOnMap(pid) {
   var picker = state.picker;
   if (!picker || !document.body.contains(picker)) { say(root.dataset.pickFirst); return; }
+  fillLazy(picker);
   var box = picker.querySelector('input[type="checkbox"][value="' + CSS.escape(pid) + '"]');
   if (!box) return;
   if (box.disabled) { say(box.dataset.reason || ""); return; }
@@ -224,7 +263,7 @@ document.addEventListener("click", function (ev) {
   var person = target.closest && target.closest("#plan-picture [data-person-id]");
   if (person) { pickOnMap(person.dataset.personId); return; }
   var pick = target.closest("[data-pick]");
-  if (pick) { state.picker = pick.closest("[data-picker]"); markPicked(); return; }
+  if (pick) { state.picker = pick.closest("[data-picker]"); fillLazy(state.picker); markPicked(); return; }
   var remove = target.closest("[data-remove]");
   if (remove) {
     ev.preventDefault();
@@ -242,7 +281,7 @@ document.addEventListener("click", function (ev) {
 
 document.addEventListener("focusin", function (ev) {
   var picker = ev.target.closest && ev.target.closest("[data-picker]");
-  if (picker && picker !== state.picker) { state.picker = picker; markPicked(); }
+  if (picker && picker !== state.picker) { state.picker = picker; fillLazy(picker); markPicked(); }
 });
 
 document.addEventListener("submit", function (ev) {

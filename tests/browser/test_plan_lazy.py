@@ -1,0 +1,63 @@
+"""An action's list of persons is drawn with only those chosen and filled with everyone when
+its form is opened (web/templates/_plan_macros.html, plan.js fillLazy): the page stays small
+for a plan of many actions in a large network, and changing who takes part still works, by the
+list and by picking on the map. Each change is made twice."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from playwright.sync_api import Page, expect
+
+from .conftest import post_case
+from .test_plan_browser import _open, _ready, _saved, _tavenier
+
+
+def _stored_persons(page: Page, case_id: str, action: str) -> list[str]:
+    data: dict[str, Any] = page.request.get(f"/api/cases/{case_id}").json()
+    found = next(a for a in data["process"]["actions"] if a["id"] == action)
+    return [p["person"] for p in found["persons"]]
+
+
+def test_the_persons_of_an_action_are_filled_when_opened_and_changed_twice(
+    signed_in: Page,
+) -> None:
+    page = signed_in
+    _tavenier(page, "tav-lazy")
+    data: dict[str, Any] = page.request.get("/api/cases/tav-lazy").json()
+    data["id"] = "tav-lazy2"
+    data["format"] = "zorgkracht/2"
+    data["process"] = {
+        "help_questions": [{"id": "hq1", "text": "Rust in huis"}],
+        "actions": [
+            {
+                "id": "ac1",
+                "help_question": "hq1",
+                "description": "Boodschappen",
+                "persons": [{"person": "p2"}],
+            }
+        ],
+    }
+    post_case(page, data)
+    page.goto("/cases/tav-lazy2/plan")
+    _ready(page)
+    rows = page.locator("#a-ac1 [data-person-row]")
+    expect(rows).to_have_count(1)  # only Lina, who is chosen, before the form is opened
+    _open(page, "a-ac1")
+    expect(rows).to_have_count(4)  # Lina, Broer, Moeder, Michel: everyone but the client
+    expect(page.locator("#a-ac1 [data-person-row]").first).to_have_attribute("data-person", "p2")
+    # by the list: Moeder does it too
+    page.locator("#a-ac1-ap-3").check()
+    page.locator("#a-ac1 form").get_by_role("button", name="Opslaan").click()
+    _saved(page)
+    assert _stored_persons(page, "tav-lazy2", "ac1") == ["p2", "p4"]
+    # the page was loaded again with the form open: filled again, Moeder still checked
+    expect(rows).to_have_count(4)
+    expect(page.locator("#a-ac1-ap-3")).to_be_checked()
+    # by the map: pick Michel into the list, save again
+    page.locator("#a-ac1 [data-pick]").click()
+    page.locator('#plan-picture [data-person-id="p5"]').first.click()
+    expect(page.locator("#a-ac1-ap-4")).to_be_checked()
+    page.locator("#a-ac1 form").get_by_role("button", name="Opslaan").click()
+    _saved(page)
+    assert _stored_persons(page, "tav-lazy2", "ac1") == ["p2", "p4", "p5"]
