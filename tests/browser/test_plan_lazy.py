@@ -61,3 +61,15 @@ def test_the_persons_of_an_action_are_filled_when_opened_and_changed_twice(
     page.locator("#a-ac1 form").get_by_role("button", name="Opslaan").click()
     _saved(page)
     assert _stored_persons(page, "tav-lazy2", "ac1") == ["p2", "p4", "p5"]
+    # whom a help question concerns: the same, for the lists of the questions
+    choices = page.locator("#q-hq1 [data-person-row]")
+    expect(choices).to_have_count(0)
+    _open(page, "q-hq1")
+    expect(choices).to_have_count(5)  # every person, the client too
+    for pid, box in (("p4", "#q-hq1-persons-4"), ("p2", "#q-hq1-persons-2")):
+        page.locator(box).check()
+        page.locator("#q-hq1 form").get_by_role("button", name="Opslaan").click()
+        _saved(page)
+        data = page.request.get("/api/cases/tav-lazy2").json()
+        assert pid in data["process"]["help_questions"][0]["persons"]
+    assert data["process"]["help_questions"][0]["persons"] == ["p2", "p4"]

@@ -207,7 +207,7 @@ function report(err, form, anchor) {
 function fillLazy(picker) {
   var fid = picker && picker.dataset.lazyFid;
   if (!fid) return;
-  var template = document.getElementById("person-rows-template");
+  var template = document.getElementById(picker.dataset.lazyTemplate || "person-rows-template");
   var list = picker.querySelector(".picker-list");
   if (!template || !list) return;
   delete picker.dataset.lazyFid;
@@ -218,8 +218,8 @@ function fillLazy(picker) {
     var own = have[row.dataset.person];
     if (own) { rows.push(own); return; }
     var copy = row.cloneNode(true);
-    copy.querySelectorAll("[id], [for]").forEach(function (el) {
-      ["id", "for"].forEach(function (name) {
+    [copy].concat(Array.prototype.slice.call(copy.querySelectorAll("[id], [for], [aria-describedby]"))).forEach(function (el) {
+      ["id", "for", "aria-describedby"].forEach(function (name) {
         var v = el.getAttribute(name);
         if (v) el.setAttribute(name, v.replace("__FID__", fid));
       });
