@@ -10,7 +10,7 @@ line, ``angle``, ``distance``, ``conflict``, the five ``support*`` fields), ``Co
 (``id1``, ``id2``, undirected, saved once), and for the meaning of the numbers
 :mod:`.easynwk_vocab`.
 
-What becomes what (``docs/interchange-import.md`` says it for users):
+What becomes what (``docs/interchange.md`` says it for users):
 
 - every version is a snapshot (label: its title, date: its date); the last version in the file
   (the newest) is the network now. The ego is the client.
