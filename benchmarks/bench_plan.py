@@ -11,8 +11,9 @@ uvicorn in a subprocess on a free port with a temporary SQLite database (as ``be
 ``update_action`` operations, each changing an action's hours a week or status, with every
 field of the action's form in ``changes`` as ``static/case/plan.js`` sends them
 (:func:`form_changes`), each with ``If-Match``, to ``POST /api/cases/{id}/edits?lang=nl``; then,
-as the page does after an answer, ``GET /cases/{id}/plan`` (the plan page with the map and its
-plan layer, from which the page takes the parts it replaces). References in the same run:
+as the page does after an answer about one action, ``GET /cases/{id}/plan/actions/{action}``
+(that action, the map with its plan layer and the plan load: the parts the page replaces).
+References in the same run:
 ``GET /api/health``, ``GET /cases/{id}/picture/ecogram.svg?plan=true`` (the map with the plan
 layer alone), and the kitchen-table edit on the same case: ``update_tie`` with
 ``?view=ecogram&fragments=true`` as the case page sends it.
@@ -20,7 +21,8 @@ layer alone), and the kitchen-table edit on the same case: ``update_tie`` with
 (b) In Chromium (Playwright, ``/usr/bin/chromium``), at 1366 by 768 and on a tablet (768 by
 1024): on the plan page an action's hours a week are changed and its form saved. In the page's
 own clock (``performance.now()``): from the ``submit`` event's ``timeStamp`` to the moment a
-``MutationObserver`` sees the plan (``#plan-main``) and the map (``#plan-picture``) replaced,
+``MutationObserver`` sees the action (``#action-item-…``, or ``#plan-main`` when the whole
+plan is loaded again) and the map (``#plan-picture``) replaced,
 then a ``requestAnimationFrame`` and one more task (painted). ``--browser-edits`` (at least 30)
 after two warm-up edits.
 
@@ -83,7 +85,7 @@ TARGET_REPORT = 2000.0
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 SCREENS = {"1366x768": (1366, 768), "tablet 768x1024": (768, 1024)}
-_VERSION = re.compile(r'id="plan-app"[^>]*data-version="(\d+)"')
+_VERSION = re.compile(r'id="plan-(?:app|part)"[^>]*data-version="(\d+)"')
 
 
 def plan_case(seed: int = SEED) -> Case:
@@ -237,7 +239,10 @@ def measure_http(client: httpx.Client, case: Case, count: int) -> dict[str, list
         posted = time.perf_counter()
         assert answer.status_code == 200, answer.text
         version = answer.json()["version"]
-        page = client.get(f"/cases/{CASE_ID}/plan", headers={"Accept": "text/html"})
+        # as plan.js does after an edit of one action: that action, the map and the load
+        page = client.get(
+            f"/cases/{CASE_ID}/plan/actions/{op['id']}", headers={"Accept": "text/html"}
+        )
         done = time.perf_counter()
         assert page.status_code == 200 and 'class="plan-badge"' in page.text, page.status_code
         found = _VERSION.search(page.text)
@@ -305,7 +310,8 @@ _ARM = """() => {
       const now = performance.now();
       for (const r of records) {
         for (const n of r.addedNodes) {
-          if (n.id === "plan-main" && main === null) main = now;
+          const plan = n.id === "plan-main" || (n.id || "").startsWith("action-item-");
+          if (plan && main === null) main = now;
           if (n.id === "plan-picture" && picture === null) picture = now;
         }
       }

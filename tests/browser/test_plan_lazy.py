@@ -46,11 +46,17 @@ def test_the_persons_of_an_action_are_filled_when_opened_and_changed_twice(
     _open(page, "a-ac1")
     expect(rows).to_have_count(4)  # Lina, Broer, Moeder, Michel: everyone but the client
     expect(page.locator("#a-ac1 [data-person-row]").first).to_have_attribute("data-person", "p2")
-    # by the list: Moeder does it too
+    # by the list: Moeder does it too, with 3 hours a week. Only the action, the map and the
+    # plan load are fetched again (plan/actions/ac1), not the whole page: #plan-main stays
+    page.evaluate("document.getElementById('plan-main').dataset.kept = 'yes'")
     page.locator("#a-ac1-ap-3").check()
+    page.locator("#a-ac1-ap-3-hours").fill("3")
     page.locator("#a-ac1 form").get_by_role("button", name="Opslaan").click()
     _saved(page)
     assert _stored_persons(page, "tav-lazy2", "ac1") == ["p2", "p4"]
+    expect(page.locator("#plan-main")).to_have_attribute("data-kept", "yes")
+    expect(page.locator("#plan-load")).to_contain_text("Moeder")
+    expect(page.locator("#action-item-ac1 summary")).to_contain_text("Moeder")
     # the page was loaded again with the form open: filled again, Moeder still checked
     expect(rows).to_have_count(4)
     expect(page.locator("#a-ac1-ap-3")).to_be_checked()

@@ -176,3 +176,30 @@ def test_the_papers_and_calendars_are_linked_once_there_are_questions(
     for href in links:  # every link answers: the papers and the calendars of this plan
         answer = client.get(href.replace("&amp;", "&"))
         assert answer.status_code == 200, (href, answer.text[:200])
+
+
+def test_the_part_of_one_action_holds_the_map_the_load_and_the_action(
+    client: TestClient,
+) -> None:
+    edit(client, {"op": "add_help_question", "text": "Wie helpt met koken?"})
+    action = {
+        "op": "add_action",
+        "help_question": "hq1",
+        "description": "Koken op vrijdag",
+        "persons": [{"person": "p2", "hours_per_week": 3}],
+    }
+    edit(client, action)
+    part = client.get("/cases/plan1/plan/actions/ac1")
+    assert part.status_code == 200
+    html = part.text
+    for marker in (
+        'id="plan-picture"',
+        'id="plan-load"',
+        'id="action-item-ac1"',
+        "Koken op vrijdag",
+    ):
+        assert marker in html, marker
+    version = client.get("/api/cases/plan1").headers["etag"].strip('"')
+    assert f'data-version="{version}"' in html
+    assert 'id="question-list"' not in html  # not the whole page
+    assert client.get("/cases/plan1/plan/actions/ac9").status_code == 404

@@ -147,6 +147,28 @@ def plan_page(request: Request, case_id: str, view: str = PLAN_VIEWS[0]) -> Resp
     )
 
 
+@router.get("/cases/{case_id}/plan/actions/{action_id}", response_class=HTMLResponse)
+def plan_action_part(
+    request: Request, case_id: str, action_id: str, view: str = PLAN_VIEWS[0]
+) -> Response:
+    """What an edit of one action changes on the plan page: the map with its plan layer, the
+    plan load and that action (``case_plan_part.html``), so that the page need not load the
+    whole plan again (``docs/benchmarks.md``, "Plan")."""
+    try:
+        record = load_case(request, case_id, detail="page:plan:action")
+        action = record.case.process.action(action_id)
+    except (NotFound, KeyError):
+        return not_found_answer(request, case_id)
+    view = view if view in PLAN_VIEWS else PLAN_VIEWS[0]
+    return render_page(
+        request,
+        "case_plan_part.html",
+        record=record,
+        action=action,
+        **plan_context(request, record.case, view),
+    )
+
+
 @router.get("/cases/{case_id}/picture/{view}.svg")
 def plan_picture(request: Request, case_id: str, view: str, plan: bool = False) -> Response:
     """The picture of ``view``; with ``plan=true`` (ecogram, netwerkschema) the plan layer."""

@@ -101,7 +101,7 @@ export function perform(ops, form, anchor) {
   });
   return chain.then(function () {
     state.undo.push(inverses);
-    return reload().then(function () { say(t("Saved.")); return true; });
+    return refresh(ops).then(function () { say(t("Saved.")); return true; });
   }, function (err) {
     if (inverses.length) state.undo.push(inverses);
     report(err, form, anchor);
@@ -115,7 +115,7 @@ function undo() {
   state.busy = true;
   var chain = Promise.resolve();
   entry.forEach(function (op) { chain = chain.then(function () { return send(op).then(function (a) { state.version = String(a.version); }); }); });
-  chain.then(function () { return reload(); }).then(function () { say(t("Undone.")); },
+  chain.then(function () { return refresh(entry); }).then(function () { say(t("Undone.")); },
     function (err) { report(err, null, document.querySelector('[data-plan-undo]')); })
     .finally(function () { state.busy = false; updateUndo(); });
 }
@@ -124,19 +124,35 @@ function updateUndo() {
   document.querySelectorAll("[data-plan-undo]").forEach(function (b) { b.disabled = !state.undo.length; });
 }
 
+/* After ``ops``: when they all changed one action shown on this page, only what that changes
+ * (the map with its plan layer, the plan load, the action: /plan/actions/{id}); else the page. */
+function refresh(ops) {
+  var id = ops.length && ops.every(function (op) { return op.op === "update_action" && op.id === ops[0].id; }) ? ops[0].id : null;
+  if (!id || !document.getElementById("action-item-" + id)) return reload();
+  var view = new URLSearchParams(window.location.search).get("view");
+  var url = "/cases/" + encodeURIComponent(state.caseId) + "/plan/actions/" + encodeURIComponent(id) +
+    (view ? "?view=" + encodeURIComponent(view) : "");
+  return swap(url, ["plan-picture", "plan-load", "action-item-" + id], "plan-part");
+}
+
 /* The main part of the page, loaded again after a change (the open details stay open). */
 function reload() {
+  return swap(window.location.href, ["plan-picture", "plan-main"], "plan-app");
+}
+
+/* Fetch ``url`` and put its elements ``ids`` in place of this page's, in one task (one frame);
+ * the case's version from the ``versioned`` element's data-version. */
+function swap(url, ids, versioned) {
   var open = Array.prototype.map.call(document.querySelectorAll("details[open][id]"), function (d) { return d.id; });
-  return fetch(window.location.href, { credentials: "same-origin", headers: { "Accept": "text/html" } })
+  return fetch(url, { credentials: "same-origin", headers: { "Accept": "text/html" } })
     .then(function (r) { return r.text(); })
     .then(function (html) {
       var doc = new DOMParser().parseFromString(html, "text/html");
-      // the map with its plan layer and the plan, replaced in one task (one frame)
-      ["plan-picture", "plan-main"].forEach(function (id) {
+      ids.forEach(function (id) {
         var fresh = doc.getElementById(id), here = document.getElementById(id);
         if (fresh && here) here.replaceWith(fresh);
       });
-      var again = doc.getElementById("plan-app");
+      var again = doc.getElementById(versioned);
       if (again) { state.version = again.dataset.version; root.dataset.version = state.version; }
       open.forEach(function (id) { var d = document.getElementById(id); if (d) d.open = true; });
       markPicked();
