@@ -258,6 +258,9 @@ class CaseService:
         from zorgkracht.layout import memo
 
         memo.forget(case_id)
+        from .analysing import forget_panels
+
+        forget_panels(case_id)
         log.info("case erased")
 
     def import_file(
