@@ -230,15 +230,16 @@ class CaseService:
         if base is None:
             base = self._base(case_id, expected_version)
         self.recent.drop(case_id)
+        # the store's save checks every invariant before it writes: checked once, not twice
         try:
-            result = apply_edit(base.case, operation)
+            result = apply_edit(base.case, operation, check=False)
             saved = self.store.save(result.case, expected_version, previous=base)
         except Conflict:
             if not remembered:
                 raise
             log.info("remembered base of an edit was stale; edit retried from the database")
             base = self._base(case_id, expected_version)
-            result = apply_edit(base.case, operation)
+            result = apply_edit(base.case, operation, check=False)
             saved = self.store.save(result.case, expected_version, previous=base)
         self.recent.put(saved)
         return result, saved

@@ -172,12 +172,17 @@ def parse_edit(data: Any) -> _Op:
     return parsed
 
 
-def apply_edit(case: Case, data: Any) -> EditResult:
-    """Apply the operation ``data`` to a copy of ``case``; the original is never changed."""
+def apply_edit(case: Case, data: Any, *, check: bool = True) -> EditResult:
+    """Apply the operation ``data`` to a copy of ``case``; the original is never changed.
+
+    The edited case is checked against every invariant (:func:`validate_case`) unless
+    ``check`` is false: for a caller that hands it straight to ``CaseStore.save``, which
+    checks it the same way before writing anything."""
     op = parse_edit(data)
     new = _fresh(case)
     inverse = _APPLY[data["op"]](new, op)
-    validate_case(new)
+    if check:
+        validate_case(new)
     return EditResult(
         case=new, inverse=inverse, only_positions=same_apart_from_positions(case, new)
     )
