@@ -356,8 +356,14 @@ def _bow_memo(
                 if was != now:
                     moved.update(index.cells_of(was))
                     moved.update(index.cells_of(now))
-            held = {k: v for k, v in bows.items() if looked[k].isdisjoint(moved)}
-            seen = {k: looked[k] for k in held}
+            # a copy of the items: another thread's layout may still be adding to them
+            held: _Bows = {}
+            seen: _Looked = {}
+            for k, v in list(bows.items()):
+                near = looked.get(k)  # None: its cells are not in yet
+                if near is not None and near.isdisjoint(moved):
+                    held[k] = v
+                    seen[k] = near
             _MEMO[:] = [(fingerprint, list(rects), held, seen)]
             return held, seen
     fresh: _Bows = {}
