@@ -226,6 +226,23 @@ def test_operations_do_what_they_say() -> None:
     assert gone.network.domains == []
 
 
+def test_an_edit_says_whether_it_only_moved_something() -> None:
+    case = small_case()
+    moves = [
+        {"op": "set_position", "view": "ecogram", "id": "p3", "x": 7, "y": 8},
+        {"op": "clear_position", "view": "ecogram", "id": "p2"},
+        {"op": "batch", "operations": [{"op": "clear_position", "view": "ecogram", "id": "p2"}]},
+    ]
+    assert [apply_edit(case, op).only_positions for op in moves] == [True, True, True]
+    changes = [
+        {"op": "set_circle", "id": "p2", "circle": "intimacy"},
+        {"op": "update_tie", "id": "t2", "changes": {"strength": 3}},
+        {"op": "remove_person", "id": "p3"},
+        {"op": "batch", "operations": [moves[0], {"op": "rename_domain", "id": "d1", "name": "X"}]},
+    ]
+    assert [apply_edit(case, op).only_positions for op in changes] == [False] * 4
+
+
 def test_the_inverse_of_an_update_holds_the_old_values() -> None:
     done = apply_edit(small_case(), {"op": "update_tie", "id": "t2", "changes": {"strength": 3}})
     assert done.inverse == {"op": "update_tie", "id": "t2", "changes": {"strength": 1}}

@@ -174,6 +174,32 @@ def test_fragments_carry_the_redrawn_page_parts(client: TestClient) -> None:
     assert "Karel, Hondje, Buurvrouw" in household
 
 
+def test_a_move_sends_the_picture_and_its_table_only(client: TestClient) -> None:
+    query = "?view=ecogram&fragments=true"
+    grown = edit(client, {"op": "add_person", "name": "Truus", "role": "friend"}, 1, query)
+    assert grown.status_code == 200, grown.text
+    truus = grown.json()["undo"]["id"]
+    moved = edit(
+        client, {"op": "set_position", "view": "ecogram", "id": truus, "x": 9, "y": 9}, 2, query
+    )
+    assert moved.status_code == 200, moved.text
+    # the person list, the client system and the analysis the page shows are still right
+    assert set(moved.json()["fragments"]) == {"table"}
+    assert "Truus" in moved.json()["fragments"]["table"]
+    assert moved.json()["analysis"] == grown.json()["analysis"]
+    assert moved.json()["svg"] != grown.json()["svg"]
+    # the analysis after a move is the one of the network as it now is, also after a change
+    renamed = edit(client, {"op": "update_person", "id": truus, "changes": {"name": "Tr"}}, 3)
+    assert renamed.status_code == 200, renamed.text
+    gone = edit(client, {"op": "remove_person", "id": truus}, 4)
+    assert gone.status_code == 200, gone.text
+    assert gone.json()["analysis"]["size"] == grown.json()["analysis"]["size"] - 1
+    back = edit(client, gone.json()["undo"], 5, query)
+    assert set(back.json()["fragments"]) == {"system", "table", "analysis", "people"}
+    assert "Tr" in back.json()["fragments"]["people"]
+    assert back.json()["analysis"] == grown.json()["analysis"]
+
+
 def test_edits_need_the_csrf_token(client: TestClient) -> None:
     token = client.headers.pop("X-CSRF-Token")
     refused = edit(client, {"op": "rename_domain", "id": "d_werk", "name": "Baan"}, 1)

@@ -9,6 +9,7 @@ network (:func:`copy_network`); the interview changes one.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import fields, is_dataclass
@@ -93,3 +94,9 @@ def copy_network(network: Network) -> Network:
     """A deep copy of one network (as :func:`copy_case`)."""
     result: Network = _dataclass_copier(Network)(network)
     return result
+
+
+def same_apart_from_positions(old: Case, new: Case) -> bool:
+    """Whether ``new`` differs from ``old`` in its position overrides at most. Fast when
+    ``new`` is an edit of ``old``: they share every record the edit did not replace."""
+    return dataclasses.replace(new, positions=old.positions) == old

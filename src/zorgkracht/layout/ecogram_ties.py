@@ -65,8 +65,11 @@ class RectIndex:
         those in the cells that the bounding box of each run of four segments meets."""
         return self.near_line_xy([p.x for p in points], [p.y for p in points])
 
-    def near_line_xy(self, xs: list[float], ys: list[float]) -> list[int]:
-        """:meth:`near_line` of the polyline through the points ``(xs[i], ys[i])``."""
+    def near_line_xy(
+        self, xs: list[float], ys: list[float], looked: set[tuple[int, int]] | None = None
+    ) -> list[int]:
+        """:meth:`near_line` of the polyline through the points ``(xs[i], ys[i])``; every cell
+        looked at (empty or not) goes into ``looked`` when given."""
         found: set[int] = set()
         cells = self.cells
         c = self.cell
@@ -76,10 +79,16 @@ class RectIndex:
             left, right, top, bottom = min(run_x), max(run_x), min(run_y), max(run_y)
             for i in range(floor((left - 1.0) / c), floor((right + 1.0) / c) + 1):
                 for j in range(floor((top - 1.0) / c), floor((bottom + 1.0) / c) + 1):
+                    if looked is not None:
+                        looked.add((i, j))
                     hit = cells.get((i, j))
                     if hit:
                         found.update(hit)
         return sorted(found)
+
+    def cells_of(self, r: Rect) -> list[tuple[int, int]]:
+        """The cells ``r`` is entered in."""
+        return self._keys(r.x, r.y, r.right, r.bottom)
 
     def _keys(self, left: float, top: float, right: float, bottom: float) -> list[tuple[int, int]]:
         c = self.cell
@@ -149,7 +158,7 @@ def route_lines(
     keys += [("circle", c.id, None) for c in circles.values()]
     rects = [_drawn(p) for p in boxes.values()] + [_core(c) for c in circles.values()]
     index = RectIndex(rects)
-    bows = _bow_memo(keys, rects, circles)
+    bows, looked_at = _bow_memo(keys, rects, circles, index)
     rings = [(c.cx, c.cy, c.r + 4) for c in circles.values()]
     for t in case.network.ties:
         check_budget()
@@ -190,7 +199,9 @@ def route_lines(
             if memo_key in bows:
                 control = bows[memo_key]
             else:
-                control = bows[memo_key] = _bow(ca, cb, rects, index, keep, nth)
+                looked: set[tuple[int, int]] = set()
+                control = bows[memo_key] = _bow(ca, cb, rects, index, keep, nth, looked)
+                looked_at[memo_key] = looked
             if not (rim_a or rim_b) and t.a in boxes and t.b in boxes:
                 pa, pb = boxes[t.a], boxes[t.b]
                 if pa.group == pb.group == HOUSEHOLD and abs(ca.y - cb.y) < 1.0:
@@ -310,27 +321,55 @@ def _label_at(pts: list[XY], rings: list[tuple[float, float, float]], samples: i
     return XY(x, y)
 
 
-_MEMO: list[tuple[object, dict[tuple[object, ...], XY | None]]] = []
+_Bows = dict[tuple[object, ...], XY | None]
+_Looked = dict[tuple[object, ...], set[tuple[int, int]]]
+_MEMO: list[tuple[tuple[object, object, object], list[Rect], _Bows, _Looked]] = []
 on_forget(_MEMO.clear)
 
 
 def _bow_memo(
-    keys: list[tuple[str, str, str | None]], rects: list[Rect], circles: dict[str, EcoCircle]
-) -> dict[tuple[object, ...], XY | None]:
-    """The bows chosen in the previous layout, when every obstacle (each person's box and
-    group, each circle's core) is where it was then; else a new, empty memo. A redraw after an
-    edit that moves nobody (a tie's strength, quality, direction or letters) then skips the
-    search: :func:`_bow` depends on nothing else than the obstacles, the ends and ``nth``."""
+    keys: list[tuple[str, str, str | None]],
+    rects: list[Rect],
+    circles: dict[str, EcoCircle],
+    index: RectIndex,
+) -> tuple[_Bows, _Looked]:
+    """The bows chosen in the previous layout that still hold, with the cells of ``index``
+    each one's search looked at; new bows go into both.
+
+    :func:`_bow` depends on nothing else than the ends, ``nth``, the circles, which obstacle
+    is which, and the obstacles in the cells it looked at. When every obstacle is where it
+    was (a redraw after an edit of a tie's strength, quality, direction or letters) every
+    bow holds; when some moved (a person dragged), a bow holds unless its search looked at a
+    cell one of them was in or is in now."""
     fingerprint = (
         tuple(keys),
         tuple((r.x, r.y, r.width, r.height) for r in rects),
         tuple((c.id, c.cx, c.cy, c.r) for c in circles.values()),
     )
-    if _MEMO and _MEMO[0][0] == fingerprint:
-        return _MEMO[0][1]
-    memo: dict[tuple[object, ...], XY | None] = {}
-    _MEMO[:] = [(fingerprint, memo)]
-    return memo
+    if _MEMO:
+        (old_keys, old_rects, old_circles), old, bows, looked = _MEMO[0]
+        if (old_keys, old_rects, old_circles) == fingerprint:
+            return bows, looked
+        if old_keys == fingerprint[0] and old_circles == fingerprint[2] and len(old) == len(rects):
+            moved: set[tuple[int, int]] = set()
+            for was, now in zip(old, rects, strict=True):
+                if was != now:
+                    moved.update(index.cells_of(was))
+                    moved.update(index.cells_of(now))
+            # a copy of the items: another thread's layout may still be adding to them
+            held: _Bows = {}
+            seen: _Looked = {}
+            for k, v in list(bows.items()):
+                near = looked.get(k)  # None: its cells are not in yet
+                if near is not None and near.isdisjoint(moved):
+                    held[k] = v
+                    seen[k] = near
+            _MEMO[:] = [(fingerprint, list(rects), held, seen)]
+            return held, seen
+    fresh: _Bows = {}
+    cells: _Looked = {}
+    _MEMO[:] = [(fingerprint, list(rects), fresh, cells)]
+    return fresh, cells
 
 
 def _keep(
@@ -378,9 +417,11 @@ def _bow(
     index: RectIndex,
     keep: Callable[[int], bool],
     nth: int,
+    looked: set[tuple[int, int]] | None = None,
 ) -> XY | None:
     """The control point of the first bow that passes fewest obstacles (``rects`` kept by
-    ``keep``); only obstacles near the curve's bounding box are tested."""
+    ``keep``); only obstacles near the curve's bounding box are tested, in the cells of
+    ``index`` that go into ``looked`` (when given): the bow depends on nothing else."""
     dist = math.dist((a.x, a.y), (b.x, b.y)) or 1.0
     nx, ny = -(b.y - a.y) / dist, (b.x - a.x) / dist
     shift = 18.0 * ((nth + 1) // 2) * (1 if nth % 2 else -1)
@@ -395,7 +436,7 @@ def _bow(
         # the points of [a, b] or of quadratic(a, control, b), as numbers
         xs, ys = ([a.x, b.x], [a.y, b.y]) if control is None else quadratic_xy(a, control, b)
         in_way: list[Rect] = []
-        for n in index.near_line_xy(xs, ys):
+        for n in index.near_line_xy(xs, ys, looked):
             wanted = kept.get(n)
             if wanted is None:
                 wanted = kept[n] = keep(n)

@@ -15,7 +15,7 @@ import logging
 import math
 from dataclasses import dataclass
 
-from zorgkracht.domain import Case
+from zorgkracht.domain import Case, Person
 from zorgkracht.domain.codes import Circle, Segment
 
 from .geometry import XY, Rect
@@ -78,8 +78,18 @@ def layout_netwerkschema(case: Case) -> NetwerkschemaLayout:
     return recall(case.id, VIEW, key, lambda: _layout(case))
 
 
-def _layout(case: Case) -> NetwerkschemaLayout:
-    members = drawn_members(case)
+@dataclass(frozen=True, slots=True)
+class _Rings:
+    """The members on their rings, before the pins: all that a moved person leaves as it was."""
+
+    placements: dict[str, tuple[str, str] | None]
+    bands: tuple[Band, ...]
+    anchors: dict[str, XY]
+    radius: float
+    areas: tuple[Area, ...]
+
+
+def _rings(members: list[Person]) -> _Rings:
     placements: dict[str, tuple[str, str] | None] = {}
     cells: dict[tuple[str, str], list[str]] = {}
     for p in members:
@@ -109,6 +119,17 @@ def _layout(case: Case) -> NetwerkschemaLayout:
                 tuple(unplaced),
             )
         )
+    return _Rings(placements, tuple(bands), anchors, radius, tuple(areas))
+
+
+def _layout(case: Case) -> NetwerkschemaLayout:
+    members = drawn_members(case)
+    # the rings read of the members only their ids, circles and segments: moving a person
+    # (a pin) redraws from here, without filling the rings again
+    key = (case.client, [(p.id, p.circle, p.segment) for p in members])
+    kept = recall(case.id, f"{VIEW}/rings", key, lambda: _rings(members))
+    placements, bands, radius = kept.placements, list(kept.bands), kept.radius
+    anchors, areas = dict(kept.anchors), list(kept.areas)
     pins = pinned_points(case, VIEW)
     client = client_of(case)
     order = [p.id for p in members]
@@ -123,7 +144,8 @@ def _layout(case: Case) -> NetwerkschemaLayout:
     rects += [Rect(a.x, a.y, a.width, a.height) for a in areas]
     if client_slot is not None:
         rects.append(client_slot.rect)
-    log.debug("netwerkschema: %d members, %d unplaced", len(slots), len(unplaced))
+    unplaced = sum(1 for where in placements.values() if where is None)
+    log.debug("netwerkschema: %d members, %d unplaced", len(slots), unplaced)
     box = frame(rects)
     return NetwerkschemaLayout(
         centre=CENTRE,

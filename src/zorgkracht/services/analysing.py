@@ -7,6 +7,9 @@ puts names to the ids. Nothing here logs: the results hold client data.
 
 from __future__ import annotations
 
+import datetime as dt
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +28,7 @@ from zorgkracht.analysis.report import RADIO_EN
 from zorgkracht.analysis.results import Comparison
 from zorgkracht.domain import Case
 from zorgkracht.domain.codes import CareTask, Quality, Support
+from zorgkracht.domain.copies import same_apart_from_positions
 from zorgkracht.domain.model import Network
 from zorgkracht.i18n import Text, in_language, language
 
@@ -126,6 +130,40 @@ def analysis_panel(case: Case, lang: str) -> dict[str, Any]:
 def analysis_summary(panel: dict[str, Any]) -> dict[str, Any]:
     """The short form of :func:`analysis_panel` that the edit API returns: size and signals."""
     return {"size": panel["size"], "signals": panel["signals"]}
+
+
+_KEEP = 16
+"""How many cases' analysis panels :func:`kept_panel` keeps (the cases being edited now)."""
+_panels: OrderedDict[tuple[str, str], tuple[dt.date, Case, dict[str, Any]]] = OrderedDict()
+_lock = threading.Lock()
+
+
+def kept_panel(case_id: str, edited: Case, saved: Case, lang: str) -> dict[str, Any]:
+    """The analysis panel of the ``edited`` case (``saved`` is its stored copy): the one of the
+    case's previous edit (this day, this language) when the case is the same apart from
+    position overrides (a person moved on the picture), else analysed anew. The comparison is
+    fast: an edit shares the records of its base, the previous edit's saved copy. The panel
+    is never changed by its users."""
+    key, today = (case_id, lang), dt.date.today()
+    with _lock:
+        kept = _panels.get(key)
+    if kept is not None and kept[0] == today and same_apart_from_positions(kept[1], edited):
+        panel = kept[2]
+    else:
+        panel = analysis_panel(edited, lang)
+    with _lock:
+        _panels[key] = (today, saved, panel)
+        _panels.move_to_end(key)
+        while len(_panels) > _KEEP:
+            _panels.popitem(last=False)
+    return panel
+
+
+def forget_panels(case_id: str) -> None:
+    """Drop what is kept of ``case_id`` (it was erased)."""
+    with _lock:
+        for key in [k for k in _panels if k[0] == case_id]:
+            del _panels[key]
 
 
 # --- the compare page -----------------------------------------------------------------------

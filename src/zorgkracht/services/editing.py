@@ -13,7 +13,7 @@ from typing import Any
 
 from zorgkracht.storage import CaseRecord
 
-from .analysing import analysis_panel
+from .analysing import kept_panel
 from .cases import CaseService
 from .edits import EditResult
 from .permissions import Actor
@@ -48,4 +48,4 @@ def edit_and_draw(
     ``budget`` seconds."""
     result, saved = cases.edit(actor, case_id, expected_version, operation)
     picture = draw(saved.case, view, lang, table=table, budget=budget)
-    return Edited(result, saved, picture, analysis_panel(saved.case, lang))
+    return Edited(result, saved, picture, kept_panel(case_id, result.case, saved.case, lang))

@@ -91,9 +91,11 @@ def case_context(
     analysis: dict[str, Any] | None = None,
     *,
     hide_sensitive: bool = False,
+    data: bool = True,
 ) -> dict[str, Any]:
     """Everything the case page and its fragments need. With ``hide_sensitive`` the page shows
-    the case without what is marked sensitive (for a network meeting), read-only."""
+    the case without what is marked sensitive (for a network meeting), read-only; without
+    ``data``, no ``case_data`` (only the person list's fragment has it)."""
     lang = page_lang(request)
     case = record.case
     shown = _snapshot_or_404(case, snapshot)
@@ -101,13 +103,14 @@ def case_context(
         shown = without_sensitive(shown)
     snap: Snapshot | None = case.snapshot(snapshot) if snapshot and snapshot != CURRENT else None
     editable = snap is None and not hide_sensitive
+    known = names(shown, lang)
     return {
         "hide_sensitive": hide_sensitive,
         "record": record,
         "case": case,
         "shown": shown,
         "net": shown.network,
-        "names": names(shown, lang),
+        "names": known,
         "view": view,
         "views": VIEWS,
         "view_labels": VIEW_LABELS,
@@ -120,7 +123,7 @@ def case_context(
         "instrument_forms": INSTRUMENT_FORMS,
         "formats": FORMATS,
         "today": dt.date.today().isoformat(),
-        "case_data": case_data(shown, names(shown, lang), editable=editable),
+        "case_data": case_data(shown, known, editable=editable) if data else None,
     }
 
 
@@ -427,14 +430,24 @@ FRAGMENTS = ("system", "table", "analysis", "people")
 """Parts of the case page that an edit redraws: ``case_<name>.html``."""
 
 
+PICTURE_FRAGMENTS = ("table",)
+"""The parts that follow the picture alone: all that changes when a person is only moved."""
+
+
 def page_fragments(
-    request: Request, record: CaseRecord, picture: Picture, analysis: dict[str, Any]
+    request: Request,
+    record: CaseRecord,
+    picture: Picture,
+    analysis: dict[str, Any],
+    parts: tuple[str, ...] = FRAGMENTS,
 ) -> dict[str, str]:
-    """The HTML of the page parts that change with an edit, for the script to swap in."""
+    """The HTML of the page parts ``parts`` (of :data:`FRAGMENTS`) for the script to swap in."""
     if not picture.rows and not picture.unavailable:
         picture = draw(record.case, picture.view, page_lang(request), budget=draw_budget(request))
-    context = case_context(request, record, picture.view, None, picture, analysis)
+    context = case_context(
+        request, record, picture.view, None, picture, analysis, data="people" in parts
+    )
     return {
         name: bytes(render_page(request, f"case_{name}.html", **context).body).decode("utf-8")
-        for name in FRAGMENTS
+        for name in parts
     }

@@ -34,7 +34,7 @@ from zorgkracht.services.edits import OPERATIONS
 from zorgkracht.services.permissions import Action
 from zorgkracht.services.pictures import TOO_LARGE, VIEWS
 
-from .case_routes import draw_budget, page_fragments
+from .case_routes import FRAGMENTS, PICTURE_FRAGMENTS, draw_budget, page_fragments
 from .deps import audit, get_service, permit
 from .error_body import error_responses
 from .if_match import expected_version
@@ -76,7 +76,9 @@ class EditAnswer(BaseModel):
     svg: str | None = Field(description="The requested view, redrawn; null if not available.")
     analysis: dict[str, Any] = Field(description="Size and signals of the network now.")
     fragments: dict[str, str] | None = Field(
-        default=None, description="HTML of the page's table, analysis and person list."
+        default=None,
+        description="HTML of the page parts that changed: the table always; the client system,"
+        " analysis and person list unless the edit only moved a person or domain.",
     )
     message: dict[str, str] | None = Field(
         default=None,
@@ -199,7 +201,9 @@ async def edit_case(
         if picture.too_large:
             answer["message"] = {"nl": TOO_LARGE[0], "en": TOO_LARGE[1]}
         if fragments:
-            answer["fragments"] = page_fragments(request, saved, picture, edited.panel)
+            # a person only moved: the lists and the analysis the page shows stay as they are
+            parts = PICTURE_FRAGMENTS if edited.result.only_positions else FRAGMENTS
+            answer["fragments"] = page_fragments(request, saved, picture, edited.panel, parts)
         return JSONResponse(answer, headers={"ETag": f'"{saved.version}"'})
 
     # in a worker thread: saving and drawing (up to its budget) never hold up the event loop,

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from zorgkracht.domain import Case, InvalidInput, Network, validate_case
+from zorgkracht.domain.copies import same_apart_from_positions
 
 from .domains import (
     _add_domain,
@@ -54,10 +55,13 @@ from .ties import _add_tie, _remove_tie, _update_tie
 
 @dataclass(frozen=True, slots=True)
 class EditResult:
-    """The case after an edit, and the operation that undoes it."""
+    """The case after an edit, and the operation that undoes it; ``only_positions`` when the
+    edit changed nothing but position overrides (the network, its analysis and the page's
+    lists are as they were)."""
 
     case: Case
     inverse: Json
+    only_positions: bool = False
 
 
 def _fresh(case: Case) -> Case:
@@ -168,10 +172,17 @@ def parse_edit(data: Any) -> _Op:
     return parsed
 
 
-def apply_edit(case: Case, data: Any) -> EditResult:
-    """Apply the operation ``data`` to a copy of ``case``; the original is never changed."""
+def apply_edit(case: Case, data: Any, *, check: bool = True) -> EditResult:
+    """Apply the operation ``data`` to a copy of ``case``; the original is never changed.
+
+    The edited case is checked against every invariant (:func:`validate_case`) unless
+    ``check`` is false: for a caller that hands it straight to ``CaseStore.save``, which
+    checks it the same way before writing anything."""
     op = parse_edit(data)
     new = _fresh(case)
     inverse = _APPLY[data["op"]](new, op)
-    validate_case(new)
-    return EditResult(case=new, inverse=inverse)
+    if check:
+        validate_case(new)
+    return EditResult(
+        case=new, inverse=inverse, only_positions=same_apart_from_positions(case, new)
+    )

@@ -10,16 +10,19 @@ export function apply(answer) {
   state.version = String(answer.version);
   app.dataset.version = state.version;
   document.querySelectorAll('input[name="version"]').forEach(function (i) { i.value = state.version; });
-  if (picture && answer.svg) picture.innerHTML = answer.svg;
+  // only what the answer brings is replaced, and only that is looked through afterwards (a
+  // person moved: the picture and its table; the person list and the analysis stay)
+  var swapped = [];
+  if (picture && answer.svg) { picture.innerHTML = answer.svg; swapped.push(picture); }
   var frags = answer.fragments || {};
   Object.keys(frags).forEach(function (name) {
     var box = document.getElementById("fragment-" + name);
-    if (box) box.innerHTML = frags[name];
+    if (box) { box.innerHTML = frags[name]; swapped.push(box); }
   });
-  state.data = readData();
-  reveal(document);
+  if (frags.people !== undefined) state.data = readData();  // #case-data is in the person list
+  swapped.forEach(reveal);
   addHitAreas();
-  markSelection();
+  markSelection(frags.people === undefined ? picture : document);
 }
 
 /* Run operations in order; resolve with their inverses in reverse order (one undo entry). */

@@ -12,12 +12,18 @@ export function select(id, quiet) {
   else say(t("Selected: %(name)s. Choose a second person to connect them.", name));
 }
 
-export function markSelection() {
-  document.querySelectorAll("#picture [data-person-id]").forEach(function (g) {
-    g.classList.toggle("selected", g.getAttribute("data-person-id") === state.selected);
+/* Mark the selected person in ``root`` (the document, or only the picture when nothing else
+   was redrawn); an element is touched only when its mark changes. */
+export function markSelection(root) {
+  var scope = root || document;
+  var persons = scope === document ? "#picture [data-person-id]" : "[data-person-id]";
+  scope.querySelectorAll(persons).forEach(function (g) {
+    var on = g.getAttribute("data-person-id") === state.selected;
+    if (g.classList.contains("selected") !== on) g.classList.toggle("selected", on);
   });
-  document.querySelectorAll('[data-action="select-person"]').forEach(function (b) {
-    b.setAttribute("aria-pressed", String(b.dataset.id === state.selected));
+  scope.querySelectorAll('[data-action="select-person"]').forEach(function (b) {
+    var pressed = String(b.dataset.id === state.selected);
+    if (b.getAttribute("aria-pressed") !== pressed) b.setAttribute("aria-pressed", pressed);
   });
   var c = app.querySelector('[data-action="connect"]');
   if (c) c.setAttribute("aria-pressed", String(state.connect));
