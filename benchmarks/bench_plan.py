@@ -312,7 +312,9 @@ _ARM = """() => {
         for (const n of r.addedNodes) {
           const plan = n.id === "plan-main" || (n.id || "").startsWith("action-item-");
           if (plan && main === null) main = now;
-          if (n.id === "plan-picture" && picture === null) picture = now;
+          const badges = n.classList && n.classList.contains("plan-badges");
+          const map = n.id === "plan-picture" || badges;
+          if (map && picture === null) picture = now;
         }
       }
       if (main !== null) { seen.disconnect(); finish(); }

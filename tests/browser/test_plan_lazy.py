@@ -56,6 +56,10 @@ def test_the_persons_of_an_action_are_filled_when_opened_and_changed_twice(
     assert _stored_persons(page, "tav-lazy2", "ac1") == ["p2", "p4"]
     expect(page.locator("#plan-main")).to_have_attribute("data-kept", "yes")
     expect(page.locator("#plan-load")).to_contain_text("Moeder")
+    # her badge on the map: one action, 3 hours a week
+    badge = page.locator('#plan-picture .plan-badges [data-plan-person="p4"]')
+    expect(badge).to_have_attribute("data-hours", "3")
+    expect(badge).to_have_attribute("data-actions", "1")
     expect(page.locator("#action-item-ac1 summary")).to_contain_text("Moeder")
     # the page was loaded again with the form open: filled again, Moeder still checked
     expect(rows).to_have_count(4)

@@ -178,7 +178,7 @@ def test_the_papers_and_calendars_are_linked_once_there_are_questions(
         assert answer.status_code == 200, (href, answer.text[:200])
 
 
-def test_the_part_of_one_action_holds_the_map_the_load_and_the_action(
+def test_the_part_of_one_action_holds_its_badges_the_load_and_the_action(
     client: TestClient,
 ) -> None:
     edit(client, {"op": "add_help_question", "text": "Wie helpt met koken?"})
@@ -193,7 +193,8 @@ def test_the_part_of_one_action_holds_the_map_the_load_and_the_action(
     assert part.status_code == 200
     html = part.text
     for marker in (
-        'id="plan-picture"',
+        'class="plan-badges"',
+        'data-plan-person="p2"',
         'id="plan-load"',
         'id="action-item-ac1"',
         "Koken op vrijdag",
@@ -202,4 +203,5 @@ def test_the_part_of_one_action_holds_the_map_the_load_and_the_action(
     version = client.get("/api/cases/plan1").headers["etag"].strip('"')
     assert f'data-version="{version}"' in html
     assert 'id="question-list"' not in html  # not the whole page
+    assert 'id="plan-picture"' not in html  # nor the map: only its badges change
     assert client.get("/cases/plan1/plan/actions/ac9").status_code == 404

@@ -168,29 +168,53 @@ def with_layer(svg: str, badges: Sequence[Badge], lang: str) -> str:
     )
     layer = Element("g", class_="plan-layer")
     layer.add("rect", x=x, y=y + h, width=w, height=LEGEND_H, fill="#fff")
-    for badge in badges:
-        layer.append(_badge(badge, lang))
+    layer.append(badge_group(badges, lang))
     layer.append(_legend(x, y + h, lang))
     body = svg.replace(head, grown, 1)
     end = body.rfind("</svg>")
     return body[:end] + layer.render(1) + "\n" + body[end:]
 
 
-def plan_picture(case: Case, view: str, lang: str) -> tuple[str, list[Badge]]:
-    """The ``view`` (ecogram or netwerkschema) of ``case`` with the plan layer, and its badges."""
+def badge_group(badges: Sequence[Badge], lang: str) -> Element:
+    """The badges in one group (``plan-badges``): what a plan edit changes on the picture."""
+    group = Element("g", class_="plan-badges")
+    for badge in badges:
+        group.append(_badge(badge, lang))
+    return group
+
+
+def _badges_on(case: Case, view: str, lang: str, *, draw: bool) -> tuple[str | None, list[Badge]]:
+    """The badges of ``view``, placed on its layout, and (with ``draw``) the picture."""
     load = carried(case.process)
+    svg: str | None = None
     if view == "ecogram":
         eco = layout_ecogram(case)
-        svg = render_ecogram_svg(case, eco, lang=lang)
+        if draw:
+            svg = render_ecogram_svg(case, eco, lang=lang)
         symbols = [(p.id, p.symbol) for p in eco.persons]
         texts = [p.label for p in eco.persons]
     elif view == "netwerkschema":
         schema = layout_netwerkschema(case)
-        svg = document(netwerkschema.draw(case, schema, lang=lang, show_legend=True))
+        if draw:
+            svg = document(netwerkschema.draw(case, schema, lang=lang, show_legend=True))
         slots = [*([schema.client] if schema.client else []), *schema.persons]
         symbols = [(s.id, s.symbol) for s in slots]
         texts = [s.label for s in slots]
     else:
         raise ValueError(view)
-    badges = place_badges(symbols, texts, load, lang)
+    return svg, place_badges(symbols, texts, load, lang)
+
+
+def plan_picture(case: Case, view: str, lang: str) -> tuple[str, list[Badge]]:
+    """The ``view`` (ecogram or netwerkschema) of ``case`` with the plan layer, and its badges."""
+    svg, badges = _badges_on(case, view, lang, draw=True)
+    assert svg is not None
     return with_layer(svg, badges, lang), badges
+
+
+def plan_badges(case: Case, view: str, lang: str) -> str:
+    """Only the badges of ``view`` (``<g class="plan-badges">``), placed as
+    :func:`plan_picture` places them: a plan edit changes nothing else on the picture (the
+    picture follows the network, the badges the process), so the page swaps just this group."""
+    _svg, badges = _badges_on(case, view, lang, draw=False)
+    return badge_group(badges, lang).render(1)

@@ -17,6 +17,7 @@ from zorgkracht.domain import Case
 from zorgkracht.domain.codes import Direction
 from zorgkracht.interchange.process_json import process_to_dict
 from zorgkracht.render.plan_layer import PLAN_VIEWS, carried, hours_text, plan_picture
+from zorgkracht.render.plan_layer import plan_badges as render_badges
 
 __all__ = ["PLAN_VIEWS", "LoadRow", "hours_text", "plan_load", "plan_svg", "process_data"]
 
@@ -75,6 +76,11 @@ def plan_load(case: Case, settings: AnalysisSettings | None = None) -> list[Load
 def plan_svg(case: Case, view: str, lang: str) -> str:
     """``view`` (one of :data:`PLAN_VIEWS`) with the plan layer, as an SVG document."""
     return plan_picture(case, view, lang)[0]
+
+
+def plan_badges(case: Case, view: str, lang: str) -> str:
+    """Only the badges of the plan layer on ``view`` (what a plan edit changes on the map)."""
+    return render_badges(case, view, lang)
 
 
 def process_data(case: Case) -> dict[str, object]:

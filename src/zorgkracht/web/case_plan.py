@@ -39,7 +39,14 @@ from zorgkracht.domain.process_codes import (
 from zorgkracht.i18n import Text, in_language
 from zorgkracht.services.analysing import names
 from zorgkracht.services.pictures import draw
-from zorgkracht.services.plan_view import PLAN_VIEWS, hours_text, plan_load, plan_svg, process_data
+from zorgkracht.services.plan_view import (
+    PLAN_VIEWS,
+    hours_text,
+    plan_badges,
+    plan_load,
+    plan_svg,
+    process_data,
+)
 
 from .case_routes import draw_budget
 from .deps import load_case, not_found_answer, page_lang, render_page
@@ -94,8 +101,10 @@ def code_options(lang: str) -> dict[str, list[tuple[str, str]]]:
     return {key: [(c.value, in_language(c, lang)) for c in kind] for key, kind in CODES.items()}
 
 
-def plan_context(request: Request, case: Case, view: str) -> dict[str, Any]:
-    """What the plan page and the meeting screen share."""
+def plan_context(
+    request: Request, case: Case, view: str, *, picture: bool = True
+) -> dict[str, Any]:
+    """What the plan page and the meeting screen share (``picture``: with the map drawn)."""
     lang = page_lang(request)
     process = case.process
     people = person_rows(case, lang)
@@ -104,7 +113,7 @@ def plan_context(request: Request, case: Case, view: str) -> dict[str, Any]:
     done = {s.step: s for s in process.steps}
     top = process.top()
     rest = [q for q in process.help_questions if q not in top]
-    svg = plan_svg(case, view, lang) if view in PLAN_VIEWS else None
+    svg = plan_svg(case, view, lang) if picture and view in PLAN_VIEWS else None
     return {
         "case": case,
         "process": process,
@@ -151,9 +160,10 @@ def plan_page(request: Request, case_id: str, view: str = PLAN_VIEWS[0]) -> Resp
 def plan_action_part(
     request: Request, case_id: str, action_id: str, view: str = PLAN_VIEWS[0]
 ) -> Response:
-    """What an edit of one action changes on the plan page: the map with its plan layer, the
-    plan load and that action (``case_plan_part.html``), so that the page need not load the
-    whole plan again (``docs/benchmarks.md``, "Plan")."""
+    """What an edit of one action changes on the plan page: the badges of the plan layer (the
+    map itself follows the network, which a plan edit does not change), the plan load and that
+    action (``case_plan_part.html``), so that the page need not load the whole plan and its
+    map again (``docs/benchmarks.md``, "Plan")."""
     try:
         record = load_case(request, case_id, detail="page:plan:action")
         action = record.case.process.action(action_id)
@@ -165,7 +175,8 @@ def plan_action_part(
         "case_plan_part.html",
         record=record,
         action=action,
-        **plan_context(request, record.case, view),
+        badges=plan_badges(record.case, view, page_lang(request)),
+        **plan_context(request, record.case, view, picture=False),
     )
 
 

@@ -132,7 +132,12 @@ function refresh(ops) {
   var view = new URLSearchParams(window.location.search).get("view");
   var url = "/cases/" + encodeURIComponent(state.caseId) + "/plan/actions/" + encodeURIComponent(id) +
     (view ? "?view=" + encodeURIComponent(view) : "");
-  return swap(url, ["plan-picture", "plan-load", "action-item-" + id], "plan-part");
+  return swap(url, ["plan-load", "action-item-" + id], "plan-part", function (doc) {
+    // the map follows the network, which a plan edit does not change: only its badges
+    var fresh = doc.querySelector("#plan-badges-part .plan-badges");
+    var here = document.querySelector("#plan-picture .plan-badges");
+    if (fresh && here) here.replaceWith(document.importNode(fresh, true));
+  });
 }
 
 /* The main part of the page, loaded again after a change (the open details stay open). */
@@ -140,9 +145,9 @@ function reload() {
   return swap(window.location.href, ["plan-picture", "plan-main"], "plan-app");
 }
 
-/* Fetch ``url`` and put its elements ``ids`` in place of this page's, in one task (one frame);
- * the case's version from the ``versioned`` element's data-version. */
-function swap(url, ids, versioned) {
+/* Fetch ``url`` and put its elements ``ids`` in place of this page's, in one task (one frame),
+ * with ``more(doc)`` for anything else; the case's version from the ``versioned`` element. */
+function swap(url, ids, versioned, more) {
   var open = Array.prototype.map.call(document.querySelectorAll("details[open][id]"), function (d) { return d.id; });
   return fetch(url, { credentials: "same-origin", headers: { "Accept": "text/html" } })
     .then(function (r) { return r.text(); })
@@ -152,6 +157,7 @@ function swap(url, ids, versioned) {
         var fresh = doc.getElementById(id), here = document.getElementById(id);
         if (fresh && here) here.replaceWith(fresh);
       });
+      if (more) more(doc);
       var again = doc.getElementById(versioned);
       if (again) { state.version = again.dataset.version; root.dataset.version = state.version; }
       open.forEach(function (id) { var d = document.getElementById(id); if (d) d.open = true; });
