@@ -12,8 +12,7 @@ import dataclasses
 import datetime as dt
 from typing import Any, cast
 
-from alembic import command
-from sqlalchemy import Engine, MetaData, Table, func, insert, select
+from sqlalchemy import Engine, MetaData, Table, insert
 
 from zorgkracht.demo import load_demo_cases
 from zorgkracht.domain import Case, InstrumentResponse, Network
@@ -22,9 +21,11 @@ from zorgkracht.domain.process import Process
 from zorgkracht.storage import CaseStore
 from zorgkracht.storage.engine import make_engine
 from zorgkracht.storage.mapping import network_rows, positions_to_json, search_key
-from zorgkracht.storage.migrate import alembic_config, current_revision, head_revision
+from zorgkracht.storage.migrate import current_revision, head_revision
 from zorgkracht.storage.models import Base, CaseRow, NetworkRow
 
+from .migration_steps import row_counts as _counts
+from .migration_steps import to_revision as _to
 from .samples import sample_case
 
 
@@ -125,23 +126,6 @@ def _insert_as_0005(engine: Engine, cases: list[Case]) -> None:
                             for r in rows
                         ],
                     )
-
-
-def _to(engine: Engine, target: str, *, down: bool = False) -> None:
-    with engine.begin() as conn:
-        config = alembic_config(conn)
-        (command.downgrade if down else command.upgrade)(config, target)
-
-
-def _counts(engine: Engine) -> dict[str, int]:
-    with engine.connect() as conn:
-        meta = MetaData()
-        meta.reflect(conn)
-        return {
-            name: conn.execute(select(func.count()).select_from(t)).scalar_one()
-            for name, t in meta.tables.items()
-            if name != "alembic_version"
-        }
 
 
 def test_upgrade_from_0005_keeps_every_case(empty_url: str) -> None:

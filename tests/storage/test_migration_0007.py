@@ -12,8 +12,7 @@ import dataclasses
 import datetime as dt
 from typing import Any, cast
 
-from alembic import command
-from sqlalchemy import Engine, MetaData, Table, func, insert, select, text
+from sqlalchemy import Engine, MetaData, Table, insert, text
 
 from zorgkracht.demo import load_demo_cases
 from zorgkracht.domain import Case
@@ -21,9 +20,11 @@ from zorgkracht.domain.process import Process
 from zorgkracht.storage import CaseStore
 from zorgkracht.storage.engine import make_engine
 from zorgkracht.storage.mapping import network_rows, positions_to_json, search_key
-from zorgkracht.storage.migrate import alembic_config, current_revision, head_revision
+from zorgkracht.storage.migrate import current_revision, head_revision
 from zorgkracht.storage.models import Base, CaseRow, NetworkRow
 
+from .migration_steps import row_counts
+from .migration_steps import to_revision as _to
 from .process_sample import case_with_process, full_process
 from .samples import sample_case
 
@@ -81,21 +82,8 @@ LATER_TABLES = {"alembic_version", "access_tokens"}
 """Tables this test does not count: Alembic's own, and those added by later migrations."""
 
 
-def _to(engine: Engine, target: str, *, down: bool = False) -> None:
-    with engine.begin() as conn:
-        config = alembic_config(conn)
-        (command.downgrade if down else command.upgrade)(config, target)
-
-
 def _counts(engine: Engine) -> dict[str, int]:
-    with engine.connect() as conn:
-        meta = MetaData()
-        meta.reflect(conn)
-        return {
-            name: conn.execute(select(func.count()).select_from(t)).scalar_one()
-            for name, t in meta.tables.items()
-            if name not in LATER_TABLES
-        }
+    return row_counts(engine, LATER_TABLES)
 
 
 def _case_columns(engine: Engine) -> set[str]:

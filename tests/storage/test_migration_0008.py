@@ -10,36 +10,20 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from alembic import command
-from sqlalchemy import Engine, MetaData, func, inspect, select, text
+from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import IntegrityError
 
 from zorgkracht.storage import CaseStore
 from zorgkracht.storage.accounts import AccountStore
 from zorgkracht.storage.engine import make_engine
-from zorgkracht.storage.migrate import alembic_config, current_revision
+from zorgkracht.storage.migrate import current_revision
 from zorgkracht.storage.tokens import TokenStore
 
+from .migration_steps import row_counts as _counts
+from .migration_steps import to_revision as _to
 from .samples import sample_case
 
 T0 = dt.datetime(2026, 12, 11, 9, 0, tzinfo=dt.UTC)
-
-
-def _to(engine: Engine, target: str, *, down: bool = False) -> None:
-    with engine.begin() as conn:
-        config = alembic_config(conn)
-        (command.downgrade if down else command.upgrade)(config, target)
-
-
-def _counts(engine: Engine) -> dict[str, int]:
-    with engine.connect() as conn:
-        meta = MetaData()
-        meta.reflect(conn)
-        return {
-            name: conn.execute(select(func.count()).select_from(t)).scalar_one()
-            for name, t in meta.tables.items()
-            if name != "alembic_version"
-        }
 
 
 def _tables(engine: Engine) -> set[str]:
