@@ -23,6 +23,7 @@ table; the target is a 95th percentile under 100 ms.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import re
 import socket
@@ -142,8 +143,14 @@ def free_port() -> int:
         return port
 
 
+SERVER_PYTHON = "ZORGKRACHT_BENCH_SERVER_PYTHON"
+"""An environment variable naming the Python that runs the server (default: this one): set it to
+``.venv-app/bin/python`` to measure the compiled application that ``scripts/run.sh`` installs."""
+
+
 def start_server(db: str, port: int) -> subprocess.Popen[bytes]:
-    process = subprocess.Popen([sys.executable, "-c", _SERVER, db, str(port)])
+    python = os.environ.get(SERVER_PYTHON) or sys.executable
+    process = subprocess.Popen([python, "-c", _SERVER, db, str(port)])
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:
