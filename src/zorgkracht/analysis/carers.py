@@ -99,6 +99,17 @@ def has_own_needs(person: Person) -> bool:
     return person.own_needs or any(c.state is ConditionState.PRESENT for c in person.conditions)
 
 
+def tie_care_hours(view: NetworkView) -> dict[str, float]:
+    """Member id → care hours a week over their care ties (ties not ``from_client`` that give
+    hours); members whose ties give no hours are left out."""
+    hours: dict[str, float] = {}
+    for pid, tie in view.client_ties:
+        if tie.direction is Direction.FROM_CLIENT or tie.care_hours_per_week is None:
+            continue
+        hours[pid] = hours.get(pid, 0.0) + tie.care_hours_per_week
+    return hours
+
+
 def carers(
     view: NetworkView,
     settings: AnalysisSettings,
@@ -108,14 +119,12 @@ def carers(
 ) -> list[Carer]:
     """Carers in the SCP sense, sorted by id, with hours, months and overload markers;
     ``plan_hours`` (person id to hours a week in the action plan) add to the hours."""
-    hours: dict[str, float] = {}
+    hours = tie_care_hours(view)
     months: dict[str, int] = {}
     long_term: dict[str, bool] = {}
     for pid, tie in view.client_ties:
         if tie.direction is Direction.FROM_CLIENT:
             continue
-        if tie.care_hours_per_week is not None:
-            hours[pid] = hours.get(pid, 0.0) + tie.care_hours_per_week
         tie_months: int | None = None
         tie_long = False
         if tie.care_months is not None:

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from zorgkracht.analysis.carers import tie_care_hours
 from zorgkracht.analysis.settings import AnalysisSettings
 from zorgkracht.analysis.view import build_view
 from zorgkracht.domain import Case
-from zorgkracht.domain.codes import Direction
 from zorgkracht.interchange.process_json import process_to_dict
 from zorgkracht.render.plan_layer import PLAN_VIEWS, carried, hours_text, plan_picture
 from zorgkracht.render.plan_layer import plan_badges as render_badges
@@ -44,15 +44,9 @@ class LoadRow:
 
 def care_hours(case: Case) -> dict[str, float]:
     """Person id → care hours a week given to the client (ties not from the client)."""
-    found: dict[str, float] = {}
     if case.client is None:
-        return found
-    view = build_view(case.network, case.client)
-    for pid, tie in view.client_ties:
-        if tie.direction is Direction.FROM_CLIENT or tie.care_hours_per_week is None:
-            continue
-        found[pid] = found.get(pid, 0.0) + tie.care_hours_per_week
-    return found
+        return {}
+    return tie_care_hours(build_view(case.network, case.client))
 
 
 def plan_load(case: Case, settings: AnalysisSettings | None = None) -> list[LoadRow]:
