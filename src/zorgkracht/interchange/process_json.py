@@ -194,33 +194,36 @@ def _plain(doc: BaseModel | None, cls: type[Any]) -> Any:
     return None if doc is None else cls(**dict(doc))
 
 
+def question_from_doc(q: HelpQuestionDoc) -> HelpQuestion:
+    return HelpQuestion(**{**dict(q), "persons": list(q.persons)})
+
+
+def meeting_from_doc(m: MeetingDoc) -> Meeting:
+    invitees = [Invitee(**dict(i)) for i in m.invitees]
+    return Meeting(**{**dict(m), "invitees": invitees, "questions": list(m.questions)})
+
+
+def action_from_doc(a: ActionDoc) -> Action:
+    return Action(**{**dict(a), "persons": [ActionPerson(**dict(p)) for p in a.persons]})
+
+
+def evaluation_from_doc(e: EvaluationDoc) -> Evaluation:
+    return Evaluation(**dict(e))
+
+
 def process_from_doc(doc: ProcessDoc) -> Process:
     return Process(
         phasing=doc.phasing,
         referral=_plain(doc.referral, Referral),
         intake=_plain(doc.intake, Intake),
         coach=_plain(doc.coach, CoachMatch),
-        help_questions=[
-            HelpQuestion(**{**dict(q), "persons": list(q.persons)}) for q in doc.help_questions
-        ],
-        meetings=[
-            Meeting(
-                **{
-                    **dict(m),
-                    "invitees": [Invitee(**dict(i)) for i in m.invitees],
-                    "questions": list(m.questions),
-                }
-            )
-            for m in doc.meetings
-        ],
-        actions=[
-            Action(**{**dict(a), "persons": [ActionPerson(**dict(p)) for p in a.persons]})
-            for a in doc.actions
-        ],
+        help_questions=[question_from_doc(q) for q in doc.help_questions],
+        meetings=[meeting_from_doc(m) for m in doc.meetings],
+        actions=[action_from_doc(a) for a in doc.actions],
         team=None
         if doc.team is None
         else Team(**{**dict(doc.team), "members": list(doc.team.members)}),
-        evaluations=[Evaluation(**dict(e)) for e in doc.evaluations],
+        evaluations=[evaluation_from_doc(e) for e in doc.evaluations],
         closing=None
         if doc.closing is None
         else Closing(**{**dict(doc.closing), "call": list(doc.closing.call)}),

@@ -22,15 +22,9 @@ from zorgkracht.domain.errors import raise_if
 from zorgkracht.domain.ids import Kind, next_id, used_ids
 from zorgkracht.domain.phasings import STEPS
 from zorgkracht.domain.process import (
-    Action,
-    ActionPerson,
     Closing,
     CoachMatch,
-    Evaluation,
-    HelpQuestion,
     Intake,
-    Invitee,
-    Meeting,
     Process,
     Referral,
     StepRecord,
@@ -58,6 +52,10 @@ from zorgkracht.interchange.process_json import (
     ReferralDoc,
     StepDoc,
     TeamDoc,
+    action_from_doc,
+    evaluation_from_doc,
+    meeting_from_doc,
+    question_from_doc,
 )
 
 from .messages import _At, _parse, _problem, _unknown
@@ -69,23 +67,6 @@ def _json(doc_type: type[BaseModel], record: Any) -> Json:
     """A record as the case file holds it, every field written (an inverse is exact)."""
     data: Json = doc_type.model_validate(dataclasses.asdict(record)).model_dump(mode="json")
     return data
-
-
-def _question(doc: Any) -> HelpQuestion:
-    return HelpQuestion(**{**dict(doc), "persons": list(doc.persons)})
-
-
-def _meeting(doc: Any) -> Meeting:
-    invitees = [Invitee(**dict(i)) for i in doc.invitees]
-    return Meeting(**{**dict(doc), "invitees": invitees, "questions": list(doc.questions)})
-
-
-def _action(doc: Any) -> Action:
-    return Action(**{**dict(doc), "persons": [ActionPerson(**dict(p)) for p in doc.persons]})
-
-
-def _evaluation(doc: Any) -> Evaluation:
-    return Evaluation(**dict(doc))
 
 
 def _named_by(process: Process, kind: str, ident: str) -> list[str]:
@@ -130,17 +111,22 @@ RECORDS: dict[str, _Records] = {
     "help_question": _Records(
         "help_questions",
         HelpQuestionDoc,
-        _question,
+        question_from_doc,
         question_problems,
         "hulpvraag",
         "help question",
     ),
     "meeting": _Records(
-        "meetings", MeetingDoc, _meeting, meeting_problems, "bijeenkomst", "meeting"
+        "meetings", MeetingDoc, meeting_from_doc, meeting_problems, "bijeenkomst", "meeting"
     ),
-    "action": _Records("actions", ActionDoc, _action, action_problems, "actie", "action"),
+    "action": _Records("actions", ActionDoc, action_from_doc, action_problems, "actie", "action"),
     "evaluation": _Records(
-        "evaluations", EvaluationDoc, _evaluation, evaluation_problems, "evaluatie", "evaluation"
+        "evaluations",
+        EvaluationDoc,
+        evaluation_from_doc,
+        evaluation_problems,
+        "evaluatie",
+        "evaluation",
     ),
 }
 
