@@ -68,6 +68,7 @@ from .home import visible_cases
 from .if_match import PreconditionRequired, expected_version
 from .limits import BodyLimitMiddleware, BodyLimits
 from .openapi import document
+from .page_cache import PageCache
 from .security import STATIC_HEADERS, SecurityMiddleware
 
 HERE = Path(__file__).resolve().parent
@@ -176,6 +177,7 @@ def create_app(
     app.state.service = service
     app.state.accounts = account_service
     app.state.templates = templates
+    app.state.page_cache = PageCache()
     app.state.setup_token = setup_token
     app.state.settings = settings
     app.state.audit = AuditService.for_store(service.store)

@@ -20,6 +20,7 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from markupsafe import Markup
 
 from zorgkracht.domain import Case, Conflict, InvalidInput, NotFound, Problem, Snapshot
 from zorgkracht.domain.codes import Quality
@@ -50,6 +51,7 @@ from zorgkracht.services.snapshots import take_snapshot as snapshot_of
 from .case_forms import CHOICES, case_data
 from .case_instruments import INSTRUMENT_FORMS
 from .deps import current_user, get_service, load_case, not_found_answer, page_lang, render_page
+from .page_cache import PageCache, StateKey, StateParts, ViewParts
 
 log = logging.getLogger(__name__)
 
@@ -146,13 +148,71 @@ def case_page(
             case_id,
             detail=_shown(f"page:{_view_or_default(view)}", snapshot, hide_sensitive),
         )
-        context = case_context(
-            request, record, _view_or_default(view), snapshot, hide_sensitive=hide_sensitive
+        context, parts = page_parts(
+            request, record, _view_or_default(view), snapshot, hide_sensitive
         )
     except NotFound:
         return _not_found(request, case_id)
     just_taken = next((s for s in record.case.snapshots if s.id == taken), None)
-    return render_page(request, "case.html", **context, just_taken=just_taken)
+    return render_page(request, "case.html", **context, parts=parts, just_taken=just_taken)
+
+
+def _fragment(request: Request, name: str, context: dict[str, Any]) -> Markup:
+    return Markup(bytes(render_page(request, f"case_{name}.html", **context).body).decode("utf-8"))
+
+
+def page_parts(
+    request: Request, record: CaseRecord, view: str, snapshot: str | None, hide_sensitive: bool
+) -> tuple[dict[str, Any], dict[str, Markup] | None]:
+    """The case page's context and its parts (:data:`FRAGMENTS`) as HTML, kept between loads
+    of the same stored state in ``app.state.page_cache`` (:mod:`.page_cache`); without a cache,
+    no parts (the page includes their templates)."""
+    cache: PageCache | None = getattr(request.app.state, "page_cache", None)
+    if cache is None:
+        return case_context(request, record, view, snapshot, hide_sensitive=hide_sensitive), None
+    key = StateKey(
+        record.case.id,
+        record.revision,
+        record.version,
+        page_lang(request),
+        snapshot or "",
+        hide_sensitive,
+    )
+    state = cache.get(key)
+    drawn = state.views.get(view) if state is not None else None
+    if state is None:
+        context = case_context(request, record, view, snapshot, hide_sensitive=hide_sensitive)
+        state = StateParts(
+            analysis=context["analysis"],
+            system=_fragment(request, "system", context),
+            analysis_html=_fragment(request, "analysis", context),
+            people=_fragment(request, "people", context),
+            views={},
+        )
+    else:
+        picture = drawn.picture if drawn is not None else None
+        context = case_context(
+            request,
+            record,
+            view,
+            snapshot,
+            picture,
+            state.analysis,
+            hide_sensitive=hide_sensitive,
+            data=False,
+        )
+    if drawn is None:
+        drawn = ViewParts(context["picture"], _fragment(request, "table", context))
+        if not (drawn.picture.too_large or drawn.picture.unavailable):
+            state.views = {**state.views, view: drawn}
+    cache.put(key, state)
+    parts = {
+        "system": state.system,
+        "analysis": state.analysis_html,
+        "people": state.people,
+        "table": drawn.table,
+    }
+    return context, parts
 
 
 # --- snapshots ------------------------------------------------------------------------------
