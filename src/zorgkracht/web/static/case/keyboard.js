@@ -41,3 +41,23 @@ export function initTabs() {
     });
   });
 }
+
+/* The person list's items are laid out only near the screen (case.css, content-visibility), so
+ * the browser scrolls a button that gets the focus (Tab, or the focus put back after an edit)
+ * into view by the guessed heights of the items before it; once those are laid out, the button
+ * can be below the window. Bring it into view again for a few frames, until it stays there. */
+export function initFocusInView() {
+  document.addEventListener("focusin", function (event) {
+    var el = event.target;
+    if (!el.closest || !el.closest(".person-list")) return;
+    var frames = 0, still = 0;
+    function check() {
+      if (document.activeElement !== el || frames++ > 20) return;
+      var box = el.getBoundingClientRect();
+      if (box.top < 0 || box.bottom > window.innerHeight) { el.scrollIntoView({ block: "center" }); still = 0; }
+      else if (++still >= 3) return;
+      requestAnimationFrame(check);
+    }
+    requestAnimationFrame(check);
+  });
+}

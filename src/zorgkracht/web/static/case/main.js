@@ -8,11 +8,11 @@
  * changes, undo and redo, errors), picture (hit areas, pointer to picture), selection, dialogs,
  * family (the genogram's relations), fields (every field of a person, tie or life event, into
  * the form and back), records (life events and instruments), forms (sending the dialogs),
- * toolbar, pointer, keyboard (undo keys, Alt+N and the view tabs); ../messages.js has the
- * page's texts. */
+ * toolbar, pointer, keyboard (undo keys, Alt+N, the view tabs, a focused list button kept in
+ * view); ../messages.js has the page's texts. */
 import { updateUndo } from "./edits.js";
 import { initForms } from "./forms.js";
-import { initAddKey, initTabs, initUndoKeys } from "./keyboard.js";
+import { initAddKey, initFocusInView, initTabs, initUndoKeys } from "./keyboard.js";
 import { addHitAreas, reveal } from "./picture.js";
 import { initPointer } from "./pointer.js";
 import { app, initState } from "./state.js";
@@ -24,6 +24,7 @@ if (app && app.dataset.editable === "true") {
   initToolbar();
   initUndoKeys();
   initAddKey();
+  initFocusInView();
   initPointer();
   reveal(document);
   addHitAreas();
