@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Iterator
@@ -67,6 +68,7 @@ def test_views_of_one_state_share_it_and_each_view_is_kept(client: TestClient) -
         page(client, f"?view={view}")
     (key,) = cache.states()
     assert (key.case_id, key.version, key.snapshot, key.hide_sensitive) == ("karel", 1, "", False)
+    assert key.day == dt.date.today().isoformat()
     state = cache.get(key)
     assert state is not None
     assert sorted(state.views) == ["ecogram", "genogram", "netwerkschema"]
@@ -96,8 +98,8 @@ def _parts() -> StateParts:
     return StateParts(analysis={}, system="", analysis_html="", people="", views={})  # type: ignore[arg-type]
 
 
-def _key(case_id: str, version: int, revision: str = "r") -> StateKey:
-    return StateKey(case_id, revision, version, "nl", "", False)
+def _key(case_id: str, version: int, revision: str = "r", day: str = "2026-12-04") -> StateKey:
+    return StateKey(case_id, revision, version, "nl", "", False, day)
 
 
 def test_the_cache_keeps_the_newest_state_of_a_case_and_drops_the_least_used() -> None:
@@ -114,6 +116,8 @@ def test_the_cache_keeps_the_newest_state_of_a_case_and_drops_the_least_used() -
     assert cache.states() == [_key("a", 3, revision="other"), _key("c", 1)]
     cache.drop("a")
     assert cache.states() == [_key("c", 1)]
+    cache.put(_key("c", 1, day="2026-12-05"), _parts())  # ages count from another day now
+    assert cache.states() == [_key("c", 1, day="2026-12-05")]
 
 
 def test_a_picture_that_passed_its_budget_is_not_kept(client: TestClient) -> None:

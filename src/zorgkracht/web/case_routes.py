@@ -177,6 +177,7 @@ def page_parts(
         page_lang(request),
         snapshot or "",
         hide_sensitive,
+        dt.date.today().isoformat(),
     )
     state = cache.get(key)
     drawn = state.views.get(view) if state is not None else None

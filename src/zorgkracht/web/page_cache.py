@@ -9,7 +9,8 @@ last few states asked for, so that loading the page again, or another view of th
 them.
 
 The key names one stored state: the case's ``revision`` (another for a case deleted and stored
-again under the same id) and ``version`` (higher after every change). When a newer state of a
+again under the same id) and ``version`` (higher after every change), and the day (ages count
+from today). When a newer state of a
 case is stored here, the older ones of that case are dropped; what no longer fits is dropped
 oldest first. The cache lives on the application (``app.state.page_cache``), in memory only.
 A picture that passed its time budget is not kept (another try may draw it).
@@ -26,8 +27,9 @@ from markupsafe import Markup
 
 from zorgkracht.services.pictures import Picture
 
-SIZE = 24
-"""How many case states (each with the views asked for) are kept."""
+SIZE = 8
+"""How many case states (each with the views asked for) are kept: at 150 persons a state with
+every view drawn holds some 2.5 MB of HTML."""
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,8 @@ class StateKey:
     lang: str
     snapshot: str
     hide_sensitive: bool
+    day: str = ""
+    """The date the parts were made on (ages in the tables and lists count from today)."""
 
 
 @dataclass(frozen=True)
@@ -85,13 +89,14 @@ class PageCache:
             return found
 
     def put(self, key: StateKey, parts: StateParts) -> None:
-        """Keep ``parts``; other states of the same case that are older are dropped."""
+        """Keep ``parts``; other states of the same case that are older (or made on an earlier
+        day) are dropped."""
         with self._lock:
             for old in [
                 k
                 for k in self._items
                 if k.case_id == key.case_id
-                and (k.revision != key.revision or k.version < key.version)
+                and (k.revision != key.revision or k.version < key.version or k.day < key.day)
             ]:
                 del self._items[old]
             self._items[key] = parts
