@@ -67,6 +67,7 @@ from .error_body import ERROR_SCHEMA, error_body, error_responses, wants_json
 from .home import visible_cases
 from .if_match import PreconditionRequired, expected_version
 from .limits import BodyLimitMiddleware, BodyLimits
+from .module_graph import module_graph
 from .openapi import document
 from .page_cache import PageCache
 from .security import STATIC_HEADERS, SecurityMiddleware
@@ -173,6 +174,7 @@ def create_app(
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     # the forms' maxlength from the one definition of the bounds (zorgkracht.domain.limits)
     templates.env.globals["limits"] = {"name": MAX_NAME, "title": MAX_TITLE}
+    templates.env.globals["module_graph"] = module_graph
     account_service = accounts or AccountService.for_cases(service.store, hasher, settings)
     app.state.service = service
     app.state.accounts = account_service
