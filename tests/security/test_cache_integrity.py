@@ -108,6 +108,28 @@ def test_a_delete_in_one_process_is_seen_by_the_edit_cache_of_another(
         _check_answer_and_store(second, _edit(second, case_id, 2, OP), case_id)
 
 
+def test_a_delete_in_one_process_is_seen_by_the_page_cache_of_another(
+    backend: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    """The case page's parts kept by one application (``web/page_cache.py``) are not shown
+    for another case stored under the same id and version by another application."""
+    url = database_url(backend, tmp_path, request)
+    with client_on(url) as first, client_on(url, first=False) as second:
+        created = second.post("/api/cases", json=demo("karel"))
+        assert created.status_code == 201, created.text
+        case_id = created.json()["id"]
+        for view in ("ecogram", "genogram"):  # kept by the second application at version 1
+            html = second.get(f"/cases/{case_id}?view={view}").text
+            assert 'data-person-id="karel"' in html
+        assert first.delete(f"/api/cases/{case_id}", headers={"If-Match": '"1"'}).status_code == 204
+        again = first.post("/api/cases", json=_other_case_under(case_id))
+        assert again.status_code == 201, again.text  # version 1 again, another revision
+        for view in ("ecogram", "genogram"):
+            html = second.get(f"/cases/{case_id}?view={view}").text
+            assert 'data-person-id="karel"' not in html and "Karel" not in html
+            assert 'data-person-id="ma"' in html
+
+
 def test_the_migration_gives_every_existing_case_its_own_revision(
     backend: str, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:

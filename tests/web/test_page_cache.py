@@ -132,3 +132,20 @@ def test_a_picture_that_passed_its_budget_is_not_kept(client: TestClient) -> Non
     assert "<svg" in page(client, "?view=ecogram")
     kept = cache.get(key)
     assert kept is not None and list(kept.views) == ["ecogram"]
+
+
+def test_a_deleted_or_erased_case_leaves_nothing_in_the_cache(client: TestClient) -> None:
+    cache = cache_of(client)
+    page(client, "?view=ecogram")
+    other = json.loads(demo_path("karel").read_text()) | {"id": "karel-2"}
+    assert client.post("/api/cases", json=other).status_code == 201
+    assert client.get("/cases/karel-2?view=genogram").status_code == 200
+    assert sorted(k.case_id for k in cache.states()) == ["karel", "karel-2"]
+    gone = client.delete("/api/cases/karel", headers={"If-Match": '"1"'})
+    assert gone.status_code == 204, gone.text
+    assert [k.case_id for k in cache.states()] == ["karel-2"]
+    erased = client.post(
+        "/cases/karel-2/erase", data={"confirm": "karel-2"}, follow_redirects=False
+    )
+    assert erased.status_code == 303, erased.text
+    assert cache.states() == []

@@ -46,6 +46,7 @@ from .deps import (
     render_page,
     wants_json_answer,
 )
+from .page_cache import forget_case
 
 log = logging.getLogger(__name__)
 
@@ -234,6 +235,7 @@ async def erase_case(request: Request, case_id: str) -> Response:
         await run_in_threadpool(service.erase, user.actor, case_id)
     except NotFound:
         return not_found_answer(request, case_id)
+    forget_case(request.app.state, case_id)
     log.info("case erased through the web")
     return RedirectResponse(f"/?erased={quote(case_id, safe='')}", status_code=303)
 

@@ -69,7 +69,7 @@ from .if_match import PreconditionRequired, expected_version
 from .limits import BodyLimitMiddleware, BodyLimits
 from .module_graph import module_graph
 from .openapi import document
-from .page_cache import PageCache
+from .page_cache import PageCache, forget_case
 from .security import STATIC_HEADERS, SecurityMiddleware
 
 HERE = Path(__file__).resolve().parent
@@ -328,6 +328,7 @@ def create_app(
     def delete_case(case_id: str, request: Request) -> Response:
         load_case(request, case_id, Action.DELETE, event=Event.CASE_DELETED, detail="api")
         service.remove(current_user(request).actor, case_id, expected_version(request))
+        forget_case(app.state, case_id)
         return Response(status_code=204)
 
     @app.post("/api/validate", tags=["cases"], openapi_extra=case_body, responses=_ERRORS)

@@ -12,7 +12,8 @@ The key names one stored state: the case's ``revision`` (another for a case dele
 again under the same id) and ``version`` (higher after every change), and the day (ages count
 from today). When a newer state of a
 case is stored here, the older ones of that case are dropped; what no longer fits is dropped
-oldest first. The cache lives on the application (``app.state.page_cache``), in memory only.
+oldest first; a case deleted or erased is dropped at once (:func:`forget_case`). The cache
+lives on the application (``app.state.page_cache``), in memory only.
 A picture that passed its time budget is not kept (another try may draw it).
 """
 
@@ -109,3 +110,11 @@ class PageCache:
         with self._lock:
             for old in [k for k in self._items if k.case_id == case_id]:
                 del self._items[old]
+
+
+def forget_case(app_state: Any, case_id: str) -> None:
+    """Drop every kept state of a case that was deleted or erased (its client data should not
+    stay in memory until it is crowded out)."""
+    cache = getattr(app_state, "page_cache", None)
+    if isinstance(cache, PageCache):
+        cache.drop(case_id)
