@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from functools import partial
+from typing import NamedTuple
 
 from zorgkracht.domain import Case, Tie
 
@@ -199,7 +200,7 @@ def route_lines(
             if memo_key in bows:
                 control = bows[memo_key]
             else:
-                looked: set[tuple[int, int]] = set()
+                looked = _Search(set(), [])
                 control = bows[memo_key] = _bow(ca, cb, rects, index, keep, nth, looked)
                 looked_at[memo_key] = looked
             if not (rim_a or rim_b) and t.a in boxes and t.b in boxes:
@@ -321,8 +322,17 @@ def _label_at(pts: list[XY], rings: list[tuple[float, float, float]], samples: i
     return XY(x, y)
 
 
+class _Search(NamedTuple):
+    """What one bow's search looked at: the cells of the obstacle index, and every curve it
+    tried (its points as x and y lists)."""
+
+    cells: set[tuple[int, int]]
+    curves: list[tuple[float, float, float, float, list[float], list[float]]]
+    """Each curve tried: its bounding box (left, right, top, bottom) and its points."""
+
+
 _Bows = dict[tuple[object, ...], XY | None]
-_Looked = dict[tuple[object, ...], set[tuple[int, int]]]
+_Looked = dict[tuple[object, ...], _Search]
 _MEMO: list[tuple[tuple[object, object, object], list[Rect], _Bows, _Looked]] = []
 on_forget(_MEMO.clear)
 
@@ -339,8 +349,10 @@ def _bow_memo(
     :func:`_bow` depends on nothing else than the ends, ``nth``, the circles, which obstacle
     is which, and the obstacles in the cells it looked at. When every obstacle is where it
     was (a redraw after an edit of a tie's strength, quality, direction or letters) every
-    bow holds; when some moved (a person dragged), a bow holds unless its search looked at a
-    cell one of them was in or is in now."""
+    bow holds; when some moved (a person dragged), a bow holds unless one of the curves its
+    search tried passes through a moved obstacle where it was or where it is now. (A curve
+    that passes through neither counts the same obstacles as before, so every count and the
+    choice are the same; the cells looked at only narrow down which bows to test.)"""
     fingerprint = (
         tuple(keys),
         tuple((r.x, r.y, r.width, r.height) for r in rects),
@@ -352,24 +364,42 @@ def _bow_memo(
             return bows, looked
         if old_keys == fingerprint[0] and old_circles == fingerprint[2] and len(old) == len(rects):
             moved: set[tuple[int, int]] = set()
+            moved_rects: list[Rect] = []
             for was, now in zip(old, rects, strict=True):
                 if was != now:
                     moved.update(index.cells_of(was))
                     moved.update(index.cells_of(now))
+                    moved_rects += (was, now)
             # a copy of the items: another thread's layout may still be adding to them
             held: _Bows = {}
             seen: _Looked = {}
             for k, v in list(bows.items()):
-                near = looked.get(k)  # None: its cells are not in yet
-                if near is not None and near.isdisjoint(moved):
-                    held[k] = v
-                    seen[k] = near
+                search = looked.get(k)  # None: its search is not in yet
+                if search is None:
+                    continue
+                if not search.cells.isdisjoint(moved) and _passes(search, moved_rects):
+                    continue
+                held[k] = v
+                seen[k] = search
             _MEMO[:] = [(fingerprint, list(rects), held, seen)]
             return held, seen
     fresh: _Bows = {}
     cells: _Looked = {}
     _MEMO[:] = [(fingerprint, list(rects), fresh, cells)]
     return fresh, cells
+
+
+def _passes(search: _Search, rects: list[Rect]) -> bool:
+    """Does any curve of ``search`` pass through any of ``rects``?"""
+    for left, right, top, bottom, xs, ys in search.curves:
+        near = [
+            r
+            for r in rects
+            if r.x <= right and left <= r.right and r.y <= bottom and top <= r.bottom
+        ]
+        if near and polyline_hits_xy(xs, ys, near):
+            return True
+    return False
 
 
 def _keep(
@@ -417,11 +447,12 @@ def _bow(
     index: RectIndex,
     keep: Callable[[int], bool],
     nth: int,
-    looked: set[tuple[int, int]] | None = None,
+    looked: _Search | None = None,
 ) -> XY | None:
     """The control point of the first bow that passes fewest obstacles (``rects`` kept by
     ``keep``); only obstacles near the curve's bounding box are tested, in the cells of
-    ``index`` that go into ``looked`` (when given): the bow depends on nothing else."""
+    ``index``. The cells and each curve tried go into ``looked`` (when given): the bow depends
+    on nothing else than which obstacles those curves pass through."""
     dist = math.dist((a.x, a.y), (b.x, b.y)) or 1.0
     nx, ny = -(b.y - a.y) / dist, (b.x - a.x) / dist
     shift = 18.0 * ((nth + 1) // 2) * (1 if nth % 2 else -1)
@@ -436,7 +467,9 @@ def _bow(
         # the points of [a, b] or of quadratic(a, control, b), as numbers
         xs, ys = ([a.x, b.x], [a.y, b.y]) if control is None else quadratic_xy(a, control, b)
         in_way: list[Rect] = []
-        for n in index.near_line_xy(xs, ys, looked):
+        if looked is not None:
+            looked.curves.append((min(xs), max(xs), min(ys), max(ys), xs, ys))
+        for n in index.near_line_xy(xs, ys, looked.cells if looked is not None else None):
             wanted = kept.get(n)
             if wanted is None:
                 wanted = kept[n] = keep(n)
