@@ -161,6 +161,7 @@ def route_lines(
     index = RectIndex(rects)
     bows, looked_at = _bow_memo(keys, rects, circles, index)
     rings = [(c.cx, c.cy, c.r + 4) for c in circles.values()]
+    lines = _lines_memo(rings)
     for t in case.network.ties:
         check_budget()
         if t.a == t.b or not all(e in boxes or e in domains for e in (t.a, t.b)):
@@ -186,23 +187,23 @@ def route_lines(
             ends = {t.a, t.b}
             groups = {boxes[e].group for e in ends if e in boxes and not boxes[e].pinned}
             skip = {circ_a, circ_b} | groups
-            keep = partial(
-                _keep,
-                keys,
-                rects,
-                ends,
-                skip,
-                circ_a,
-                circles[circ_b] if circ_b else None,
-            )
+            which = (ends, skip, circ_a, circles[circ_b] if circ_b else None)
+            keep = partial(_keep, keys, rects, *which)
             memo_key: tuple[object, ...] = (ca.x, ca.y, cb.x, cb.y, nth, tuple(sorted(ends)))
             memo_key += (circ_a, circ_b, tuple(sorted(x for x in skip if x is not None)))
             if memo_key in bows:
                 control = bows[memo_key]
             else:
-                looked = _Search(set(), [])
+                looked = _Search(set(), [], which)
                 control = bows[memo_key] = _bow(ca, cb, rects, index, keep, nth, looked)
                 looked_at[memo_key] = looked
+            # the line's ends and letters follow from these alone (and the rings): kept
+            line_key: tuple[object, ...] = (control, ca, cb, ra, rb, boxes.get(t.a), boxes.get(t.b))
+            line_key += (nth, rim_a, rim_b, circ_a, circ_b)
+            known = lines.get(line_key)
+            if known is not None:
+                out.append(TieLine(t.id, t.a, t.b, *known, rim_a, rim_b))
+                continue
             if not (rim_a or rim_b) and t.a in boxes and t.b in boxes:
                 pa, pb = boxes[t.a], boxes[t.b]
                 if pa.group == pb.group == HOUSEHOLD and abs(ca.y - cb.y) < 1.0:
@@ -220,6 +221,7 @@ def route_lines(
                 label = point_at(pts, length(pts) * f)[0]
             else:
                 label = _label_at(pts, rings)
+            lines[line_key] = (start, end, control, label)
             out.append(TieLine(t.id, t.a, t.b, start, end, control, label, rim_a, rim_b))
     return tuple(out)
 
@@ -322,6 +324,9 @@ def _label_at(pts: list[XY], rings: list[tuple[float, float, float]], samples: i
     return XY(x, y)
 
 
+_Which = tuple[set[str], set[str | None], str | None, EcoCircle | None]
+
+
 class _Search(NamedTuple):
     """What one bow's search looked at: the cells of the obstacle index, and every curve it
     tried (its points as x and y lists)."""
@@ -329,12 +334,33 @@ class _Search(NamedTuple):
     cells: set[tuple[int, int]]
     curves: list[tuple[float, float, float, float, list[float], list[float]]]
     """Each curve tried: its bounding box (left, right, top, bottom) and its points."""
+    which: _Which
+    """What :func:`_keep` was given besides the obstacles: which of them were counted."""
 
 
 _Bows = dict[tuple[object, ...], XY | None]
 _Looked = dict[tuple[object, ...], _Search]
 _MEMO: list[tuple[tuple[object, object, object], list[Rect], _Bows, _Looked]] = []
 on_forget(_MEMO.clear)
+
+
+_Ends = tuple[XY, XY, XY | None, XY]
+_LINES: list[tuple[list[tuple[float, float, float]], dict[tuple[object, ...], _Ends]]] = []
+_LINES_SIZE = 5_000
+on_forget(_LINES.clear)
+
+
+def _lines_memo(rings: list[tuple[float, float, float]]) -> dict[tuple[object, ...], _Ends]:
+    """The ends, control point and letters' place of the tie lines drawn before, by everything
+    they were computed from: the bow's control point, both anchors, both ends' boxes, which of
+    a pair it is and where it starts and ends; kept while the circles (``rings``, where the
+    letters may not go) are the same. A person dragged changes only the lines at their box and
+    the lines whose bow changed."""
+    if _LINES and _LINES[0][0] == rings and len(_LINES[0][1]) < _LINES_SIZE:
+        return _LINES[0][1]
+    fresh: dict[tuple[object, ...], _Ends] = {}
+    _LINES[:] = [(list(rings), fresh)]
+    return fresh
 
 
 def _bow_memo(
@@ -350,9 +376,10 @@ def _bow_memo(
     is which, and the obstacles in the cells it looked at. When every obstacle is where it
     was (a redraw after an edit of a tie's strength, quality, direction or letters) every
     bow holds; when some moved (a person dragged), a bow holds unless one of the curves its
-    search tried passes through a moved obstacle where it was or where it is now. (A curve
-    that passes through neither counts the same obstacles as before, so every count and the
-    choice are the same; the cells looked at only narrow down which bows to test.)"""
+    search tried passes through a moved obstacle that it counts (:func:`_keep`, at either
+    place) where it was or where it is now. (A curve that passes through neither counts the
+    same obstacles as before, so every count and the choice are the same; the cells looked at
+    only narrow down which bows to test.)"""
     fingerprint = (
         tuple(keys),
         tuple((r.x, r.y, r.width, r.height) for r in rects),
@@ -364,12 +391,12 @@ def _bow_memo(
             return bows, looked
         if old_keys == fingerprint[0] and old_circles == fingerprint[2] and len(old) == len(rects):
             moved: set[tuple[int, int]] = set()
-            moved_rects: list[Rect] = []
-            for was, now in zip(old, rects, strict=True):
+            moved_at: list[tuple[int, Rect, Rect]] = []
+            for n, (was, now) in enumerate(zip(old, rects, strict=True)):
                 if was != now:
                     moved.update(index.cells_of(was))
                     moved.update(index.cells_of(now))
-                    moved_rects += (was, now)
+                    moved_at.append((n, was, now))
             # a copy of the items: another thread's layout may still be adding to them
             held: _Bows = {}
             seen: _Looked = {}
@@ -377,8 +404,18 @@ def _bow_memo(
                 search = looked.get(k)  # None: its search is not in yet
                 if search is None:
                     continue
-                if not search.cells.isdisjoint(moved) and _passes(search, moved_rects):
-                    continue
+                if not search.cells.isdisjoint(moved):
+                    # the moved obstacles that bow counts (where they were or are now): not
+                    # those at its ends, nor in the circle it starts from
+                    counted = [
+                        r
+                        for n, was, now in moved_at
+                        if _keep(keys, old, *search.which, n)
+                        or _keep(keys, rects, *search.which, n)
+                        for r in (was, now)
+                    ]
+                    if counted and _passes(search, counted):
+                        continue
                 held[k] = v
                 seen[k] = search
             _MEMO[:] = [(fingerprint, list(rects), held, seen)]
