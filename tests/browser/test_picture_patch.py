@@ -106,3 +106,54 @@ def test_a_drag_puts_only_the_changed_parts_in_and_shows_the_picture_drawn_afres
     page.keyboard.press("Control+z")
     expect(page.locator("#edit-status")).to_have_text(re.compile("Ongedaan|Undone"))
     assert _on_page(page) == _fresh(page, case_id, view)
+
+
+_TEXT = """() => ["people", "table", "analysis", "system"].map((name) => {
+  const box = document.getElementById("fragment-" + name);
+  return box ? box.textContent.replace(/\\s+/g, " ").trim() : null;
+})"""
+
+
+def test_a_tie_changed_in_its_dialog_patches_the_rows_of_the_lists_that_changed(
+    signed_in: Page,
+) -> None:
+    page = signed_in
+    case = case_to_dict(network_case(30))
+    case_id = case["id"] = "patch-tie"
+    post_case(page, case)
+    tie = next(t for t in case["network"]["ties"] if t["a"] != "c")
+    page.goto(f"/cases/{case_id}?view=ecogram")
+    page.wait_for_function("() => document.documentElement.dataset.ready")
+    page.evaluate("() => { window.zkKept = true; }")
+    previous = tie.get("strength", 2)
+    for number, strength in enumerate((3, 1, 2), start=1):
+        # by keyboard from the person list: the tie's "Change relation" button
+        button = page.locator(f'[data-action="edit-tie"][data-id="{tie["id"]}"]')
+        button.scroll_into_view_if_needed()
+        button.click()
+        dialog = page.locator("#tie-dialog")
+        expect(dialog).to_be_visible()
+        checked = dialog.locator('input[name="strength"]:checked')
+        expect(checked).to_have_value(str(previous))  # read from the patched case data
+        dialog.locator(f'input[name="strength"][value="{strength}"]').check(force=True)
+        with page.expect_response(re.compile(r"/edits\?")) as answered:
+            dialog.locator("[data-save]").click()
+        expect(dialog).to_be_hidden()
+        expect(page.locator("#edit-status")).to_have_text(re.compile("Opgeslagen|Saved"))
+        body = json.loads(answered.value.text())
+        if number > 1:  # the first edit's fragments were not drawn by an edit before
+            assert body["svg"] is None
+            people = body["fragment_patches"]["people"]
+            assert f'data-person-row="{tie["a"]}"' in people and 'id="case-data"' in people
+            assert "people" not in body["fragments"]
+        # what the page shows is what a page loaded now shows, and the dialog reads the
+        # new strength from the case data that came with the patch
+        shown = page.evaluate(_TEXT)
+        fresh = page.context.new_page()
+        fresh.goto(f"/cases/{case_id}?view=ecogram")
+        fresh.wait_for_function("() => document.documentElement.dataset.ready")
+        assert shown == fresh.evaluate(_TEXT)
+        assert _on_page(page) == _on_page(fresh)
+        fresh.close()
+        assert page.evaluate("() => window.zkKept === true"), "the page was loaded again"
+        previous = strength

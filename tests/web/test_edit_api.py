@@ -447,7 +447,15 @@ def test_a_page_with_an_older_picture_or_none_named_gets_the_whole_picture(
     )
     assert changed.status_code == 200, changed.text
     assert changed.json()["svg"] is None and changed.json()["patch"]
-    assert set(changed.json()["fragments"]) == {"system", "table", "analysis", "people"}
+    # the fragments drawn for the edit before are patched: the row of the person the tie is
+    # listed under and the case data in the person list, the tie's row in the table; the
+    # rest comes whole
+    body = changed.json()
+    assert set(body["fragments"]) == {"system", "analysis"}
+    people, table = body["fragment_patches"]["people"], body["fragment_patches"]["table"]
+    assert 'id="case-data"' in people
+    assert {k for k in people if k.startswith("data-person-row")} == {'data-person-row="karel"'}
+    assert list(table) == ['data-row-id="t_vader"']
     unnamed = edit(
         client,
         {"op": "update_tie", "id": "t_vader", "changes": {"strength": 2}},

@@ -33,7 +33,7 @@ from zorgkracht.services.editing import edit_and_draw
 from zorgkracht.services.edits import OPERATIONS
 from zorgkracht.services.permissions import Action
 from zorgkracht.services.pictures import TOO_LARGE, VIEWS
-from zorgkracht.services.redraw import redrawn
+from zorgkracht.services.redraw import fragment_patches, redrawn
 
 from .case_routes import FRAGMENTS, PICTURE_FRAGMENTS, draw_budget, page_fragments
 from .deps import audit, get_service, permit
@@ -86,6 +86,12 @@ class EditAnswer(BaseModel):
         " SVG text; `svg` is then null. Absent when the whole picture is sent.",
     )
     analysis: dict[str, Any] = Field(description="Size and signals of the network now.")
+    fragment_patches: dict[str, dict[str, str]] | None = Field(
+        default=None,
+        description="Only with `drawn` and `fragments`: of the fragments the page shows, the"
+        " rows that changed (fragment name → the attribute that finds the row, such as"
+        ' `data-person-row="p2"` → its new HTML); those fragments are then not in `fragments`.',
+    )
     fragments: dict[str, str] | None = Field(
         default=None,
         description="HTML of the page parts that changed: the table always; the client system,"
@@ -226,7 +232,11 @@ async def edit_case(
             )
             if since.same_rows:  # and the table the page shows is still right
                 parts = tuple(p for p in parts if p != "table")
-            answer["fragments"] = page_fragments(request, saved, picture, edited.panel, parts)
+            drawn_now = page_fragments(request, saved, picture, edited.panel, parts)
+            whole, patches = fragment_patches(case_id, view, lang, saved.version, since, drawn_now)
+            answer["fragments"] = whole
+            if patches:
+                answer["fragment_patches"] = patches
         return JSONResponse(answer, headers={"ETag": f'"{saved.version}"'})
 
     # in a worker thread: saving and drawing (up to its budget) never hold up the event loop,

@@ -25,10 +25,37 @@ export function apply(answer) {
     var box = document.getElementById("fragment-" + name);
     if (box) { box.innerHTML = frags[name]; swapped.push(box); }
   });
-  if (frags.people !== undefined) state.data = readData();  // #case-data is in the person list
+  // of a fragment drawn here before, only the rows that changed (a tie: two persons' rows,
+  // the table's row and the case data); a row that is not there means the page is not what
+  // the server thought it was: then the page is loaded again
+  var patches = answer.fragment_patches || {};
+  var patched = Object.keys(patches).every(function (name) {
+    var box = document.getElementById("fragment-" + name);
+    return box && patchRows(box, patches[name], swapped);
+  });
+  if (!patched) { location.reload(); return; }
+  var people = frags.people !== undefined || patches.people !== undefined;
+  if (people) state.data = readData();  // #case-data is in the person list
   swapped.forEach(reveal);
   addHitAreas();
-  markSelection(frags.people === undefined ? picture : document);
+  markSelection(people ? document : picture);
+}
+
+/* Put in the rows of a fragment that changed (the attribute that finds each → its HTML). */
+function patchRows(box, rows, swapped) {
+  var keys = Object.keys(rows), found = [];
+  for (var i = 0; i < keys.length; i++) {
+    var el = box.querySelector("[" + keys[i] + "]");
+    if (!el) return false;
+    found.push(el);
+  }
+  var holder = document.createElement("template");
+  keys.forEach(function (key, i) {
+    holder.innerHTML = rows[key];
+    var fresh = holder.content.firstElementChild;
+    if (fresh) { found[i].replaceWith(fresh); swapped.push(fresh); } else found[i].remove();
+  });
+  return true;
 }
 
 /* Put the changed parts of the picture in (the answer's ``patch``: the attribute that finds
