@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from zorgkracht.layout.memo import on_forget
@@ -132,4 +133,10 @@ def remember(case_id: str, version: int, picture: Picture, lang: str) -> None:
     redrawn(case_id, version, None, picture, lang, edited=False)
 
 
-__all__ = ["KEEP", "Redrawn", "fragment_patches", "redrawn", "remember"]
+def on_erase(clear: Callable[[], None]) -> None:
+    """Have ``clear`` called when a case is erased (with every drawn part kept in memory): for
+    the web application's own kept parts, such as the person list's rows."""
+    on_forget(clear)
+
+
+__all__ = ["KEEP", "Redrawn", "fragment_patches", "on_erase", "redrawn", "remember"]

@@ -51,6 +51,8 @@ from zorgkracht.services.snapshots import take_snapshot as snapshot_of
 from .case_forms import CHOICES, case_data
 from .case_instruments import INSTRUMENT_FORMS
 from .deps import current_user, get_service, load_case, not_found_answer, page_lang, render_page
+from .i18n import translator
+from .person_rows import person_rows
 
 log = logging.getLogger(__name__)
 
@@ -129,6 +131,15 @@ def case_context(
         "formats": FORMATS,
         "today": dt.date.today().isoformat(),
         "case_data": case_data(shown, known, editable=editable) if data else None,
+        "person_row": person_rows(
+            request.app.state.templates.env,
+            shown.network,
+            shown,
+            known,
+            editable=editable,
+            lang=lang,
+            translate=translator(lang),
+        ),
     }
 
 
