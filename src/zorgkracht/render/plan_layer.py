@@ -24,6 +24,7 @@ from zorgkracht.layout.geometry import Rect
 from zorgkracht.layout.netwerkschema import layout_netwerkschema
 
 from . import netwerkschema
+from .domain_names import with_domain_labels
 from .ecogram import render_ecogram_svg
 from .svg import Element, document, num
 
@@ -184,8 +185,11 @@ def badge_group(badges: Sequence[Badge], lang: str) -> Element:
 
 
 def _badges_on(case: Case, view: str, lang: str, *, draw: bool) -> tuple[str | None, list[Badge]]:
-    """The badges of ``view``, placed on its layout, and (with ``draw``) the picture."""
+    """The badges of ``view``, placed on its layout, and (with ``draw``) the picture. The case is
+    drawn with its domains named as every picture names them (``render_picture``): the same
+    layout as the view without the plan layer, kept once for both (``layout.memo``)."""
     load = carried(case.process)
+    case = with_domain_labels(case, lang)
     svg: str | None = None
     if view == "ecogram":
         eco = layout_ecogram(case)

@@ -34,6 +34,7 @@ from zorgkracht.services.edits import OPERATIONS
 from zorgkracht.services.permissions import Action
 from zorgkracht.services.pictures import TOO_LARGE, VIEWS
 
+from .case_plan import PARTS, edit_part
 from .case_routes import FRAGMENTS, PICTURE_FRAGMENTS, draw_budget, page_fragments
 from .deps import audit, get_service, permit
 from .error_body import error_responses
@@ -79,6 +80,11 @@ class EditAnswer(BaseModel):
         default=None,
         description="HTML of the page parts that changed: the table always; the client system,"
         " analysis and person list unless the edit only moved a person or domain.",
+    )
+    part: str | None = Field(
+        default=None,
+        description="With part=action and an update_action: the plan page's HTML of that"
+        " action, the plan load and the plan layer's badges (web/case_plan.edit_part).",
     )
     message: dict[str, str] | None = Field(
         default=None,
@@ -167,6 +173,11 @@ async def edit_case(
         json_schema_extra={"enum": ["nl", "en"]},
     ),
     fragments: bool = Query(False, description="Also return the page's HTML fragments."),
+    part: str | None = Query(
+        None,
+        description="Also return this part of the plan page (action: after an update_action).",
+        json_schema_extra={"enum": list(PARTS)},
+    ),
 ) -> JSONResponse:
     """Apply one edit operation to the case and save it at once."""
     if view not in VIEWS:
@@ -204,6 +215,8 @@ async def edit_case(
             # a person only moved: the lists and the analysis the page shows stay as they are
             parts = PICTURE_FRAGMENTS if edited.result.only_positions else FRAGMENTS
             answer["fragments"] = page_fragments(request, saved, picture, edited.panel, parts)
+        if part:
+            answer["part"] = edit_part(request, saved, data, part, view)
         return JSONResponse(answer, headers={"ETag": f'"{saved.version}"'})
 
     # in a worker thread: saving and drawing (up to its budget) never hold up the event loop,
