@@ -15,7 +15,7 @@ layer (who carries what). The meeting screen is in :mod:`.meeting_routes`.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Literal, get_args
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
@@ -175,8 +175,9 @@ def plan_action_part(
     return HTMLResponse(html)
 
 
-PARTS = ("action",)
+PlanPart = Literal["action"]
 """The parts of the plan page an edit's answer can carry (``POST …/edits?part=action``)."""
+PARTS: tuple[str, ...] = get_args(PlanPart)
 
 
 def _action_part(request: Request, record: CaseRecord, action_id: str, view: str) -> str | None:
@@ -198,7 +199,7 @@ def _action_part(request: Request, record: CaseRecord, action_id: str, view: str
 
 
 def edit_part(
-    request: Request, record: CaseRecord, operation: Any, part: str, view: str
+    request: Request, record: CaseRecord, operation: Any, part: PlanPart, view: str
 ) -> str | None:
     """The HTML of the plan page's ``part`` after ``operation`` was saved as ``record``, for the
     edit's answer, so that the page need not fetch it afterwards (one round trip; web/edit_api).

@@ -17,7 +17,7 @@ stored anew (also by another process).
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
@@ -34,7 +34,7 @@ from zorgkracht.services.edits import OPERATIONS
 from zorgkracht.services.permissions import Action
 from zorgkracht.services.pictures import TOO_LARGE, VIEWS
 
-from .case_plan import PARTS, edit_part
+from .case_plan import PlanPart, edit_part
 from .case_routes import FRAGMENTS, PICTURE_FRAGMENTS, draw_budget, page_fragments
 from .deps import audit, get_service, permit
 from .error_body import error_responses
@@ -173,11 +173,10 @@ async def edit_case(
         json_schema_extra={"enum": ["nl", "en"]},
     ),
     fragments: bool = Query(False, description="Also return the page's HTML fragments."),
-    part: str | None = Query(
-        None,
-        description="Also return this part of the plan page (action: after an update_action).",
-        json_schema_extra={"enum": list(PARTS)},
-    ),
+    part: Annotated[
+        PlanPart | None,
+        Query(description="Also return this part of the plan page (action: of an update_action)."),
+    ] = None,
 ) -> JSONResponse:
     """Apply one edit operation to the case and save it at once."""
     if view not in VIEWS:
