@@ -103,9 +103,11 @@ def code_options(lang: str) -> dict[str, list[tuple[str, str]]]:
 
 
 def plan_context(
-    request: Request, case: Case, view: str, *, picture: bool = True
+    request: Request, case: Case, view: str, *, picture: bool = True, data: bool = True
 ) -> dict[str, Any]:
-    """What the plan page and the meeting screen share (``picture``: with the map drawn)."""
+    """What the plan page and the meeting screen share (``picture``: with the map drawn;
+    ``data``: with the process as in the case file, which the meetings' forms need and an
+    action's part does not)."""
     lang = page_lang(request)
     process = case.process
     people = person_rows(case, lang)
@@ -132,7 +134,7 @@ def plan_context(
         "view": view,
         "svg": svg.split("?>", 1)[-1] if svg else None,
         "snapshots": case.snapshots,
-        "process_data": process_data(case),
+        "process_data": process_data(case) if data else {},
         "today": dt.date.today().isoformat(),
         "not_asked": in_language(NOT_ASKED, lang),
         # whoever has a part in the plan gets a calendar of their own
@@ -193,7 +195,7 @@ def _action_part(request: Request, record: CaseRecord, action_id: str, view: str
         record=record,
         action=action,
         badges=plan_badges(record.case, view, page_lang(request)),
-        **plan_context(request, record.case, view, picture=False),
+        **plan_context(request, record.case, view, picture=False, data=False),
     )
     return bytes(page.body).decode("utf-8")
 
