@@ -5,9 +5,10 @@
  * data-record="intake" (the fields become "value"), data-op="set_step" data-step="2". A field's
  * data-type says how to read it: int, float, date, time, bool, list (checked boxes), persons
  * (action persons: person, part, hours a week), invitees. An empty typed field is null; an add
- * leaves nulls out. The answer's inverse goes on the undo stack. An edit of one action asks for that
- * action's part of the page in the same answer and swaps in only what changed (refresh); after
- * any other edit the page's main part and the map with its plan layer are loaded again. A refusal (422) shows each problem next to the field it names.
+ * leaves nulls out. The answer's inverse goes on the undo stack. An edit of one action asks for
+ * that action's part of the page in the same answer and swaps in only what changed (refresh);
+ * after any other edit the page's main part and the map with its plan layer are loaded again.
+ * A refusal (422) shows each problem next to the field it names.
  *
  * Persons are picked from the lists or by clicking them on the picture: the last picker that was
  * used (or whose "pick on the map" button was pressed) gets the person clicked; a person the
