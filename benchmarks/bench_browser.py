@@ -84,7 +84,7 @@ _ARM = """() => {
         channel.port2.postMessage(null);
       });
     });
-    seen.observe(picture, { childList: true });
+    seen.observe(picture, { childList: true, subtree: true });
   });
 }"""
 

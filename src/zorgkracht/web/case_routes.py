@@ -45,6 +45,7 @@ from zorgkracht.services.pictures import (
 from zorgkracht.services.pictures import (
     export_picture as picture_file,
 )
+from zorgkracht.services.redraw import remember
 from zorgkracht.services.snapshots import take_snapshot as snapshot_of
 
 from .case_forms import CHOICES, case_data
@@ -104,6 +105,10 @@ def case_context(
     snap: Snapshot | None = case.snapshot(snapshot) if snapshot and snapshot != CURRENT else None
     editable = snap is None and not hide_sensitive
     known = names(shown, lang)
+    if picture is None:
+        picture = draw(shown, view, lang, budget=draw_budget(request))
+        if editable:  # the picture the page's script edits: the next edit's answer patches it
+            remember(record.case.id, record.version, picture, lang)
     return {
         "hide_sensitive": hide_sensitive,
         "record": record,
@@ -116,7 +121,7 @@ def case_context(
         "view_labels": VIEW_LABELS,
         "snapshot": snap,
         "editable": editable,
-        "picture": picture or draw(shown, view, lang, budget=draw_budget(request)),
+        "picture": picture,
         "too_large": TOO_LARGE,
         "analysis": analysis or analysis_panel(shown, lang),
         "choices": CHOICES,
@@ -442,6 +447,8 @@ def page_fragments(
     parts: tuple[str, ...] = FRAGMENTS,
 ) -> dict[str, str]:
     """The HTML of the page parts ``parts`` (of :data:`FRAGMENTS`) for the script to swap in."""
+    if not parts:
+        return {}
     if not picture.rows and not picture.unavailable:
         picture = draw(record.case, picture.view, page_lang(request), budget=draw_budget(request))
     context = case_context(

@@ -33,6 +33,7 @@ from zorgkracht.services.editing import edit_and_draw
 from zorgkracht.services.edits import OPERATIONS
 from zorgkracht.services.permissions import Action
 from zorgkracht.services.pictures import TOO_LARGE, VIEWS
+from zorgkracht.services.redraw import redrawn
 
 from .case_plan import PlanPart, edit_part
 from .case_routes import FRAGMENTS, PICTURE_FRAGMENTS, draw_budget, page_fragments
@@ -74,7 +75,17 @@ class EditAnswer(BaseModel):
 
     version: int = Field(description="The case's new version (also the ETag).")
     undo: dict[str, Any] = Field(description="The operation that undoes this change.")
-    svg: str | None = Field(description="The requested view, redrawn; null if not available.")
+    svg: str | None = Field(
+        description="The requested view, redrawn; null if not available, or when `patch`"
+        " holds what changed."
+    )
+    patch: dict[str, str] | None = Field(
+        default=None,
+        description="Only with `drawn`: the parts of the picture that changed since the"
+        " picture of version `drawn`, keyed by the attribute that finds each element"
+        ' (`data-tie-id="t5"`: the element two levels down in the SVG), each the element\'s new'
+        " SVG text; `svg` is then null. Absent when the whole picture is sent.",
+    )
     analysis: dict[str, Any] = Field(description="Size and signals of the network now.")
     fragments: dict[str, str] | None = Field(
         default=None,
@@ -173,6 +184,11 @@ async def edit_case(
         json_schema_extra={"enum": ["nl", "en"]},
     ),
     fragments: bool = Query(False, description="Also return the page's HTML fragments."),
+    drawn: int | None = Query(
+        None,
+        description="The version whose picture of this view the caller shows: the answer may"
+        " then carry only the changed parts (`patch`) and leave out an unchanged table.",
+    ),
     part: Annotated[
         PlanPart | None,
         Query(description="Also return this part of the plan page (action: of an update_action)."),
@@ -202,17 +218,24 @@ async def edit_case(
             budget=draw_budget(request),
         )
         saved, picture = edited.record, edited.picture
+        since = redrawn(case_id, saved.version, drawn, picture, lang)
         answer: dict[str, Any] = {
             "version": saved.version,
             "undo": edited.result.inverse,
-            "svg": picture.svg,
+            "svg": None if since.patch is not None else picture.svg,
             "analysis": analysis_summary(edited.panel),
         }
+        if since.patch is not None:
+            answer["patch"] = since.patch
         if picture.too_large:
             answer["message"] = {"nl": TOO_LARGE[0], "en": TOO_LARGE[1]}
         if fragments:
             # a person only moved: the lists and the analysis the page shows stay as they are
-            parts = PICTURE_FRAGMENTS if edited.result.only_positions else FRAGMENTS
+            parts: tuple[str, ...] = (
+                PICTURE_FRAGMENTS if edited.result.only_positions else FRAGMENTS
+            )
+            if since.same_rows:  # and the table the page shows is still right
+                parts = tuple(p for p in parts if p != "table")
             answer["fragments"] = page_fragments(request, saved, picture, edited.panel, parts)
         if part:
             answer["part"] = edit_part(request, saved, data, part, view)

@@ -13,7 +13,13 @@ export function apply(answer) {
   // only what the answer brings is replaced, and only that is looked through afterwards (a
   // person moved: the picture and its table; the person list and the analysis stay)
   var swapped = [];
-  if (picture && answer.svg) { picture.innerHTML = answer.svg; swapped.push(picture); }
+  if (picture && answer.patch && patchPicture(answer.patch)) {
+    state.drawn = state.version;
+  } else if (picture && answer.svg) {
+    picture.innerHTML = answer.svg; swapped.push(picture); state.drawn = state.version;
+  } else if (picture && answer.patch) {
+    state.drawn = null;  // the picture could not be patched: the next answer brings all of it
+  }
   var frags = answer.fragments || {};
   Object.keys(frags).forEach(function (name) {
     var box = document.getElementById("fragment-" + name);
@@ -23,6 +29,27 @@ export function apply(answer) {
   swapped.forEach(reveal);
   addHitAreas();
   markSelection(frags.people === undefined ? picture : document);
+}
+
+/* Put the changed parts of the picture in (the answer's ``patch``: the attribute that finds
+ * each element two levels down in the SVG → its new SVG text); false, changing nothing, when
+ * one of them is not there. Only what is replaced is looked through afterwards. */
+function patchPicture(patch) {
+  var svg = picture.querySelector("svg");
+  if (!svg) return false;
+  var keys = Object.keys(patch), found = [];
+  for (var i = 0; i < keys.length; i++) {
+    var el = svg.querySelector(":scope > g > [" + keys[i] + "]");
+    if (!el) return false;
+    found.push(el);
+  }
+  var holder = document.createElementNS("http://www.w3.org/2000/svg", "g");
+  keys.forEach(function (key, i) {
+    holder.innerHTML = patch[key];
+    var fresh = holder.firstElementChild;
+    if (fresh) found[i].replaceWith(fresh); else found[i].remove();
+  });
+  return true;
 }
 
 /* Run operations in order; resolve with their inverses in reverse order (one undo entry). */
