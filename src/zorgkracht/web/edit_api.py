@@ -17,7 +17,7 @@ stored anew (also by another process).
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
@@ -35,6 +35,7 @@ from zorgkracht.services.permissions import Action
 from zorgkracht.services.pictures import TOO_LARGE, VIEWS
 from zorgkracht.services.redraw import fragment_patches, redrawn
 
+from .case_plan import PlanPart, edit_part
 from .case_routes import FRAGMENTS, PICTURE_FRAGMENTS, draw_budget, page_fragments
 from .deps import audit, get_service, permit
 from .error_body import error_responses
@@ -96,6 +97,11 @@ class EditAnswer(BaseModel):
         default=None,
         description="HTML of the page parts that changed: the table always; the client system,"
         " analysis and person list unless the edit only moved a person or domain.",
+    )
+    part: str | None = Field(
+        default=None,
+        description="With part=action and an update_action: the plan page's HTML of that"
+        " action, the plan load and the plan layer's badges (web/case_plan.edit_part).",
     )
     message: dict[str, str] | None = Field(
         default=None,
@@ -189,6 +195,10 @@ async def edit_case(
         description="The version whose picture of this view the caller shows: the answer may"
         " then carry only the changed parts (`patch`) and leave out an unchanged table.",
     ),
+    part: Annotated[
+        PlanPart | None,
+        Query(description="Also return this part of the plan page (action: of an update_action)."),
+    ] = None,
 ) -> JSONResponse:
     """Apply one edit operation to the case and save it at once."""
     if view not in VIEWS:
@@ -237,6 +247,8 @@ async def edit_case(
             answer["fragments"] = whole
             if patches:
                 answer["fragment_patches"] = patches
+        if part:
+            answer["part"] = edit_part(request, saved, data, part, view)
         return JSONResponse(answer, headers={"ETag": f'"{saved.version}"'})
 
     # in a worker thread: saving and drawing (up to its budget) never hold up the event loop,
