@@ -54,11 +54,11 @@ def test_an_action_edit_is_one_request_and_the_open_form_stays(signed_in: Page) 
     requests: list[Request] = []
     page.on("request", lambda r: requests.append(r))
     badge = "#plan-picture .plan-badges [data-plan-person='{}']"
-    edit = "POST /api/cases/tav-trip2/edits?lang=nl&part=action&view=ecogram"
+    # drawn=: the page says it has the map of the version it edits (the answer's SVG is empty)
+    edit = "POST /api/cases/tav-trip2/edits?lang=nl&drawn={}&part=action&view=ecogram"
     # twice: Lina's hours and the status; Moeder joins with hours of her own
-    for hours, status, shown, moeder in (
-        ("3", "ongoing", "loopt", "1"),
-        ("4", "planned", "gepland", "2"),
+    for version, (hours, status, shown, moeder) in enumerate(
+        (("3", "ongoing", "loopt", "1"), ("4", "planned", "gepland", "2")), start=1
     ):
         requests.clear()
         page.locator("#a-ac1-ap-1-hours").fill(hours)
@@ -67,7 +67,7 @@ def test_an_action_edit_is_one_request_and_the_open_form_stays(signed_in: Page) 
         page.locator("#a-ac1-status").select_option(status)
         page.locator("#a-ac1 form").get_by_role("button", name="Opslaan").click()
         _saved(page)
-        assert _calls(requests) == [edit]  # the answer had all: no second request
+        assert _calls(requests) == [edit.format(version)]  # the answer had all: nothing after
         expect(page.locator(badge.format("p2"))).to_have_attribute("data-hours", hours)
         expect(page.locator(badge.format("p4"))).to_have_attribute("data-hours", moeder)
         expect(page.locator("#action-item-ac1 summary")).to_contain_text(shown)
@@ -84,11 +84,11 @@ def test_an_action_edit_is_one_request_and_the_open_form_stays(signed_in: Page) 
         ("3", "1", "ongoing"),
         ("2", None, "planned"),
     )
-    for back, back_moeder, back_status in undone:
+    for version, (back, back_moeder, back_status) in enumerate(undone, start=3):
         requests.clear()
         page.locator("[data-plan-undo]").first.click()
         expect(page.locator("#plan-status")).to_have_text("Ongedaan gemaakt.")
-        assert _calls(requests) == [edit]
+        assert _calls(requests) == [edit.format(version)]
         expect(page.locator(badge.format("p2"))).to_have_attribute("data-hours", back)
         expect(page.locator("#a-ac1-ap-1-hours")).to_have_value(str(float(back)))
         expect(page.locator("#a-ac1-status")).to_have_value(back_status)

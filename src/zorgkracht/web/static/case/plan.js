@@ -22,9 +22,13 @@ var state = { caseId: root.dataset.caseId, version: root.dataset.version, undo: 
 function say(text) { var s = document.getElementById("plan-status"); if (s) s.textContent = text; }
 
 /* An edit of one action shown on this page asks for that action's part of the page in the same
- * answer (?part=action: its item, the plan load and the badges on this page's view). */
+ * answer (?part=action: its item, the plan load and the badges on this page's view). This page
+ * shows no picture of the edit's answer, so it says it has the last one (drawn=): a plan edit
+ * leaves the map as it was, and from the page's second edit on the answer carries an empty
+ * patch instead of the whole SVG. */
 function send(op) {
-  var url = "/api/cases/" + encodeURIComponent(state.caseId) + "/edits?lang=" + encodeURIComponent(root.dataset.lang);
+  var url = "/api/cases/" + encodeURIComponent(state.caseId) + "/edits?lang=" + encodeURIComponent(root.dataset.lang) +
+    "&drawn=" + encodeURIComponent(state.version);
   if (op.op === "update_action" && document.getElementById("action-item-" + op.id))
     url += "&part=action&view=" + encodeURIComponent(root.dataset.view);
   return post(url, state.version, op);
