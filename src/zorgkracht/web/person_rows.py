@@ -5,9 +5,9 @@ A tie made stronger changes one row of a 150-person list; the edit's answer draw
 (the page patches the rows that differ, :mod:`zorgkracht.services.redraw`), and drawing 150 rows
 of translated text took most of the server's time of such an edit. A row shows a person record,
 the tie records listed under them with the other person's name, and whether the list can be
-edited, in a language; the edit operations replace a record they change and share the others
-with the case before (:mod:`zorgkracht.services.edits`), so a row whose person and ties are the
-very same objects, with the same names, language and rights, is the row drawn before.
+edited, in a language; a row whose person and ties are equal to those it was drawn from, with
+the same names, language and rights, is the row drawn before. (Records are compared by value:
+the saved record the page is drawn from is a copy.)
 
 Kept in process memory for a bounded number of rows and dropped, like every other drawn part,
 when a case is erased (:func:`zorgkracht.services.redraw.on_erase`). Nothing here is logged.
@@ -62,7 +62,7 @@ def person_rows(
         key = (case.id, p.id, lang, editable, case.client, case.index_person)
         with _lock:
             kept = _rows.get(key)
-        if kept is not None and kept[0] is p and _same(kept[1], ties):
+        if kept is not None and kept[0] == p and kept[1] == ties:
             return kept[2]
         html = Markup(
             template.render(
@@ -76,12 +76,6 @@ def person_rows(
         return html
 
     return row
-
-
-def _same(kept: _Listed, now: _Listed) -> bool:
-    return len(kept) == len(now) and all(
-        t is u and name == other for (t, name), (u, other) in zip(kept, now, strict=True)
-    )
 
 
 __all__ = ["ROWS", "person_rows"]
