@@ -464,3 +464,31 @@ def test_a_page_with_an_older_picture_or_none_named_gets_the_whole_picture(
     )
     assert unnamed.json()["svg"].lstrip().startswith("<svg")
     assert "patch" not in unnamed.json()
+
+
+def test_a_renamed_person_is_renamed_in_the_rows_that_list_a_tie_with_them(
+    client: TestClient,
+) -> None:
+    """The person list's rows are kept between edits (web/person_rows.py); a row that lists a
+    tie with someone renamed is drawn again with the new name."""
+    query = "?view=ecogram&fragments=true&drawn={}"
+    assert client.get("/cases/karel?view=ecogram").status_code == 200
+    first = edit(
+        client,
+        {"op": "update_tie", "id": "t_vader", "changes": {"strength": 2}},
+        1,
+        query.format(1),
+    )
+    assert first.status_code == 200, first.text
+    for version, name in ((2, "Vader Jansen"), (3, "Pa")):
+        answer = edit(
+            client,
+            {"op": "update_person", "id": "vader", "changes": {"name": name}},
+            version,
+            query.format(version),
+        )
+        assert answer.status_code == 200, answer.text
+        rows = answer.json()["fragment_patches"]["people"]
+        karel = rows['data-person-row="karel"']  # lists the tie with vader
+        assert f"relation with {name}" in karel or f"relatie met {name}" in karel
+        assert name in rows['data-person-row="vader"']
