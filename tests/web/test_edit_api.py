@@ -453,7 +453,13 @@ def test_a_page_with_an_older_picture_or_none_named_gets_the_whole_picture(
     body = changed.json()
     assert set(body["fragments"]) == {"system", "analysis"}
     people, table = body["fragment_patches"]["people"], body["fragment_patches"]["table"]
-    assert 'id="case-data"' in people
+    # the page's data as what changed: the tie's entry, nothing else
+    assert 'id="case-data"' not in people
+    assert body["data_changes"]["case-data"]["entries"] == {
+        "ties": {"t_vader": body["data_changes"]["case-data"]["entries"]["ties"]["t_vader"]}
+    }
+    assert body["data_changes"]["case-data"]["entries"]["ties"]["t_vader"]["strength"] == 1
+    assert body["data_changes"]["case-data"]["values"] == {}
     assert {k for k in people if k.startswith("data-person-row")} == {'data-person-row="karel"'}
     assert list(table) == ['data-row-id="t_vader"']
     unnamed = edit(

@@ -16,10 +16,13 @@ Kept in process memory only, for a few cases (:data:`KEEP`), like the analysis p
 
 from __future__ import annotations
 
+import json
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from zorgkracht.layout.memo import on_forget
 from zorgkracht.render.svg_patch import HTML, SvgParts, changed_parts, split
@@ -103,28 +106,82 @@ def redrawn(
     return Redrawn(patch, before.rows == picture.rows, dict(before.fragments))
 
 
+@dataclass(frozen=True, slots=True)
+class Fragments:
+    """How the page gets its fragments after an edit."""
+
+    whole: dict[str, str]
+    """Fragments sent whole: name → HTML."""
+    rows: dict[str, dict[str, str]]
+    """Fragments patched: name → the parts that changed (key → HTML)."""
+    data: dict[str, dict[str, Any]]
+    """Changed JSON scripts of patched fragments (``<script type="application/json">``):
+    the script's id → :func:`json_changes`; the script itself is then not in ``rows``."""
+
+
 def fragment_patches(
     case_id: str, view: str, lang: str, version: int, since: Redrawn, drawn: dict[str, str]
-) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
+) -> Fragments:
     """Of the page fragments ``drawn`` for the case at ``version`` (name → HTML): those the
     page gets whole, and those it can patch (name → changed parts), against the fragments of
     the page ``since`` says; remembered for the next edit."""
-    whole: dict[str, str] = {}
-    patches: dict[str, dict[str, str]] = {}
+    out = Fragments({}, {}, {})
     splits: dict[str, SvgParts | None] = {}
     for name, html in drawn.items():
         parts = splits[name] = split(html, HTML)
         old = since.fragments.get(name)
         change = changed_parts(old, parts) if old is not None and parts is not None else None
         if change is None:
-            whole[name] = html
-        else:
-            patches[name] = change
+            out.whole[name] = html
+            continue
+        for key in [k for k in change if k.startswith('id="')]:
+            data = json_changes(old.parts[key], change[key]) if old is not None else None
+            if data is not None:
+                out.data[key[4:-1]] = data
+                del change[key]
+        out.rows[name] = change
     with _lock:
         shown = _kept.get((case_id, view, lang))
         if shown is not None and shown.version == version:
             shown.fragments.update(splits)
-    return whole, patches
+    return out
+
+
+_JSON_SCRIPT = re.compile(r'^\s*<script type="application/json"[^>]*>(.*)</script>\s*$', re.S)
+
+
+def json_changes(old: str, new: str) -> dict[str, Any] | None:
+    """What changed between two JSON scripts holding an object: ``{"values": {key: value},
+    "entries": {key: {id: entry}}, "drop": {key: [id, …]}}``. A key whose value is an object
+    of objects (persons by id) is compared by its entries: ``entries`` holds the changed and
+    new ones (new ones come after the others, as in the object), ``drop`` the removed ones;
+    any other changed key is in ``values`` whole. None when either is not such a script."""
+    found_old, found_new = _JSON_SCRIPT.match(old), _JSON_SCRIPT.match(new)
+    if found_old is None or found_new is None:
+        return None
+    before, after = json.loads(found_old.group(1)), json.loads(found_new.group(1))
+    if not isinstance(before, dict) or not isinstance(after, dict) or before.keys() != after.keys():
+        return None
+    values: dict[str, Any] = {}
+    entries: dict[str, dict[str, Any]] = {}
+    dropped: dict[str, list[str]] = {}
+    for key, value in after.items():
+        was = before[key]
+        if value == was:
+            continue
+        kept = [k for k in was if k in value] if _by_id(value) and _by_id(was) else None
+        if kept is not None and list(value)[: len(kept)] == kept:
+            entries[key] = {k: v for k, v in value.items() if was.get(k) != v}
+            gone = [k for k in was if k not in value]
+            if gone:
+                dropped[key] = gone
+        else:
+            values[key] = value
+    return {"values": values, "entries": entries, "drop": dropped}
+
+
+def _by_id(value: Any) -> bool:
+    return isinstance(value, dict) and all(isinstance(v, dict) for v in value.values())
 
 
 def remember(case_id: str, version: int, picture: Picture, lang: str) -> None:
@@ -139,4 +196,13 @@ def on_erase(clear: Callable[[], None]) -> None:
     on_forget(clear)
 
 
-__all__ = ["KEEP", "Redrawn", "fragment_patches", "on_erase", "redrawn", "remember"]
+__all__ = [
+    "KEEP",
+    "Fragments",
+    "Redrawn",
+    "fragment_patches",
+    "json_changes",
+    "on_erase",
+    "redrawn",
+    "remember",
+]

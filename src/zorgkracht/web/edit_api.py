@@ -93,6 +93,13 @@ class EditAnswer(BaseModel):
         " rows that changed (fragment name → the attribute that finds the row, such as"
         ' `data-person-row="p2"` → its new HTML); those fragments are then not in `fragments`.',
     )
+    data_changes: dict[str, dict[str, Any]] | None = Field(
+        default=None,
+        description="Only with `fragment_patches`: the page's JSON data (the script"
+        ' `id="case-data"` of the person list) as what changed, by script id: `values`'
+        " (key → new value), `entries` (key → id → new or changed entry, new ones last) and"
+        " `drop` (key → ids removed); the script itself is then not among the patched rows.",
+    )
     fragments: dict[str, str] | None = Field(
         default=None,
         description="HTML of the page parts that changed: the table always; the client system,"
@@ -243,10 +250,12 @@ async def edit_case(
             if since.same_rows:  # and the table the page shows is still right
                 parts = tuple(p for p in parts if p != "table")
             drawn_now = page_fragments(request, saved, picture, edited.panel, parts)
-            whole, patches = fragment_patches(case_id, view, lang, saved.version, since, drawn_now)
-            answer["fragments"] = whole
-            if patches:
-                answer["fragment_patches"] = patches
+            sent = fragment_patches(case_id, view, lang, saved.version, since, drawn_now)
+            answer["fragments"] = sent.whole
+            if sent.rows:
+                answer["fragment_patches"] = sent.rows
+            if sent.data:
+                answer["data_changes"] = sent.data
         if part:
             answer["part"] = edit_part(request, saved, data, part, view)
         return JSONResponse(answer, headers={"ETag": f'"{saved.version}"'})

@@ -35,10 +35,29 @@ export function apply(answer) {
   });
   if (!patched) { location.reload(); return; }
   var people = frags.people !== undefined || patches.people !== undefined;
-  if (people) state.data = readData();  // #case-data is in the person list
+  // #case-data is in the person list; when only some of it changed, the answer says what
+  if (frags.people !== undefined || (patches.people && patches.people['id="case-data"'])) state.data = readData();
+  else if (answer.data_changes && answer.data_changes["case-data"]) {
+    changeData(state.data, answer.data_changes["case-data"]);
+    var script = document.getElementById("case-data");
+    if (script) script.textContent = JSON.stringify(state.data);  // never stale for a reader
+  }
   swapped.forEach(reveal);
   addHitAreas();
   markSelection(people ? document : picture);
+}
+
+/* What changed of the page's data (services/redraw.py json_changes): whole values, entries of
+ * the objects by id (new ones come last, as on the server) and the entries removed. */
+function changeData(data, changes) {
+  Object.keys(changes.values || {}).forEach(function (key) { data[key] = changes.values[key]; });
+  Object.keys(changes.entries || {}).forEach(function (key) {
+    var into = data[key], given = changes.entries[key];
+    Object.keys(given).forEach(function (id) { into[id] = given[id]; });
+  });
+  Object.keys(changes.drop || {}).forEach(function (key) {
+    changes.drop[key].forEach(function (id) { delete data[key][id]; });
+  });
 }
 
 /* Put in the rows of a fragment that changed (the attribute that finds each → its HTML). */
