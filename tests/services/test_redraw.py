@@ -22,7 +22,7 @@ BEFORE = {
 
 def _apply(data: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
     """What the page does with the changes (static/case/edits.js changeData)."""
-    out = json.loads(json.dumps(data))
+    out: dict[str, Any] = json.loads(json.dumps(data))
     out.update(changes["values"])
     for key, entries in changes["entries"].items():
         out[key].update(entries)
