@@ -60,12 +60,12 @@ VIEWS = ("genogram", "ecogram", "netwerkschema")
 DRAG = 40  # px, left then right again, so the person stays near where they were
 
 # Armed before each drag; resolves with the times of one edit in the page's clock.
-_ARM = """() => {
+_ARM = """(input) => {
   const picture = document.getElementById("picture");
   performance.clearResourceTimings();
   window.__zkEdit = new Promise((resolve) => {
     let t0 = null;
-    window.addEventListener("pointerup", (e) => { t0 = e.timeStamp; },
+    window.addEventListener(input, (e) => { t0 = e.timeStamp; },
                             { capture: true, once: true });
     const seen = new MutationObserver(() => {
       seen.disconnect();
@@ -84,7 +84,7 @@ _ARM = """() => {
         channel.port2.postMessage(null);
       });
     });
-    seen.observe(picture, { childList: true });
+    seen.observe(picture, { childList: true, subtree: true });
   });
 }"""
 
@@ -172,7 +172,7 @@ def measure_edits(page: Any, person: str, count: int) -> list[dict[str, float]]:
         assert box, f"person {person} not on the picture"
         x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
         dx = DRAG if i % 2 == 0 else -DRAG
-        page.evaluate(_ARM)
+        page.evaluate(_ARM, "pointerup")
         page.mouse.move(x, y)
         page.mouse.down()
         for step in range(1, 5):
@@ -181,6 +181,56 @@ def measure_edits(page: Any, person: str, count: int) -> list[dict[str, float]]:
         times = page.evaluate("() => window.__zkEdit")
         assert times["requests"] == 1, times
         page.wait_for_function("() => !document.querySelector('.dragging')")
+        if i >= 2:
+            results.append(split_edit(times))
+    return results
+
+
+# A tie whose line can be clicked at its middle (nothing drawn over it there), and that point
+# on screen after scrolling it into view; null when none can.
+_TIE_AT = """(wanted) => {
+  const ties = wanted ? [document.querySelector(`#picture [data-tie-id="${wanted}"]`)]
+    : [...document.querySelectorAll("#picture svg > g > [data-tie-id]")];
+  for (const g of ties) {
+    const path = g && g.querySelector("path");
+    if (!path) continue;
+    const p = path.getPointAtLength(path.getTotalLength() / 2);
+    const probe = document.createElementNS("http://www.w3.org/2000/svg", "circle");
+    probe.setAttribute("cx", p.x); probe.setAttribute("cy", p.y); probe.setAttribute("r", 1);
+    g.appendChild(probe);
+    probe.scrollIntoView({ block: "center", inline: "center" });
+    const r = probe.getBoundingClientRect();
+    probe.remove();
+    const x = r.x + r.width / 2, y = r.y + r.height / 2;
+    const hit = document.elementFromPoint(x, y);
+    if (hit && hit.closest("[data-tie-id]") === g) return { tie: g.dataset.tieId, x, y };
+  }
+  return null;
+}"""
+
+
+def measure_tie_edits(page: Any, count: int) -> list[dict[str, float]]:
+    """A tie's strength changed in its dialog, ``count`` times (after two warm-up edits):
+    the line clicked, the other strength chosen, Save; from the ``submit`` event to the
+    picture updated and painted (the answer also brings the person list, client system,
+    analysis and table: the network changed). Nothing when the view draws no tie lines."""
+    results: list[dict[str, float]] = []
+    found = page.evaluate(_TIE_AT, None)
+    if not found:
+        return results
+    tie = found["tie"]
+    for i in range(count + 2):
+        at = page.evaluate(_TIE_AT, tie)
+        assert at, f"tie {tie} cannot be clicked"
+        page.mouse.click(at["x"], at["y"])
+        dialog = page.locator("#tie-dialog")
+        dialog.wait_for(state="visible")
+        dialog.locator(f'input[name="strength"][value="{1 if i % 2 else 3}"]').check(force=True)
+        page.evaluate(_ARM, "submit")
+        dialog.locator("[data-save]").click()
+        times = page.evaluate("() => window.__zkEdit")
+        assert times["requests"] == 1, times
+        dialog.wait_for(state="hidden")
         if i >= 2:
             results.append(split_edit(times))
     return results
@@ -204,6 +254,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--loads", type=int, default=10)
     parser.add_argument("--views", nargs="*", default=list(VIEWS))
     parser.add_argument("--sizes", nargs="*", type=int, default=list(SIZES))
+    parser.add_argument(
+        "--tie-edits", type=int, default=20, help="tie strength changes in the dialog (0: none)"
+    )
     args = parser.parse_args(argv)
     print(modules_line() + " (the server)")
     print()
@@ -255,6 +308,17 @@ def main(argv: list[str] | None = None) -> None:
                     values = [e[part] for e in edits if part in e]
                     if values:
                         rows.append(row(f"{size} persons, {view}: … {name}", values))
+                ties = measure_tie_edits(page, args.tie_edits) if args.tie_edits else []
+                if ties:
+                    name = f"{size} persons, {view}: tie changed in its dialog, save to painted"
+                    rows.append(row(name, [e["total"] for e in ties]))
+                    for part, label in (
+                        ("server", "waiting for the server"),
+                        ("after", "response to DOM updated"),
+                    ):
+                        rows.append(
+                            row(f"{size} persons, {view}: … {label}", [e[part] for e in ties])
+                        )
                 if size == 150:
                     ok_edit = median(total) <= 50 and p95(total) <= 100
                     ok_load = median(ready) <= 150

@@ -359,3 +359,36 @@ def test_the_saved_record_shares_nothing_with_the_case_passed_in(store: CaseStor
     assert added.case == added_case
     added.case.network.persons.clear()
     assert store.get("zorg-3").case == added_case
+
+
+SHARING_EDITS: dict[str, dict[str, object]] = {
+    "a person moved": {"op": "set_position", "view": "ecogram", "id": "opa", "x": 10, "y": 20},
+    "a person renamed": {"op": "update_person", "id": "opa", "changes": {"name": "Opa Ünal"}},
+    "a tie stronger": {"op": "update_tie", "id": "t3", "changes": {"strength": 3}},
+    "answers of now": {"op": "remove_instrument", "instrument": "csi", "respondent": "moeder"},
+    "a help question": {"op": "add_help_question", "text": "Wie doet de boodschappen?"},
+}
+
+
+@pytest.mark.parametrize("edit", list(SHARING_EDITS))
+def test_an_edit_that_shares_its_records_with_its_base_is_saved_exactly(
+    store: CaseStore, sql: Engine, edit: str
+) -> None:
+    """The edit operations share every record they do not change with their base; the store,
+    handed that base, writes every change (a record replaced, answers removed), and a move
+    after it, whose records are all the very same ones, writes the position and no row of
+    the networks."""
+    from zorgkracht.services.edits import apply_edit
+
+    record = store.add(sample_case())
+    edited = apply_edit(record.case, SHARING_EDITS[edit]).case
+    record = store.save(edited, 1, previous=record)
+    assert store.get("zorg-1").case == edited
+    counts = table_counts(sql)
+    for version, x in ((2, 5.0), (3, -5.0)):  # twice: each move's base is the last save
+        op = {"op": "set_position", "view": "genogram", "id": "opa", "x": x, "y": 0.0}
+        moved = apply_edit(record.case, op).case
+        record = store.save(moved, version, previous=record)
+        assert store.get("zorg-1").case == moved
+        assert store.get("zorg-1").case.positions["genogram"]["opa"].x == x
+        assert table_counts(sql) == counts

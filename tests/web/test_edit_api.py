@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from zorgkracht.demo import demo_path
+from zorgkracht.render.svg_patch import join, patched, split
 
 from .helpers import signed_in_client
 
@@ -392,3 +394,107 @@ def test_the_openapi_examples_of_an_edit_are_operations() -> None:
     assert {"add_help_question", "add_action", "update_meeting"} <= set(_EXAMPLES)
     for name, example in _EXAMPLES.items():
         assert parse_edit(example["value"]).op == name  # type: ignore[attr-defined]
+
+
+def _centre(svg: str, person: str) -> tuple[float, float]:
+    found = re.search(rf'data-person-id="{person}"[^>]*data-bbox="([^"]+)"', svg)
+    assert found, person
+    x, y, w, h = map(float, found.group(1).replace(",", " ").split())
+    return x + w / 2, y + h / 2
+
+
+def test_a_page_that_says_what_it_shows_gets_only_the_changed_parts(client: TestClient) -> None:
+    page = client.get("/cases/karel?view=ecogram")
+    assert page.status_code == 200
+    shown = split(re.search(r"<svg.*?</svg>", page.text, re.S).group(0))  # type: ignore[union-attr]
+    assert shown is not None
+    x, y = _centre(join(shown), "buurman")
+    query = "?view=ecogram&fragments=true&drawn={}"
+    for version in (1, 2):  # twice: the answer to a patch is patched again
+        dx = 30 if version == 1 else -30
+        op = {"op": "set_position", "view": "ecogram", "id": "buurman", "x": x + dx, "y": y}
+        answer = edit(client, op, version, query.format(version))
+        assert answer.status_code == 200, answer.text
+        body = answer.json()
+        assert body["svg"] is None
+        assert 'data-person-id="buurman"' in body["patch"]
+        # a move leaves the table as it is: it is not sent
+        assert body["fragments"] == {}
+        # the page's picture with the parts put in is the picture drawn afresh
+        fresh = client.get("/cases/karel/picture/ecogram.svg")
+        assert fresh.status_code == 200
+        shown_now = patched(shown, body["patch"])
+        assert shown_now.strip() == fresh.text[fresh.text.index("<svg") :].strip()
+        shown = split(shown_now)
+        assert shown is not None
+
+
+def test_a_page_with_an_older_picture_or_none_named_gets_the_whole_picture(
+    client: TestClient,
+) -> None:
+    assert client.get("/cases/karel?view=ecogram").status_code == 200
+    op = {"op": "update_tie", "id": "t_vader", "changes": {"strength": 3}}
+    stale = edit(client, op, 1, "?view=ecogram&fragments=true&drawn=0")
+    assert stale.status_code == 200, stale.text
+    assert stale.json()["svg"].lstrip().startswith("<svg")
+    assert "patch" not in stale.json()
+    # a tie changed: the table, the lists and the analysis come too, patched picture or not
+    changed = edit(
+        client,
+        {"op": "update_tie", "id": "t_vader", "changes": {"strength": 1}},
+        2,
+        "?view=ecogram&fragments=true&drawn=2",
+    )
+    assert changed.status_code == 200, changed.text
+    assert changed.json()["svg"] is None and changed.json()["patch"]
+    # the fragments drawn for the edit before are patched: the row of the person the tie is
+    # listed under and the case data in the person list, the tie's row in the table; the
+    # rest comes whole
+    body = changed.json()
+    assert set(body["fragments"]) == {"system", "analysis"}
+    people, table = body["fragment_patches"]["people"], body["fragment_patches"]["table"]
+    # the page's data as what changed: the tie's entry, nothing else
+    assert 'id="case-data"' not in people
+    assert body["data_changes"]["case-data"]["entries"] == {
+        "ties": {"t_vader": body["data_changes"]["case-data"]["entries"]["ties"]["t_vader"]}
+    }
+    assert body["data_changes"]["case-data"]["entries"]["ties"]["t_vader"]["strength"] == 1
+    assert body["data_changes"]["case-data"]["values"] == {}
+    assert {k for k in people if k.startswith("data-person-row")} == {'data-person-row="karel"'}
+    assert list(table) == ['data-row-id="t_vader"']
+    unnamed = edit(
+        client,
+        {"op": "update_tie", "id": "t_vader", "changes": {"strength": 2}},
+        3,
+        "?view=ecogram",
+    )
+    assert unnamed.json()["svg"].lstrip().startswith("<svg")
+    assert "patch" not in unnamed.json()
+
+
+def test_a_renamed_person_is_renamed_in_the_rows_that_list_a_tie_with_them(
+    client: TestClient,
+) -> None:
+    """The person list's rows are kept between edits (web/person_rows.py); a row that lists a
+    tie with someone renamed is drawn again with the new name."""
+    query = "?view=ecogram&fragments=true&drawn={}"
+    assert client.get("/cases/karel?view=ecogram").status_code == 200
+    first = edit(
+        client,
+        {"op": "update_tie", "id": "t_vader", "changes": {"strength": 2}},
+        1,
+        query.format(1),
+    )
+    assert first.status_code == 200, first.text
+    for version, name in ((2, "Vader Jansen"), (3, "Pa")):
+        answer = edit(
+            client,
+            {"op": "update_person", "id": "vader", "changes": {"name": name}},
+            version,
+            query.format(version),
+        )
+        assert answer.status_code == 200, answer.text
+        rows = answer.json()["fragment_patches"]["people"]
+        karel = rows['data-person-row="karel"']  # lists the tie with vader
+        assert f"relation with {name}" in karel or f"relatie met {name}" in karel
+        assert name in rows['data-person-row="vader"']

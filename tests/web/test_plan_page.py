@@ -205,3 +205,67 @@ def test_the_part_of_one_action_holds_its_badges_the_load_and_the_action(
     assert 'id="question-list"' not in html  # not the whole page
     assert 'id="plan-picture"' not in html  # nor the map: only its badges change
     assert client.get("/cases/plan1/plan/actions/ac9").status_code == 404
+
+
+def test_an_action_edit_answers_with_its_part_of_the_plan_page(client: TestClient) -> None:
+    """``?part=action``: the answer to an ``update_action`` carries what the plan page swaps
+    (the action's item, the plan load, the badges on the requested view), so the page asks for
+    nothing more; without it, or for another operation, there is no part."""
+    edit(client, {"op": "add_help_question", "text": "Wie helpt met koken?"})
+    add = {
+        "op": "add_action",
+        "help_question": "hq1",
+        "description": "Koken op vrijdag",
+        "persons": [{"person": "p2", "hours_per_week": 3}],
+    }
+    assert edit(client, add).get("part") is None  # not asked for
+    for hours, status, shown in ((5, "ongoing", "loopt"), (1.5, "planned", "gepland")):
+        version = client.get("/api/cases/plan1").headers["ETag"]
+        op = {
+            "op": "update_action",
+            "id": "ac1",
+            "changes": {"persons": [{"person": "p2", "hours_per_week": hours}], "status": status},
+        }
+        answer = client.post(
+            "/api/cases/plan1/edits?part=action&view=netwerkschema",
+            json=op,
+            headers={"If-Match": version},
+        )
+        assert answer.status_code == 200, answer.text
+        body = answer.json()
+        part = body["part"]
+        assert f'id="plan-part" data-version="{body["version"]}"' in part
+        item = re.search(r'<li data-action-id="ac1" id="action-item-ac1">.*?</li>', part, re.S)
+        assert item and f'<span class="tag">{shown}</span>' in item.group(0)
+        assert f'value="{float(hours)}"' in item.group(0)  # Lina's hours in the form
+        badge = re.search(r'<g class="plan-badge" data-plan-person="p2"[^>]*>', part)
+        assert badge and f'data-hours="{hours:g}"' in badge.group(0)
+        load = re.search(r'<section[^>]*id="plan-load".*?</section>', part, re.S)
+        assert load and 'data-load-person="p2"' in load.group(0)
+        # the badges are those of the view asked for, where the plan page draws them there
+        page = client.get("/cases/plan1/plan?view=netwerkschema").text
+        assert _badges(part) == _badges(page) and _badges(part)
+        assert _badges(part) != _badges(client.get("/cases/plan1/plan?view=ecogram").text)
+    # another operation asked with the part: none (the page loads the plan again)
+    other = client.post(
+        "/api/cases/plan1/edits?part=action",
+        json={"op": "update_help_question", "id": "hq1", "changes": {"text": "Koken"}},
+        headers={"If-Match": client.get("/api/cases/plan1").headers["ETag"]},
+    )
+    assert other.status_code == 200 and other.json()["part"] is None
+    wrong = client.post(
+        "/api/cases/plan1/edits?part=page",
+        json={"op": "update_help_question", "id": "hq1", "changes": {"text": "Koken"}},
+        headers={"If-Match": client.get("/api/cases/plan1").headers["ETag"]},
+    )
+    assert wrong.status_code == 400, wrong.text  # a part the plan page does not know
+    assert "part" in wrong.text
+
+
+def _badges(html: str) -> list[tuple[str, str, str]]:
+    """Each badge of the plan layer in ``html``: person, hours and place."""
+    return re.findall(
+        r'<g class="plan-badge" data-plan-person="([^"]+)" data-actions="\d+"'
+        r' data-hours="([^"]+)" data-bbox="([^"]+)"',
+        html,
+    )

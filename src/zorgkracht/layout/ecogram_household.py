@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 from zorgkracht.domain import Case, Person
 from zorgkracht.domain.codes import ChildType
 
 from .geometry import XY, Rect
+from .memo import on_forget
 from .text import wrap_words
 
 SYMBOL = 32.0
@@ -86,9 +88,19 @@ class Household:
 
 def name_lines(person: Person) -> list[str]:
     """The name as drawn under the symbol: two lines, or one line and the kind for a pet."""
-    if person.pet is not None:
-        return [*wrap_words(person.name, NAME_CHARS, 1, widest=NAME_WIDEST), f"({person.pet})"]
-    return wrap_words(person.name, NAME_CHARS, 2, widest=NAME_WIDEST)
+    return list(_name_lines(person.name, person.pet))
+
+
+@lru_cache(maxsize=4096)
+def _name_lines(name: str, pet: str | None) -> tuple[str, ...]:
+    """:func:`name_lines` of a name (and a pet's kind), remembered: every person's box is
+    measured on every redraw, a few times."""
+    if pet is not None:
+        return (*wrap_words(name, NAME_CHARS, 1, widest=NAME_WIDEST), f"({pet})")
+    return tuple(wrap_words(name, NAME_CHARS, 2, widest=NAME_WIDEST))
+
+
+on_forget(_name_lines.cache_clear)  # names are client data: dropped with an erased case
 
 
 def text_width(lines: list[str], size: float = NAME_SIZE) -> float:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from functools import partial
+from typing import NamedTuple
 
 from zorgkracht.domain import Case, Tie
 
@@ -160,6 +161,7 @@ def route_lines(
     index = RectIndex(rects)
     bows, looked_at = _bow_memo(keys, rects, circles, index)
     rings = [(c.cx, c.cy, c.r + 4) for c in circles.values()]
+    lines = _lines_memo(rings)
     for t in case.network.ties:
         check_budget()
         if t.a == t.b or not all(e in boxes or e in domains for e in (t.a, t.b)):
@@ -185,23 +187,23 @@ def route_lines(
             ends = {t.a, t.b}
             groups = {boxes[e].group for e in ends if e in boxes and not boxes[e].pinned}
             skip = {circ_a, circ_b} | groups
-            keep = partial(
-                _keep,
-                keys,
-                rects,
-                ends,
-                skip,
-                circ_a,
-                circles[circ_b] if circ_b else None,
-            )
+            which = (ends, skip, circ_a, circles[circ_b] if circ_b else None)
+            keep = partial(_keep, keys, rects, *which)
             memo_key: tuple[object, ...] = (ca.x, ca.y, cb.x, cb.y, nth, tuple(sorted(ends)))
             memo_key += (circ_a, circ_b, tuple(sorted(x for x in skip if x is not None)))
             if memo_key in bows:
                 control = bows[memo_key]
             else:
-                looked: set[tuple[int, int]] = set()
+                looked = _Search(set(), [], which)
                 control = bows[memo_key] = _bow(ca, cb, rects, index, keep, nth, looked)
                 looked_at[memo_key] = looked
+            # the line's ends and letters follow from these alone (and the rings): kept
+            line_key: tuple[object, ...] = (control, ca, cb, ra, rb, boxes.get(t.a), boxes.get(t.b))
+            line_key += (nth, rim_a, rim_b, circ_a, circ_b)
+            known = lines.get(line_key)
+            if known is not None:
+                out.append(TieLine(t.id, t.a, t.b, *known, rim_a, rim_b))
+                continue
             if not (rim_a or rim_b) and t.a in boxes and t.b in boxes:
                 pa, pb = boxes[t.a], boxes[t.b]
                 if pa.group == pb.group == HOUSEHOLD and abs(ca.y - cb.y) < 1.0:
@@ -219,6 +221,7 @@ def route_lines(
                 label = point_at(pts, length(pts) * f)[0]
             else:
                 label = _label_at(pts, rings)
+            lines[line_key] = (start, end, control, label)
             out.append(TieLine(t.id, t.a, t.b, start, end, control, label, rim_a, rim_b))
     return tuple(out)
 
@@ -321,10 +324,43 @@ def _label_at(pts: list[XY], rings: list[tuple[float, float, float]], samples: i
     return XY(x, y)
 
 
+_Which = tuple[set[str], set[str | None], str | None, EcoCircle | None]
+
+
+class _Search(NamedTuple):
+    """What one bow's search looked at: the cells of the obstacle index, and every curve it
+    tried (its points as x and y lists)."""
+
+    cells: set[tuple[int, int]]
+    curves: list[tuple[float, float, float, float, list[float], list[float]]]
+    """Each curve tried: its bounding box (left, right, top, bottom) and its points."""
+    which: _Which
+    """What :func:`_keep` was given besides the obstacles: which of them were counted."""
+
+
 _Bows = dict[tuple[object, ...], XY | None]
-_Looked = dict[tuple[object, ...], set[tuple[int, int]]]
+_Looked = dict[tuple[object, ...], _Search]
 _MEMO: list[tuple[tuple[object, object, object], list[Rect], _Bows, _Looked]] = []
 on_forget(_MEMO.clear)
+
+
+_Ends = tuple[XY, XY, XY | None, XY]
+_LINES: list[tuple[list[tuple[float, float, float]], dict[tuple[object, ...], _Ends]]] = []
+_LINES_SIZE = 5_000
+on_forget(_LINES.clear)
+
+
+def _lines_memo(rings: list[tuple[float, float, float]]) -> dict[tuple[object, ...], _Ends]:
+    """The ends, control point and letters' place of the tie lines drawn before, by everything
+    they were computed from: the bow's control point, both anchors, both ends' boxes, which of
+    a pair it is and where it starts and ends; kept while the circles (``rings``, where the
+    letters may not go) are the same. A person dragged changes only the lines at their box and
+    the lines whose bow changed."""
+    if _LINES and _LINES[0][0] == rings and len(_LINES[0][1]) < _LINES_SIZE:
+        return _LINES[0][1]
+    fresh: dict[tuple[object, ...], _Ends] = {}
+    _LINES[:] = [(list(rings), fresh)]
+    return fresh
 
 
 def _bow_memo(
@@ -339,8 +375,11 @@ def _bow_memo(
     :func:`_bow` depends on nothing else than the ends, ``nth``, the circles, which obstacle
     is which, and the obstacles in the cells it looked at. When every obstacle is where it
     was (a redraw after an edit of a tie's strength, quality, direction or letters) every
-    bow holds; when some moved (a person dragged), a bow holds unless its search looked at a
-    cell one of them was in or is in now."""
+    bow holds; when some moved (a person dragged), a bow holds unless one of the curves its
+    search tried passes through a moved obstacle that it counts (:func:`_keep`, at either
+    place) where it was or where it is now. (A curve that passes through neither counts the
+    same obstacles as before, so every count and the choice are the same; the cells looked at
+    only narrow down which bows to test.)"""
     fingerprint = (
         tuple(keys),
         tuple((r.x, r.y, r.width, r.height) for r in rects),
@@ -352,24 +391,52 @@ def _bow_memo(
             return bows, looked
         if old_keys == fingerprint[0] and old_circles == fingerprint[2] and len(old) == len(rects):
             moved: set[tuple[int, int]] = set()
-            for was, now in zip(old, rects, strict=True):
+            moved_at: list[tuple[int, Rect, Rect]] = []
+            for n, (was, now) in enumerate(zip(old, rects, strict=True)):
                 if was != now:
                     moved.update(index.cells_of(was))
                     moved.update(index.cells_of(now))
+                    moved_at.append((n, was, now))
             # a copy of the items: another thread's layout may still be adding to them
             held: _Bows = {}
             seen: _Looked = {}
             for k, v in list(bows.items()):
-                near = looked.get(k)  # None: its cells are not in yet
-                if near is not None and near.isdisjoint(moved):
-                    held[k] = v
-                    seen[k] = near
+                search = looked.get(k)  # None: its search is not in yet
+                if search is None:
+                    continue
+                if not search.cells.isdisjoint(moved):
+                    # the moved obstacles that bow counts (where they were or are now): not
+                    # those at its ends, nor in the circle it starts from
+                    counted = [
+                        r
+                        for n, was, now in moved_at
+                        if _keep(keys, old, *search.which, n)
+                        or _keep(keys, rects, *search.which, n)
+                        for r in (was, now)
+                    ]
+                    if counted and _passes(search, counted):
+                        continue
+                held[k] = v
+                seen[k] = search
             _MEMO[:] = [(fingerprint, list(rects), held, seen)]
             return held, seen
     fresh: _Bows = {}
     cells: _Looked = {}
     _MEMO[:] = [(fingerprint, list(rects), fresh, cells)]
     return fresh, cells
+
+
+def _passes(search: _Search, rects: list[Rect]) -> bool:
+    """Does any curve of ``search`` pass through any of ``rects``?"""
+    for left, right, top, bottom, xs, ys in search.curves:
+        near = [
+            r
+            for r in rects
+            if r.x <= right and left <= r.right and r.y <= bottom and top <= r.bottom
+        ]
+        if near and polyline_hits_xy(xs, ys, near):
+            return True
+    return False
 
 
 def _keep(
@@ -417,11 +484,12 @@ def _bow(
     index: RectIndex,
     keep: Callable[[int], bool],
     nth: int,
-    looked: set[tuple[int, int]] | None = None,
+    looked: _Search | None = None,
 ) -> XY | None:
     """The control point of the first bow that passes fewest obstacles (``rects`` kept by
     ``keep``); only obstacles near the curve's bounding box are tested, in the cells of
-    ``index`` that go into ``looked`` (when given): the bow depends on nothing else."""
+    ``index``. The cells and each curve tried go into ``looked`` (when given): the bow depends
+    on nothing else than which obstacles those curves pass through."""
     dist = math.dist((a.x, a.y), (b.x, b.y)) or 1.0
     nx, ny = -(b.y - a.y) / dist, (b.x - a.x) / dist
     shift = 18.0 * ((nth + 1) // 2) * (1 if nth % 2 else -1)
@@ -436,7 +504,9 @@ def _bow(
         # the points of [a, b] or of quadratic(a, control, b), as numbers
         xs, ys = ([a.x, b.x], [a.y, b.y]) if control is None else quadratic_xy(a, control, b)
         in_way: list[Rect] = []
-        for n in index.near_line_xy(xs, ys, looked):
+        if looked is not None:
+            looked.curves.append((min(xs), max(xs), min(ys), max(ys), xs, ys))
+        for n in index.near_line_xy(xs, ys, looked.cells if looked is not None else None):
             wanted = kept.get(n)
             if wanted is None:
                 wanted = kept[n] = keep(n)

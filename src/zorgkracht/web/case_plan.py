@@ -15,7 +15,7 @@ layer (who carries what). The meeting screen is in :mod:`.meeting_routes`.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Literal, get_args
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
@@ -38,6 +38,7 @@ from zorgkracht.domain.process_codes import (
 )
 from zorgkracht.i18n import Text, in_language
 from zorgkracht.services.analysing import names
+from zorgkracht.services.cases import CaseRecord
 from zorgkracht.services.pictures import draw
 from zorgkracht.services.plan_view import (
     PLAN_VIEWS,
@@ -102,9 +103,11 @@ def code_options(lang: str) -> dict[str, list[tuple[str, str]]]:
 
 
 def plan_context(
-    request: Request, case: Case, view: str, *, picture: bool = True
+    request: Request, case: Case, view: str, *, picture: bool = True, data: bool = True
 ) -> dict[str, Any]:
-    """What the plan page and the meeting screen share (``picture``: with the map drawn)."""
+    """What the plan page and the meeting screen share (``picture``: with the map drawn;
+    ``data``: with the process as in the case file, which the meetings' forms need and an
+    action's part does not)."""
     lang = page_lang(request)
     process = case.process
     people = person_rows(case, lang)
@@ -131,7 +134,7 @@ def plan_context(
         "view": view,
         "svg": svg.split("?>", 1)[-1] if svg else None,
         "snapshots": case.snapshots,
-        "process_data": process_data(case),
+        "process_data": process_data(case) if data else {},
         "today": dt.date.today().isoformat(),
         "not_asked": in_language(NOT_ASKED, lang),
         # whoever has a part in the plan gets a calendar of their own
@@ -166,18 +169,51 @@ def plan_action_part(
     map again (``docs/benchmarks.md``, "Plan")."""
     try:
         record = load_case(request, case_id, detail="page:plan:action")
-        action = record.case.process.action(action_id)
-    except (NotFound, KeyError):
+    except NotFound:
         return not_found_answer(request, case_id)
+    html = _action_part(request, record, action_id, view)
+    if html is None:
+        return not_found_answer(request, case_id)
+    return HTMLResponse(html)
+
+
+PlanPart = Literal["action"]
+"""The parts of the plan page an edit's answer can carry (``POST …/edits?part=action``)."""
+PARTS: tuple[str, ...] = get_args(PlanPart)
+
+
+def _action_part(request: Request, record: CaseRecord, action_id: str, view: str) -> str | None:
+    """``case_plan_part.html`` for ``action_id``: its item, the plan load and the badges."""
+    try:
+        action = record.case.process.action(action_id)
+    except KeyError:
+        return None
     view = view if view in PLAN_VIEWS else PLAN_VIEWS[0]
-    return render_page(
+    page = render_page(
         request,
         "case_plan_part.html",
         record=record,
         action=action,
         badges=plan_badges(record.case, view, page_lang(request)),
-        **plan_context(request, record.case, view, picture=False),
+        **plan_context(request, record.case, view, picture=False, data=False),
     )
+    return bytes(page.body).decode("utf-8")
+
+
+def edit_part(
+    request: Request, record: CaseRecord, operation: Any, part: PlanPart, view: str
+) -> str | None:
+    """The HTML of the plan page's ``part`` after ``operation`` was saved as ``record``, for the
+    edit's answer, so that the page need not fetch it afterwards (one round trip; web/edit_api).
+    With ``part="action"`` and an ``update_action``: what :func:`plan_action_part` answers (the
+    action's item, the plan load and the badges on ``view``); else None (the page loads the
+    plan again)."""
+    if part != "action" or not isinstance(operation, dict):
+        return None
+    action_id = operation.get("id")
+    if operation.get("op") != "update_action" or not isinstance(action_id, str):
+        return None
+    return _action_part(request, record, action_id, view)
 
 
 @router.get("/cases/{case_id}/picture/{view}.svg")

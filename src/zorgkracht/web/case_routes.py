@@ -46,12 +46,15 @@ from zorgkracht.services.pictures import (
 from zorgkracht.services.pictures import (
     export_picture as picture_file,
 )
+from zorgkracht.services.redraw import remember
 from zorgkracht.services.snapshots import take_snapshot as snapshot_of
 
 from .case_forms import CHOICES, case_data
 from .case_instruments import INSTRUMENT_FORMS
 from .deps import current_user, get_service, load_case, not_found_answer, page_lang, render_page
+from .i18n import translator
 from .page_cache import PageCache, StateKey, StateParts, ViewParts
+from .person_rows import person_rows
 
 log = logging.getLogger(__name__)
 
@@ -106,6 +109,10 @@ def case_context(
     snap: Snapshot | None = case.snapshot(snapshot) if snapshot and snapshot != CURRENT else None
     editable = snap is None and not hide_sensitive
     known = names(shown, lang)
+    if picture is None:
+        picture = draw(shown, view, lang, budget=draw_budget(request))
+        if editable:  # the picture the page's script edits: the next edit's answer patches it
+            remember(record.case.id, record.version, picture, lang)
     return {
         "hide_sensitive": hide_sensitive,
         "record": record,
@@ -118,7 +125,7 @@ def case_context(
         "view_labels": VIEW_LABELS,
         "snapshot": snap,
         "editable": editable,
-        "picture": picture or draw(shown, view, lang, budget=draw_budget(request)),
+        "picture": picture,
         "too_large": TOO_LARGE,
         "analysis": analysis or analysis_panel(shown, lang),
         "choices": CHOICES,
@@ -126,6 +133,15 @@ def case_context(
         "formats": FORMATS,
         "today": dt.date.today().isoformat(),
         "case_data": case_data(shown, known, editable=editable) if data else None,
+        "person_row": person_rows(
+            request.app.state.templates.env,
+            shown.network,
+            shown,
+            known,
+            editable=editable,
+            lang=lang,
+            translate=translator(lang),
+        ),
     }
 
 
@@ -202,6 +218,9 @@ def page_parts(
             hide_sensitive=hide_sensitive,
             data=False,
         )
+        if picture is not None and context["editable"]:
+            # as for a picture drawn anew: the page's first edit is answered with a patch
+            remember(record.case.id, record.version, picture, key.lang)
     if drawn is None:
         drawn = ViewParts(context["picture"], _fragment(request, "table", context))
         if not (drawn.picture.too_large or drawn.picture.unavailable):
@@ -503,6 +522,8 @@ def page_fragments(
     parts: tuple[str, ...] = FRAGMENTS,
 ) -> dict[str, str]:
     """The HTML of the page parts ``parts`` (of :data:`FRAGMENTS`) for the script to swap in."""
+    if not parts:
+        return {}
     if not picture.rows and not picture.unavailable:
         picture = draw(record.case, picture.view, page_lang(request), budget=draw_budget(request))
     context = case_context(

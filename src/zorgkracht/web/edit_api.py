@@ -17,7 +17,7 @@ stored anew (also by another process).
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
@@ -33,7 +33,9 @@ from zorgkracht.services.editing import edit_and_draw
 from zorgkracht.services.edits import OPERATIONS
 from zorgkracht.services.permissions import Action
 from zorgkracht.services.pictures import TOO_LARGE, VIEWS
+from zorgkracht.services.redraw import fragment_patches, redrawn
 
+from .case_plan import PlanPart, edit_part
 from .case_routes import FRAGMENTS, PICTURE_FRAGMENTS, draw_budget, page_fragments
 from .deps import audit, get_service, permit
 from .error_body import error_responses
@@ -73,12 +75,40 @@ class EditAnswer(BaseModel):
 
     version: int = Field(description="The case's new version (also the ETag).")
     undo: dict[str, Any] = Field(description="The operation that undoes this change.")
-    svg: str | None = Field(description="The requested view, redrawn; null if not available.")
+    svg: str | None = Field(
+        description="The requested view, redrawn; null if not available, or when `patch`"
+        " holds what changed."
+    )
+    patch: dict[str, str] | None = Field(
+        default=None,
+        description="Only with `drawn`: the parts of the picture that changed since the"
+        " picture of version `drawn`, keyed by the attribute that finds each element"
+        ' (`data-tie-id="t5"`: the element two levels down in the SVG), each the element\'s new'
+        " SVG text; `svg` is then null. Absent when the whole picture is sent.",
+    )
     analysis: dict[str, Any] = Field(description="Size and signals of the network now.")
+    fragment_patches: dict[str, dict[str, str]] | None = Field(
+        default=None,
+        description="Only with `drawn` and `fragments`: of the fragments the page shows, the"
+        " rows that changed (fragment name → the attribute that finds the row, such as"
+        ' `data-person-row="p2"` → its new HTML); those fragments are then not in `fragments`.',
+    )
+    data_changes: dict[str, dict[str, Any]] | None = Field(
+        default=None,
+        description="Only with `fragment_patches`: the page's JSON data (the script"
+        ' `id="case-data"` of the person list) as what changed, by script id: `values`'
+        " (key → new value), `entries` (key → id → new or changed entry, new ones last) and"
+        " `drop` (key → ids removed); the script itself is then not among the patched rows.",
+    )
     fragments: dict[str, str] | None = Field(
         default=None,
         description="HTML of the page parts that changed: the table always; the client system,"
         " analysis and person list unless the edit only moved a person or domain.",
+    )
+    part: str | None = Field(
+        default=None,
+        description="With part=action and an update_action: the plan page's HTML of that"
+        " action, the plan load and the plan layer's badges (web/case_plan.edit_part).",
     )
     message: dict[str, str] | None = Field(
         default=None,
@@ -167,6 +197,15 @@ async def edit_case(
         json_schema_extra={"enum": ["nl", "en"]},
     ),
     fragments: bool = Query(False, description="Also return the page's HTML fragments."),
+    drawn: int | None = Query(
+        None,
+        description="The version whose picture of this view the caller shows: the answer may"
+        " then carry only the changed parts (`patch`) and leave out an unchanged table.",
+    ),
+    part: Annotated[
+        PlanPart | None,
+        Query(description="Also return this part of the plan page (action: of an update_action)."),
+    ] = None,
 ) -> JSONResponse:
     """Apply one edit operation to the case and save it at once."""
     if view not in VIEWS:
@@ -192,18 +231,33 @@ async def edit_case(
             budget=draw_budget(request),
         )
         saved, picture = edited.record, edited.picture
+        since = redrawn(case_id, saved.version, drawn, picture, lang)
         answer: dict[str, Any] = {
             "version": saved.version,
             "undo": edited.result.inverse,
-            "svg": picture.svg,
+            "svg": None if since.patch is not None else picture.svg,
             "analysis": analysis_summary(edited.panel),
         }
+        if since.patch is not None:
+            answer["patch"] = since.patch
         if picture.too_large:
             answer["message"] = {"nl": TOO_LARGE[0], "en": TOO_LARGE[1]}
         if fragments:
             # a person only moved: the lists and the analysis the page shows stay as they are
-            parts = PICTURE_FRAGMENTS if edited.result.only_positions else FRAGMENTS
-            answer["fragments"] = page_fragments(request, saved, picture, edited.panel, parts)
+            parts: tuple[str, ...] = (
+                PICTURE_FRAGMENTS if edited.result.only_positions else FRAGMENTS
+            )
+            if since.same_rows:  # and the table the page shows is still right
+                parts = tuple(p for p in parts if p != "table")
+            drawn_now = page_fragments(request, saved, picture, edited.panel, parts)
+            sent = fragment_patches(case_id, view, lang, saved.version, since, drawn_now)
+            answer["fragments"] = sent.whole
+            if sent.rows:
+                answer["fragment_patches"] = sent.rows
+            if sent.data:
+                answer["data_changes"] = sent.data
+        if part:
+            answer["part"] = edit_part(request, saved, data, part, view)
         return JSONResponse(answer, headers={"ETag": f'"{saved.version}"'})
 
     # in a worker thread: saving and drawing (up to its budget) never hold up the event loop,

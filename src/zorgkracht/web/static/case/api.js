@@ -12,7 +12,8 @@ export function csrf() {
 
 export function send(op) {
   var url = "/api/cases/" + encodeURIComponent(state.caseId) + "/edits?view=" +
-    encodeURIComponent(state.view) + "&lang=" + encodeURIComponent(state.lang) + "&fragments=true";
+    encodeURIComponent(state.view) + "&lang=" + encodeURIComponent(state.lang) + "&fragments=true" +
+    (state.drawn ? "&drawn=" + encodeURIComponent(state.drawn) : "");
   return post(url, state.version, op);
 }
 

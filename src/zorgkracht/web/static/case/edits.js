@@ -13,16 +13,89 @@ export function apply(answer) {
   // only what the answer brings is replaced, and only that is looked through afterwards (a
   // person moved: the picture and its table; the person list and the analysis stay)
   var swapped = [];
-  if (picture && answer.svg) { picture.innerHTML = answer.svg; swapped.push(picture); }
+  if (picture && answer.patch && patchPicture(answer.patch)) {
+    state.drawn = state.version;
+  } else if (picture && answer.svg) {
+    picture.innerHTML = answer.svg; swapped.push(picture); state.drawn = state.version;
+  } else if (picture && answer.patch) {
+    state.drawn = null;  // the picture could not be patched: the next answer brings all of it
+  }
   var frags = answer.fragments || {};
   Object.keys(frags).forEach(function (name) {
     var box = document.getElementById("fragment-" + name);
     if (box) { box.innerHTML = frags[name]; swapped.push(box); }
   });
-  if (frags.people !== undefined) state.data = readData();  // #case-data is in the person list
+  // of a fragment drawn here before, only the rows that changed (a tie: two persons' rows,
+  // the table's row and the case data); a row that is not there means the page is not what
+  // the server thought it was: then the page is loaded again
+  var patches = answer.fragment_patches || {};
+  var patched = Object.keys(patches).every(function (name) {
+    var box = document.getElementById("fragment-" + name);
+    return box && patchRows(box, patches[name], swapped);
+  });
+  if (!patched) { location.reload(); return; }
+  var people = frags.people !== undefined || patches.people !== undefined;
+  // #case-data is in the person list; when only some of it changed, the answer says what
+  if (frags.people !== undefined || (patches.people && patches.people['id="case-data"'])) state.data = readData();
+  else if (answer.data_changes && answer.data_changes["case-data"]) {
+    changeData(state.data, answer.data_changes["case-data"]);
+    var script = document.getElementById("case-data");
+    if (script) script.textContent = JSON.stringify(state.data);  // never stale for a reader
+  }
   swapped.forEach(reveal);
   addHitAreas();
-  markSelection(frags.people === undefined ? picture : document);
+  markSelection(people ? document : picture);
+}
+
+/* What changed of the page's data (services/redraw.py json_changes): whole values, entries of
+ * the objects by id (new ones come last, as on the server) and the entries removed. */
+function changeData(data, changes) {
+  Object.keys(changes.values || {}).forEach(function (key) { data[key] = changes.values[key]; });
+  Object.keys(changes.entries || {}).forEach(function (key) {
+    var into = data[key], given = changes.entries[key];
+    Object.keys(given).forEach(function (id) { into[id] = given[id]; });
+  });
+  Object.keys(changes.drop || {}).forEach(function (key) {
+    changes.drop[key].forEach(function (id) { delete data[key][id]; });
+  });
+}
+
+/* Put in the rows of a fragment that changed (the attribute that finds each → its HTML). */
+function patchRows(box, rows, swapped) {
+  var keys = Object.keys(rows), found = [];
+  for (var i = 0; i < keys.length; i++) {
+    var el = box.querySelector("[" + keys[i] + "]");
+    if (!el) return false;
+    found.push(el);
+  }
+  var holder = document.createElement("template");
+  keys.forEach(function (key, i) {
+    holder.innerHTML = rows[key];
+    var fresh = holder.content.firstElementChild;
+    if (fresh) { found[i].replaceWith(fresh); swapped.push(fresh); } else found[i].remove();
+  });
+  return true;
+}
+
+/* Put the changed parts of the picture in (the answer's ``patch``: the attribute that finds
+ * each element two levels down in the SVG → its new SVG text); false, changing nothing, when
+ * one of them is not there. Only what is replaced is looked through afterwards. */
+function patchPicture(patch) {
+  var svg = picture.querySelector("svg");
+  if (!svg) return false;
+  var keys = Object.keys(patch), found = [];
+  for (var i = 0; i < keys.length; i++) {
+    var el = svg.querySelector(":scope > g > [" + keys[i] + "]");
+    if (!el) return false;
+    found.push(el);
+  }
+  var holder = document.createElementNS("http://www.w3.org/2000/svg", "g");
+  keys.forEach(function (key, i) {
+    holder.innerHTML = patch[key];
+    var fresh = holder.firstElementChild;
+    if (fresh) found[i].replaceWith(fresh); else found[i].remove();
+  });
+  return true;
 }
 
 /* Run operations in order; resolve with their inverses in reverse order (one undo entry). */

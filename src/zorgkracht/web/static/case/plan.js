@@ -5,8 +5,10 @@
  * data-record="intake" (the fields become "value"), data-op="set_step" data-step="2". A field's
  * data-type says how to read it: int, float, date, time, bool, list (checked boxes), persons
  * (action persons: person, part, hours a week), invitees. An empty typed field is null; an add
- * leaves nulls out. The answer's inverse goes on the undo stack; the page's main part and the map
- * with its plan layer are then loaded again. A refusal (422) shows each problem next to the field it names.
+ * leaves nulls out. The answer's inverse goes on the undo stack. An edit of one action asks for
+ * that action's part of the page in the same answer and swaps in only what changed (refresh);
+ * after any other edit the page's main part and the map with its plan layer are loaded again.
+ * A refusal (422) shows each problem next to the field it names.
  *
  * Persons are picked from the lists or by clicking them on the picture: the last picker that was
  * used (or whose "pick on the map" button was pressed) gets the person clicked; a person the
@@ -19,8 +21,16 @@ var state = { caseId: root.dataset.caseId, version: root.dataset.version, undo: 
 
 function say(text) { var s = document.getElementById("plan-status"); if (s) s.textContent = text; }
 
+/* An edit of one action shown on this page asks for that action's part of the page in the same
+ * answer (?part=action: its item, the plan load and the badges on this page's view). This page
+ * shows no picture of the edit's answer, so it says it has the last one (drawn=): a plan edit
+ * leaves the map as it was, and from the page's second edit on the answer carries an empty
+ * patch instead of the whole SVG. */
 function send(op) {
-  var url = "/api/cases/" + encodeURIComponent(state.caseId) + "/edits?lang=" + encodeURIComponent(root.dataset.lang);
+  var url = "/api/cases/" + encodeURIComponent(state.caseId) + "/edits?lang=" + encodeURIComponent(root.dataset.lang) +
+    "&drawn=" + encodeURIComponent(state.version);
+  if (op.op === "update_action" && document.getElementById("action-item-" + op.id))
+    url += "&part=action&view=" + encodeURIComponent(root.dataset.view);
   return post(url, state.version, op);
 }
 
@@ -92,16 +102,16 @@ export function perform(ops, form, anchor) {
   if (state.busy) return Promise.resolve(false);
   state.busy = true;
   say(t("Saving…"));
-  var inverses = [];
+  var inverses = [], last = null;
   var chain = Promise.resolve();
   ops.forEach(function (op) {
     chain = chain.then(function () {
-      return send(op).then(function (answer) { state.version = String(answer.version); inverses.unshift(answer.undo); });
+      return send(op).then(function (answer) { state.version = String(answer.version); inverses.unshift(answer.undo); last = answer; });
     });
   });
   return chain.then(function () {
     state.undo.push(inverses);
-    return refresh(ops).then(function () { say(t("Saved.")); return true; });
+    return refresh(ops, last).then(function () { say(t("Saved.")); return true; });
   }, function (err) {
     if (inverses.length) state.undo.push(inverses);
     report(err, form, anchor);
@@ -113,9 +123,9 @@ function undo() {
   if (state.busy || !state.undo.length) return;
   var entry = state.undo.pop();
   state.busy = true;
-  var chain = Promise.resolve();
-  entry.forEach(function (op) { chain = chain.then(function () { return send(op).then(function (a) { state.version = String(a.version); }); }); });
-  chain.then(function () { return refresh(entry); }).then(function () { say(t("Undone.")); },
+  var chain = Promise.resolve(), last = null;
+  entry.forEach(function (op) { chain = chain.then(function () { return send(op).then(function (a) { state.version = String(a.version); last = a; }); }); });
+  chain.then(function () { return refresh(entry, last); }).then(function () { say(t("Undone.")); },
     function (err) { report(err, null, document.querySelector('[data-plan-undo]')); })
     .finally(function () { state.busy = false; updateUndo(); });
 }
@@ -124,20 +134,77 @@ function updateUndo() {
   document.querySelectorAll("[data-plan-undo]").forEach(function (b) { b.disabled = !state.undo.length; });
 }
 
-/* After ``ops``: when they all changed one action shown on this page, only what that changes
- * (the map with its plan layer, the plan load, the action: /plan/actions/{id}); else the page. */
-function refresh(ops) {
+/* After ``ops``: when they all changed one action shown on this page, only what that changes,
+ * from the last answer's part (the action, the plan load, the badges: no second request); else
+ * the page. Then "zk:plan-updated" on #plan-app, in the task that changed the page. */
+function refresh(ops, answer) {
   var id = ops.length && ops.every(function (op) { return op.op === "update_action" && op.id === ops[0].id; }) ? ops[0].id : null;
-  if (!id || !document.getElementById("action-item-" + id)) return reload();
-  var view = new URLSearchParams(window.location.search).get("view");
-  var url = "/cases/" + encodeURIComponent(state.caseId) + "/plan/actions/" + encodeURIComponent(id) +
-    (view ? "?view=" + encodeURIComponent(view) : "");
-  return swap(url, ["plan-load", "action-item-" + id], "plan-part", function (doc) {
-    // the map follows the network, which a plan edit does not change: only its badges
-    var fresh = doc.querySelector("#plan-badges-part .plan-badges");
-    var here = document.querySelector("#plan-picture .plan-badges");
-    if (fresh && here) here.replaceWith(document.importNode(fresh, true));
+  var here = id && document.getElementById("action-item-" + id);
+  if (!here || !answer || !answer.part) return reload().then(updated);
+  var part = document.createElement("template");
+  part.innerHTML = answer.part;
+  var doc = part.content;
+  var again = doc.getElementById("plan-part");
+  if (again) { state.version = again.dataset.version; root.dataset.version = state.version; }
+  var load = doc.getElementById("plan-load"), oldLoad = document.getElementById("plan-load");
+  if (load && oldLoad && load.innerHTML !== oldLoad.innerHTML) oldLoad.replaceWith(load);
+  // the map follows the network, which a plan edit does not change: only its badges
+  var badges = doc.querySelector("#plan-badges-part .plan-badges");
+  var oldBadges = document.querySelector("#plan-picture .plan-badges");
+  if (badges && oldBadges) oldBadges.replaceWith(document.importNode(badges, true));
+  var item = doc.getElementById("action-item-" + id);
+  if (item) updateItem(here, item);
+  updated();
+  return Promise.resolve();
+}
+
+function updated() { root.dispatchEvent(new CustomEvent("zk:plan-updated")); }
+
+/* The action's item as the server drew it after the edit. A closed item is replaced; an open one
+ * keeps its elements (its filled list of persons, the focus, no layout forced by removing the
+ * focused field): its summary is replaced when it changed and its form takes the saved values. */
+function updateItem(here, fresh) {
+  var details = here.querySelector("details"), form = here.querySelector("form");
+  var freshForm = fresh.querySelector("form");
+  if (!details || !details.open || !form || !freshForm) {
+    here.replaceWith(fresh);
+    markPicked();
+    return;
+  }
+  var summary = details.querySelector("summary"), freshSummary = fresh.querySelector("summary");
+  if (summary && freshSummary && summary.innerHTML !== freshSummary.innerHTML) summary.replaceWith(freshSummary);
+  clearErrors(form);
+  freshForm.querySelectorAll("[data-field]").forEach(function (el) {
+    var mine = form.querySelector('[data-field="' + el.dataset.field + '"]');
+    if (!mine) return;
+    if (el.dataset.type === "persons") syncPersons(mine, el);
+    else if (el.dataset.type === "bool") { if (mine.checked !== el.checked) mine.checked = el.checked; }
+    else if (mine.value !== el.value) mine.value = el.value;
   });
+}
+
+/* A list of persons takes the saved choice: a list still to be filled takes the fresh rows (only
+ * those chosen); a filled one keeps its rows and takes each person's box, part and hours. */
+function syncPersons(mine, fresh) {
+  var list = mine.querySelector(".picker-list"), freshList = fresh.querySelector(".picker-list");
+  if (!list || !freshList) return;
+  if (mine.dataset.lazyFid) { list.replaceWith(freshList); return; }
+  var saved = {};
+  freshList.querySelectorAll("[data-person-row]").forEach(function (row) { saved[row.dataset.person] = row; });
+  list.querySelectorAll("[data-person-row]").forEach(function (row) {
+    var from = saved[row.dataset.person];
+    delete saved[row.dataset.person];
+    var box = row.querySelector('input[type="checkbox"]');
+    if (box && box.checked !== Boolean(from)) box.checked = Boolean(from);
+    ["part", "hours_per_week"].forEach(function (sub) {
+      var el = row.querySelector('[data-sub="' + sub + '"]');
+      if (!el) return;
+      var other = from && from.querySelector('[data-sub="' + sub + '"]');
+      var v = other ? other.value : (el.tagName === "SELECT" && el.options.length ? el.options[0].value : "");
+      if (el.value !== v) el.value = v;
+    });
+  });
+  Object.keys(saved).forEach(function (pid) { list.appendChild(saved[pid]); });
 }
 
 /* The main part of the page, loaded again after a change (the open details stay open). */
@@ -145,9 +212,9 @@ function reload() {
   return swap(window.location.href, ["plan-picture", "plan-main"], "plan-app");
 }
 
-/* Fetch ``url`` and put its elements ``ids`` in place of this page's, in one task (one frame),
- * with ``more(doc)`` for anything else; the case's version from the ``versioned`` element. */
-function swap(url, ids, versioned, more) {
+/* Fetch ``url`` and put its elements ``ids`` in place of this page's, in one task (one frame);
+ * the case's version from the ``versioned`` element. */
+function swap(url, ids, versioned) {
   var open = Array.prototype.map.call(document.querySelectorAll("details[open][id]"), function (d) { return d.id; });
   return fetch(url, { credentials: "same-origin", headers: { "Accept": "text/html" } })
     .then(function (r) { return r.text(); })
@@ -157,7 +224,6 @@ function swap(url, ids, versioned, more) {
         var fresh = doc.getElementById(id), here = document.getElementById(id);
         if (fresh && here) here.replaceWith(fresh);
       });
-      if (more) more(doc);
       var again = doc.getElementById(versioned);
       if (again) { state.version = again.dataset.version; root.dataset.version = state.version; }
       open.forEach(function (id) { var d = document.getElementById(id); if (d) d.open = true; });
@@ -263,7 +329,8 @@ document.addEventListener("toggle", function (ev) {
 
 function markPicked() {
   document.querySelectorAll("[data-pick]").forEach(function (b) {
-    b.setAttribute("aria-pressed", state.picker && b.closest("[data-picker]") === state.picker ? "true" : "false");
+    var pressed = state.picker && b.closest("[data-picker]") === state.picker ? "true" : "false";
+    if (b.getAttribute("aria-pressed") !== pressed) b.setAttribute("aria-pressed", pressed);
   });
 }
 

@@ -33,7 +33,11 @@ export function initPointer() {
   picture.addEventListener("pointermove", function (event) {
     if (!drag || drag.pointer !== event.pointerId || !draggable(drag.g)) return;
     if (!drag.moved && Math.hypot(event.clientX - drag.x, event.clientY - drag.y) < 6) return;
-    if (!drag.moved) { drag.moved = true; drag.g.classList.add("dragging"); picture.setPointerCapture(event.pointerId); }
+    if (!drag.moved) {
+      drag.moved = true; drag.g.classList.add("dragging"); picture.setPointerCapture(event.pointerId);
+      var selected = window.getSelection();
+      if (selected && !selected.isCollapsed) selected.removeAllRanges();
+    }
     var now = toSvg(event);
     if (now) drag.g.setAttribute("transform", "translate(" + (now.x - drag.start.x) + " " + (now.y - drag.start.y) + ")");
     event.preventDefault();
@@ -58,7 +62,9 @@ export function initPointer() {
       if (circle && circle !== before) ops.push({ op: "set_circle", id: id, circle: circle });
     }
     if (!ops.length) ops.push({ op: "set_position", view: state.view, id: id, x: Math.round(to.x * 10) / 10, y: Math.round(to.y * 10) / 10 });
-    perform(ops, null).then(function (ok) { if (!ok) d.g.removeAttribute("transform"); });
+    // saved: the answer replaced the group, or (a patch that left it as it was) it goes back
+    // to where the picture draws it; refused: it goes back too
+    perform(ops, null).then(function () { if (d.g.isConnected) d.g.removeAttribute("transform"); });
   }
   picture.addEventListener("pointerup", endDrag);
   picture.addEventListener("pointercancel", function (event) {

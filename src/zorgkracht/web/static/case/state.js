@@ -6,6 +6,7 @@ export var picture = document.getElementById("picture");
 export var state = {
   caseId: null,
   version: null,
+  drawn: null,  // the version whose picture is on the page (the edits' answers may patch it)
   view: null,
   lang: null,
   undo: [],
@@ -20,6 +21,7 @@ export var state = {
 export function initState() {
   state.caseId = app.dataset.caseId;
   state.version = app.dataset.version;
+  state.drawn = app.dataset.version;
   state.view = app.dataset.view;
   state.lang = app.dataset.lang;
   state.data = readData();
