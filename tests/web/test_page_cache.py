@@ -149,3 +149,20 @@ def test_a_deleted_or_erased_case_leaves_nothing_in_the_cache(client: TestClient
     )
     assert erased.status_code == 303, erased.text
     assert cache.states() == []
+
+
+def test_a_page_from_the_cache_gets_a_patch_for_its_first_edit(client: TestClient) -> None:
+    from zorgkracht.layout import memo
+
+    page(client, "?view=ecogram")
+    memo.forget()  # what the edit path kept of the picture the page shows is gone
+    assert len(cache_of(client)) == 1
+    page(client, "?view=ecogram")  # from the cache: it says again which picture it shows
+    op = {"op": "update_tie", "id": "t_vader", "changes": {"strength": 3}}
+    answer = client.post(
+        "/api/cases/karel/edits?view=ecogram&fragments=true&drawn=1",
+        json=op,
+        headers={"If-Match": '"1"'},
+    )
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["svg"] is None and answer.json()["patch"]
