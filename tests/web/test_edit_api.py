@@ -448,10 +448,10 @@ def test_a_page_with_an_older_picture_or_none_named_gets_the_whole_picture(
     assert changed.status_code == 200, changed.text
     assert changed.json()["svg"] is None and changed.json()["patch"]
     # the fragments drawn for the edit before are patched: the row of the person the tie is
-    # listed under and the case data in the person list, the tie's row in the table; the
-    # rest comes whole
+    # listed under and the case data in the person list, the tie's row in the table
     body = changed.json()
-    assert set(body["fragments"]) == {"system", "analysis"}
+    # the client system and the analysis are as they were: not sent at all
+    assert body["fragments"] == {}
     people, table = body["fragment_patches"]["people"], body["fragment_patches"]["table"]
     # the page's data as what changed: the tie's entry, nothing else
     assert 'id="case-data"' not in people
@@ -498,3 +498,28 @@ def test_a_renamed_person_is_renamed_in_the_rows_that_list_a_tie_with_them(
         karel = rows['data-person-row="karel"']  # lists the tie with vader
         assert f"relation with {name}" in karel or f"relatie met {name}" in karel
         assert name in rows['data-person-row="vader"']
+
+
+def test_a_fragment_that_changed_comes_again_and_one_that_did_not_is_left_out(
+    client: TestClient,
+) -> None:
+    query = "?view=ecogram&fragments=true&drawn={}"
+    assert client.get("/cases/karel?view=ecogram").status_code == 200
+    first = edit(
+        client, {"op": "update_tie", "id": "t_vader", "changes": {"note": "a"}}, 1, query.format(1)
+    )
+    assert {"system", "analysis", "people"} <= set(first.json()["fragments"])
+    # one more member: the analysis counts them (sent whole); the client system is the same
+    grown = edit(
+        client, {"op": "add_person", "name": "Truus", "role": "friend"}, 2, query.format(2)
+    )
+    assert grown.status_code == 200, grown.text
+    body = grown.json()
+    assert "analysis" in body["fragments"] and "system" not in body["fragments"]
+    assert str(body["analysis"]["size"]) in body["fragments"]["analysis"]
+    # the household changes: now the client system comes again
+    truus = body["undo"]["id"]
+    moved_in = edit(
+        client, {"op": "set_household", "id": truus, "member": True}, 3, query.format(3)
+    )
+    assert "Truus" in moved_in.json()["fragments"]["system"]

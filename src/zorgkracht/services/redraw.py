@@ -33,6 +33,10 @@ KEEP = 32
 """How many (case, view, language) pictures are kept."""
 
 
+_Fragment = tuple[str, SvgParts | None]
+"""A page fragment as drawn, and in parts."""
+
+
 @dataclass(slots=True)
 class _Shown:
     """What a page shows of a case at ``version``: the picture in parts, its table's rows,
@@ -42,7 +46,7 @@ class _Shown:
     version: int
     svg: SvgParts | None
     rows: list[dict[str, str]]
-    fragments: dict[str, SvgParts | None]
+    fragments: dict[str, _Fragment]
 
 
 _Key = tuple[str, str, str]
@@ -67,8 +71,8 @@ class Redrawn:
     the page gets the whole picture."""
     same_rows: bool
     """The table's rows are those of the picture the page shows (its table can stay)."""
-    fragments: dict[str, SvgParts | None]
-    """The fragments of the page that shows version ``drawn``, in parts (empty: unknown)."""
+    fragments: dict[str, _Fragment]
+    """The fragments of the page that shows version ``drawn`` (empty: unknown)."""
 
 
 def redrawn(
@@ -124,12 +128,18 @@ def fragment_patches(
 ) -> Fragments:
     """Of the page fragments ``drawn`` for the case at ``version`` (name → HTML): those the
     page gets whole, and those it can patch (name → changed parts), against the fragments of
-    the page ``since`` says; remembered for the next edit."""
+    the page ``since`` says; one that is the same as there is left out. Remembered for the
+    next edit."""
     out = Fragments({}, {}, {})
-    splits: dict[str, SvgParts | None] = {}
+    splits: dict[str, _Fragment] = {}
     for name, html in drawn.items():
-        parts = splits[name] = split(html, HTML)
-        old = since.fragments.get(name)
+        before = since.fragments.get(name)
+        if before is not None and before[0] == html:  # the page shows it already
+            splits[name] = before
+            continue
+        parts = split(html, HTML)
+        splits[name] = (html, parts)
+        old = before[1] if before is not None else None
         change = changed_parts(old, parts) if old is not None and parts is not None else None
         if change is None:
             out.whole[name] = html
