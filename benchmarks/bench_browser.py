@@ -236,6 +236,21 @@ def measure_tie_edits(page: Any, count: int) -> list[dict[str, float]]:
     return results
 
 
+def signed_in_page(browser: Any, url: str, screen: tuple[int, int], timeout: int = 30_000) -> Any:
+    """A page of a new browser context on ``screen``, signed in as the benchmarks' account."""
+    context = browser.new_context(
+        base_url=url, viewport={"width": screen[0], "height": screen[1]}, locale="nl-NL"
+    )
+    context.set_default_timeout(timeout)
+    page = context.new_page()
+    page.goto("/login")
+    page.locator('input[name="username"]').fill("bench")
+    page.locator('input[name="password"]').fill(PASSWORD)
+    page.locator('form button[type="submit"]').first.click()
+    page.wait_for_url(f"{url}/")
+    return page
+
+
 def measure_loads(page: Any, url: str, count: int) -> list[dict[str, float]]:
     out = []
     for i in range(count + 1):  # one warm-up load
@@ -270,16 +285,7 @@ def main(argv: list[str] | None = None) -> None:
                 made = http.post("/api/cases", json=case_to_dict(sized_case(size)))
                 assert made.status_code == 201, made.text
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(
-            base_url=url, viewport={"width": 1366, "height": 768}, locale="nl-NL"
-        )
-        context.set_default_timeout(30_000)
-        page = context.new_page()
-        page.goto("/login")
-        page.locator('input[name="username"]').fill("bench")
-        page.locator('input[name="password"]').fill(PASSWORD)
-        page.locator('form button[type="submit"]').first.click()
-        page.wait_for_url(f"{url}/")
+        page = signed_in_page(browser, url, (1366, 768))
         note("signed in")
         health = [page.evaluate(_HEALTH) for _ in range(40)][10:]
         rows.append(row("reference: GET /api/health by fetch from the page", health))

@@ -27,8 +27,8 @@ import httpx
 
 from zorgkracht.interchange.case_json import case_to_dict
 
-from .bench_browser import CHROMIUM, CHROMIUM_ARGS, VIEWS, server, sized_case
-from .bench_edit import PASSWORD, sign_up
+from .bench_browser import CHROMIUM, CHROMIUM_ARGS, VIEWS, server, signed_in_page, sized_case
+from .bench_edit import sign_up
 
 CATEGORIES = [
     "devtools.timeline",
@@ -103,16 +103,7 @@ def main(argv: list[str] | None = None) -> None:
             made = http.post("/api/cases", json=case_to_dict(sized_case(args.size)))
             assert made.status_code == 201, made.text
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(
-            base_url=url, viewport={"width": 1366, "height": 768}, locale="nl-NL"
-        )
-        context.set_default_timeout(30_000)
-        page = context.new_page()
-        page.goto("/login")
-        page.locator('input[name="username"]').fill("bench")
-        page.locator('input[name="password"]').fill(PASSWORD)
-        page.locator('form button[type="submit"]').first.click()
-        page.wait_for_url(f"{url}/")
+        page = signed_in_page(browser, url, (1366, 768))
         for view in args.views:
             case_url = f"/cases/browser-{args.size}?view={view}"
             page.goto(case_url)

@@ -73,7 +73,8 @@ from zorgkracht.domain.process_codes import (
 )
 from zorgkracht.interchange.case_json import case_to_dict
 
-from .bench_edit import PASSWORD, SEED, free_port, generate, percentile, sign_up, start_server
+from .bench_browser import signed_in_page
+from .bench_edit import SEED, free_port, generate, percentile, sign_up, start_server
 
 QUESTIONS = 20
 ACTIONS = 50
@@ -357,16 +358,7 @@ def measure_browser(
     actions = [a.id for a in case.process.actions][:10]
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(
-            base_url=url, viewport={"width": screen[0], "height": screen[1]}, locale="nl-NL"
-        )
-        context.set_default_timeout(60_000)
-        page = context.new_page()
-        page.goto("/login")
-        page.locator('input[name="username"]').fill("bench")
-        page.locator('input[name="password"]').fill(PASSWORD)
-        page.locator('form button[type="submit"]').first.click()
-        page.wait_for_url(f"{url}/")
+        page = signed_in_page(browser, url, screen, timeout=60_000)
         page.goto(f"/cases/{CASE_ID}/plan")
         page.wait_for_function("() => document.getElementById('plan-app').dataset.ready")
         for i in range(count + 2):

@@ -6,8 +6,6 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -19,15 +17,7 @@ from zorgkracht.layout.family import select
 from zorgkracht.render.views import VIEWS
 from zorgkracht.web.case_forms import family_keys
 
-from .helpers import csrf_from, signed_in_client
-
-
-@pytest.fixture()
-def client(tmp_path: Path) -> Iterator[TestClient]:
-    with signed_in_client(tmp_path) as test_client:
-        created = test_client.post("/api/cases", json=json.loads(demo_path("karel").read_text()))
-        assert created.status_code == 201, created.text
-        yield test_client
+from .helpers import csrf_from
 
 
 def page(client: TestClient, query: str = "") -> str:

@@ -4,27 +4,14 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
-from zorgkracht.demo import demo_path
 from zorgkracht.render.svg_patch import join, patched, split
 
-from .helpers import signed_in_client
-
 URL = "/api/cases/karel/edits"
-
-
-@pytest.fixture()
-def client(tmp_path: Path) -> Iterator[TestClient]:
-    with signed_in_client(tmp_path) as test_client:
-        created = test_client.post("/api/cases", json=json.loads(demo_path("karel").read_text()))
-        assert created.status_code == 201, created.text
-        yield test_client
 
 
 def edit(client: TestClient, op: dict[str, Any], version: int, query: str = "") -> Any:

@@ -2,29 +2,15 @@
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from fastapi.testclient import TestClient
 
-from zorgkracht.demo import demo_path
 from zorgkracht.web.module_graph import STATIC, module_graph
-
-from .helpers import signed_in_client
 
 _PRELOAD = re.compile(r'<link rel="modulepreload" href="/static/([^"]+)">')
 _FROM = re.compile(r"""from\s*["'](\.{1,2}/[^"']+)["']""")
-
-
-@pytest.fixture()
-def client(tmp_path: Path) -> Iterator[TestClient]:
-    with signed_in_client(tmp_path) as test_client:
-        created = test_client.post("/api/cases", json=json.loads(demo_path("karel").read_text()))
-        assert created.status_code == 201, created.text
-        yield test_client
 
 
 def test_the_case_page_preloads_every_module_its_script_reaches(client: TestClient) -> None:

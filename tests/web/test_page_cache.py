@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -14,17 +12,7 @@ from fastapi.testclient import TestClient
 from zorgkracht.demo import demo_path
 from zorgkracht.web.page_cache import PageCache, StateKey, StateParts
 
-from .helpers import signed_in_client
-
 _TOKEN = re.compile(r'(name="csrf[-_]token" (?:content|value)=)"[^"]+"')
-
-
-@pytest.fixture()
-def client(tmp_path: Path) -> Iterator[TestClient]:
-    with signed_in_client(tmp_path) as test_client:
-        created = test_client.post("/api/cases", json=json.loads(demo_path("karel").read_text()))
-        assert created.status_code == 201, created.text
-        yield test_client
 
 
 def cache_of(client: TestClient) -> PageCache:
