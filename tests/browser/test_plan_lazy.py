@@ -13,6 +13,27 @@ from .conftest import post_case
 from .test_plan_browser import _open, _ready, _saved, _tavenier
 
 
+def tavenier_with_one_action(page: Page, case_id: str, person: dict[str, Any]) -> None:
+    """The Tavenier case made through the app as ``case_id``, stored again as ``case_id``2
+    with one help question and one action in which ``person`` takes part."""
+    _tavenier(page, case_id)
+    data: dict[str, Any] = page.request.get(f"/api/cases/{case_id}").json()
+    data["id"] = f"{case_id}2"
+    data["format"] = "zorgkracht/2"
+    data["process"] = {
+        "help_questions": [{"id": "hq1", "text": "Rust in huis"}],
+        "actions": [
+            {
+                "id": "ac1",
+                "help_question": "hq1",
+                "description": "Boodschappen",
+                "persons": [person],
+            }
+        ],
+    }
+    post_case(page, data)
+
+
 def _stored_persons(page: Page, case_id: str, action: str) -> list[str]:
     data: dict[str, Any] = page.request.get(f"/api/cases/{case_id}").json()
     found = next(a for a in data["process"]["actions"] if a["id"] == action)
@@ -23,22 +44,7 @@ def test_the_persons_of_an_action_are_filled_when_opened_and_changed_twice(
     signed_in: Page,
 ) -> None:
     page = signed_in
-    _tavenier(page, "tav-lazy")
-    data: dict[str, Any] = page.request.get("/api/cases/tav-lazy").json()
-    data["id"] = "tav-lazy2"
-    data["format"] = "zorgkracht/2"
-    data["process"] = {
-        "help_questions": [{"id": "hq1", "text": "Rust in huis"}],
-        "actions": [
-            {
-                "id": "ac1",
-                "help_question": "hq1",
-                "description": "Boodschappen",
-                "persons": [{"person": "p2"}],
-            }
-        ],
-    }
-    post_case(page, data)
+    tavenier_with_one_action(page, "tav-lazy", {"person": "p2"})
     page.goto("/cases/tav-lazy2/plan")
     _ready(page)
     rows = page.locator("#a-ac1 [data-person-row]")

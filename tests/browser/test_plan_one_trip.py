@@ -5,31 +5,14 @@ takes the saved values, also after undo. Each change is made twice."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from playwright.sync_api import Page, Request, expect
 
-from .conftest import post_case
-from .test_plan_browser import _open, _ready, _saved, _tavenier
+from .test_plan_browser import _open, _ready, _saved
+from .test_plan_lazy import tavenier_with_one_action
 
 
 def _case(page: Page) -> None:
-    _tavenier(page, "tav-trip")
-    data: dict[str, Any] = page.request.get("/api/cases/tav-trip").json()
-    data["id"] = "tav-trip2"
-    data["format"] = "zorgkracht/2"
-    data["process"] = {
-        "help_questions": [{"id": "hq1", "text": "Rust in huis"}],
-        "actions": [
-            {
-                "id": "ac1",
-                "help_question": "hq1",
-                "description": "Boodschappen",
-                "persons": [{"person": "p2", "hours_per_week": 2}],
-            }
-        ],
-    }
-    post_case(page, data)
+    tavenier_with_one_action(page, "tav-trip", {"person": "p2", "hours_per_week": 2})
 
 
 def _calls(requests: list[Request]) -> list[str]:
