@@ -13,25 +13,24 @@ export function apply(answer) {
   // only what the answer brings is replaced, and only that is looked through afterwards (a
   // person moved: the picture and its table; the person list and the analysis stay)
   var swapped = [];
-  if (picture && answer.patch && patchPicture(answer.patch)) {
-    state.drawn = state.version;
-  } else if (picture && answer.svg) {
-    picture.innerHTML = answer.svg; swapped.push(picture); state.drawn = state.version;
-  } else if (picture && answer.patch) {
-    state.drawn = null;  // the picture could not be patched: the next answer brings all of it
-  }
+  // a patch names parts the page shows; one that is not there means the page is not what the
+  // server thought it was: then the page is loaded again
+  var svg = picture && picture.querySelector("svg");
+  var patched = !(picture && answer.patch) ||
+    (svg && putParts(svg, ":scope > g > ", answer.patch, document.createElementNS("http://www.w3.org/2000/svg", "g"), []));
+  if (picture && answer.svg) { picture.innerHTML = answer.svg; swapped.push(picture); }
+  if (picture && (answer.svg || answer.patch)) state.drawn = state.version;
   var frags = answer.fragments || {};
   Object.keys(frags).forEach(function (name) {
     var box = document.getElementById("fragment-" + name);
     if (box) { box.innerHTML = frags[name]; swapped.push(box); }
   });
-  // of a fragment drawn here before, only the rows that changed (a tie: two persons' rows,
-  // the table's row and the case data); a row that is not there means the page is not what
-  // the server thought it was: then the page is loaded again
+  // of a fragment drawn here before, only the rows that changed (a tie: the row of the person
+  // it is listed under and the table's row)
   var patches = answer.fragment_patches || {};
-  var patched = Object.keys(patches).every(function (name) {
+  patched = patched && Object.keys(patches).every(function (name) {
     var box = document.getElementById("fragment-" + name);
-    return box && patchRows(box, patches[name], swapped);
+    return box && putParts(box, "", patches[name], document.createElement("template"), swapped);
   });
   if (!patched) { location.reload(); return; }
   var people = frags.people !== undefined || patches.people !== undefined;
@@ -60,40 +59,22 @@ function changeData(data, changes) {
   });
 }
 
-/* Put in the rows of a fragment that changed (the attribute that finds each → its HTML). */
-function patchRows(box, rows, swapped) {
-  var keys = Object.keys(rows), found = [];
+/* Put in the parts that changed (the attribute that finds each, under ``root`` and after
+ * ``scope`` → its new text: SVG elements two levels down in the picture, a fragment's rows),
+ * parsed in ``holder`` (an SVG group or an HTML template); false, changing nothing, when one of
+ * them is not there. What is put in goes into ``swapped``, to be looked through afterwards. */
+function putParts(root, scope, parts, holder, swapped) {
+  var keys = Object.keys(parts), found = [];
   for (var i = 0; i < keys.length; i++) {
-    var el = box.querySelector("[" + keys[i] + "]");
+    var el = root.querySelector(scope + "[" + keys[i] + "]");
     if (!el) return false;
     found.push(el);
   }
-  var holder = document.createElement("template");
+  var into = holder.content || holder;
   keys.forEach(function (key, i) {
-    holder.innerHTML = rows[key];
-    var fresh = holder.content.firstElementChild;
+    holder.innerHTML = parts[key];
+    var fresh = into.firstElementChild;
     if (fresh) { found[i].replaceWith(fresh); swapped.push(fresh); } else found[i].remove();
-  });
-  return true;
-}
-
-/* Put the changed parts of the picture in (the answer's ``patch``: the attribute that finds
- * each element two levels down in the SVG → its new SVG text); false, changing nothing, when
- * one of them is not there. Only what is replaced is looked through afterwards. */
-function patchPicture(patch) {
-  var svg = picture.querySelector("svg");
-  if (!svg) return false;
-  var keys = Object.keys(patch), found = [];
-  for (var i = 0; i < keys.length; i++) {
-    var el = svg.querySelector(":scope > g > [" + keys[i] + "]");
-    if (!el) return false;
-    found.push(el);
-  }
-  var holder = document.createElementNS("http://www.w3.org/2000/svg", "g");
-  keys.forEach(function (key, i) {
-    holder.innerHTML = patch[key];
-    var fresh = holder.firstElementChild;
-    if (fresh) found[i].replaceWith(fresh); else found[i].remove();
   });
   return true;
 }
