@@ -529,7 +529,4 @@ def page_fragments(
     context = case_context(
         request, record, picture.view, None, picture, analysis, data="people" in parts
     )
-    return {
-        name: bytes(render_page(request, f"case_{name}.html", **context).body).decode("utf-8")
-        for name in parts
-    }
+    return {name: str(_fragment(request, name, context)) for name in parts}
